@@ -1,0 +1,48 @@
+package io.pgshift;
+
+/**
+ * Every way a pgshift run can fail, each with the process exit code the CLI returns for it.
+ * The codes are part of the public contract: scripts depend on them, so never renumber one.
+ */
+public enum ErrorCode {
+    /** A bug or a failure nobody anticipated. */
+    INTERNAL(1, "internal error"),
+    /** The command line was wrong: unknown option, missing argument, malformed connection string. */
+    USAGE(2, "usage error"),
+    /** The server could not be reached: unknown host, refused connection, timeout. */
+    CONNECTION(3, "cannot connect"),
+    /** The server refused the credentials: wrong password, unknown user, no pg_hba entry. */
+    AUTHENTICATION(4, "authentication failed"),
+    /** SSL could not be negotiated or verified as the sslmode demands. */
+    SSL(5, "SSL failure"),
+    /** The named database does not exist. */
+    DATABASE_NOT_FOUND(6, "database not found"),
+    /** The target already holds user objects and --clean was not given. */
+    TARGET_NOT_EMPTY(7, "target not empty"),
+    /** A server version pgshift cannot handle, or a target older than the source. */
+    UNSUPPORTED_VERSION(8, "unsupported version"),
+    /** A statement or a COPY failed while the migration ran. */
+    MIGRATION_FAILED(9, "migration failed"),
+    /** The target does not match the source after the run. */
+    VERIFICATION_FAILED(10, "verification failed"),
+    /** Reading or writing a local file failed, or a dump file is damaged. */
+    IO(11, "file error"),
+    /** The run was interrupted before it finished. */
+    INTERRUPTED(130, "interrupted");
+
+    private final int exitCode;
+    private final String summary;
+
+    ErrorCode(int exitCode, String summary) {
+        this.exitCode = exitCode;
+        this.summary = summary;
+    }
+
+    public int exitCode() {
+        return exitCode;
+    }
+
+    public String summary() {
+        return summary;
+    }
+}
