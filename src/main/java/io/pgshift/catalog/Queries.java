@@ -1,0 +1,53 @@
+package io.pgshift.catalog;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs a catalog query and maps each row; keeps JDBC boilerplate out of the readers. */
+final class Queries {
+    private Queries() {
+    }
+
+    @FunctionalInterface
+    interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    static <T> List<T> list(Connection connection, String sql, RowMapper<T> mapper) throws SQLException {
+        List<T> rows = new ArrayList<>();
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                rows.add(mapper.map(rs));
+            }
+        }
+        return rows;
+    }
+
+    static String single(Connection connection, String sql) throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    /** A one-character catalog column ("char"), or 0 when it is empty or null. */
+    static char charOf(ResultSet rs, String column) throws SQLException {
+        String value = rs.getString(column);
+        return value == null || value.isEmpty() ? 0 : value.charAt(0);
+    }
+
+    /** SQL condition: the object with this oid in this catalog is not a member of an extension. */
+    static String notExtensionMember(String catalog, String oidExpression) {
+        return "NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog." + catalog
+                + "'::pg_catalog.regclass AND e.objid = " + oidExpression + " AND e.deptype = 'e')";
+    }
+
+    /** SQL condition on a namespace name column: not a system schema. */
+    static String userSchema(String nspnameColumn) {
+        return nspnameColumn + " NOT IN ('pg_catalog', 'information_schema') AND " + nspnameColumn
+                + " !~ '^pg_(toast|temp_|toast_temp_)'";
+    }
+}

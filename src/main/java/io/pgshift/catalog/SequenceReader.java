@@ -1,0 +1,122 @@
+package io.pgshift.catalog;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.pgshift.ddl.Sql;
+
+import static io.pgshift.catalog.Queries.list;
+import static io.pgshift.catalog.Queries.notExtensionMember;
+import static io.pgshift.catalog.Queries.userSchema;
+
+/**
+ * Reads sequences. PostgreSQL 10 moved the options into the pg_sequence catalog; 9.6 keeps them in the
+ * sequence relation itself, so there every sequence is read with its own query.
+ */
+final class SequenceReader {
+    /** Sequences whose positions are read in one round trip; keeps a 10,000-sequence schema fast. */
+    private static final int POSITION_BATCH = 500;
+
+    private final Connection connection;
+    private final ServerVersion version;
+
+    SequenceReader(Connection connection, ServerVersion version) {
+        this.connection = connection;
+        this.version = version;
+    }
+
+    private record Header(long oid, String schema, String name, String owner, String comment,
+                          SequenceDef.ColumnRef ownedBy, SequenceDef.ColumnRef identityOf, Options options) {
+    }
+
+    private record Options(String dataType, long start, long increment, long min, long max, long cache,
+                           boolean cycle) {
+    }
+
+    private record Position(long lastValue, boolean isCalled) {
+    }
+
+    List<SequenceDef> read() throws SQLException {
+        List<Header> headers = headers();
+        Map<Long, Position> positions = positions(headers);
+        List<SequenceDef> sequences = new ArrayList<>(headers.size());
+        for (Header h : headers) {
+            Options o = h.options() != null ? h.options() : legacyOptions(h);
+            Position p = positions.get(h.oid());
+            sequences.add(new SequenceDef(h.oid(), h.schema(), h.name(), h.owner(), o.dataType(), o.start(),
+                    o.increment(), o.min(), o.max(), o.cache(), o.cycle(), p.lastValue(), p.isCalled(),
+                    h.ownedBy(), h.identityOf(), h.comment()));
+        }
+        return sequences;
+    }
+
+    private List<Header> headers() throws SQLException {
+        boolean catalog = version.atLeast(10);
+        String options = catalog
+                ? "pg_catalog.format_type(s.seqtypid, NULL) AS data_type, s.seqstart, s.seqincrement, s.seqmin, "
+                  + "s.seqmax, s.seqcache, s.seqcycle"
+                : "NULL AS data_type, 0, 0, 0, 0, 0, false";
+        String join = catalog ? "JOIN pg_catalog.pg_sequence s ON s.seqrelid = c.oid" : "";
+        return list(connection, """
+                SELECT c.oid, n.nspname, c.relname, pg_catalog.pg_get_userbyid(c.relowner) AS owner,
+                       pg_catalog.obj_description(c.oid, 'pg_class') AS comment,
+                       d.deptype, d.refobjid, tn.nspname AS table_schema, tc.relname AS table_name,
+                       ta.attname AS column_name, %s
+                FROM pg_catalog.pg_class c
+                JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                %s
+                LEFT JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+                     AND d.objid = c.oid AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
+                     AND d.refobjsubid > 0 AND d.deptype IN ('a', 'i')
+                LEFT JOIN pg_catalog.pg_class tc ON tc.oid = d.refobjid
+                LEFT JOIN pg_catalog.pg_namespace tn ON tn.oid = tc.relnamespace
+                LEFT JOIN pg_catalog.pg_attribute ta ON ta.attrelid = d.refobjid AND ta.attnum = d.refobjsubid
+                WHERE c.relkind = 'S' AND %s AND %s
+                ORDER BY n.nspname, c.relname""".formatted(options, join, userSchema("n.nspname"),
+                        notExtensionMember("pg_class", "c.oid")),
+                rs -> {
+                    SequenceDef.ColumnRef column = rs.getString("column_name") == null ? null
+                            : new SequenceDef.ColumnRef(rs.getLong("refobjid"), rs.getString("table_schema"),
+                                    rs.getString("table_name"), rs.getString("column_name"));
+                    boolean identity = "i".equals(rs.getString("deptype"));
+                    return new Header(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), identity ? null : column, identity ? column : null,
+                            catalog ? options(rs) : null);
+                });
+    }
+
+    private static Options options(ResultSet rs) throws SQLException {
+        return new Options(rs.getString("data_type"), rs.getLong("seqstart"), rs.getLong("seqincrement"),
+                rs.getLong("seqmin"), rs.getLong("seqmax"), rs.getLong("seqcache"), rs.getBoolean("seqcycle"));
+    }
+
+    private Options legacyOptions(Header h) throws SQLException {
+        return list(connection, "SELECT start_value, increment_by, min_value, max_value, cache_value, is_cycled FROM "
+                        + Sql.qualified(h.schema(), h.name()),
+                rs -> new Options(null, rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                        rs.getBoolean(6))).get(0);
+    }
+
+    private Map<Long, Position> positions(List<Header> headers) throws SQLException {
+        Map<Long, Position> positions = new HashMap<>();
+        for (int from = 0; from < headers.size(); from += POSITION_BATCH) {
+            List<Header> batch = headers.subList(from, Math.min(headers.size(), from + POSITION_BATCH));
+            StringBuilder sql = new StringBuilder();
+            for (Header h : batch) {
+                if (sql.length() > 0) {
+                    sql.append(" UNION ALL ");
+                }
+                sql.append("SELECT ").append(h.oid()).append("::bigint, last_value, is_called FROM ")
+                        .append(Sql.qualified(h.schema(), h.name()));
+            }
+            list(connection, sql.toString(),
+                    rs -> positions.put(rs.getLong(1), new Position(rs.getLong(2), rs.getBoolean(3))));
+        }
+        return positions;
+    }
+}

@@ -1,0 +1,26 @@
+package io.pgshift.catalog;
+
+import java.util.List;
+
+/**
+ * A table with its columns.
+ *
+ * @param persistence {@code 'p'} permanent, {@code 'u'} unlogged
+ * @param bytes       on-disk size of the heap, used to schedule the largest tables first
+ */
+public record Table(long oid, String schema, String name, String owner, char persistence,
+                    List<Column> columns, long estimatedRows, long bytes, String comment) {
+
+    public ObjectRef ref() {
+        return new ObjectRef(ObjectRef.Kind.RELATION, oid);
+    }
+
+    public String displayName() {
+        return schema + "." + name;
+    }
+
+    /** Columns COPY can write: a stored generated column is computed by the target instead. */
+    public List<Column> copyColumns() {
+        return columns.stream().filter(c -> !c.isGenerated()).toList();
+    }
+}

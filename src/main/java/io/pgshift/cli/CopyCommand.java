@@ -1,0 +1,95 @@
+package io.pgshift.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+import io.pgshift.connect.ConnInfo;
+import io.pgshift.connect.Environment;
+import io.pgshift.plan.Entry;
+import io.pgshift.plan.Plan;
+import io.pgshift.plan.Section;
+import io.pgshift.run.CopyOptions;
+import io.pgshift.run.CopyResult;
+import io.pgshift.run.CopyRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "copy", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Copy one database from a source server into a target server, streamed: no files, no client binaries.",
+            "The schema is created first, then every table's rows move from source COPY to target COPY in parallel,",
+            "all from one consistent snapshot; indexes and constraints follow, then ANALYZE.",
+            "Connections are libpq URIs (postgresql://user@host:5432/db?sslmode=require) or key=value strings",
+            "(\"host=db1 dbname=app user=admin sslmode=verify-full\"); PG* environment variables and ~/.pgpass",
+            "fill in what is not given."})
+final class CopyCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--source", required = true, paramLabel = "CONN", description = "The database to copy from.")
+    String source;
+
+    @Option(names = "--target", required = true, paramLabel = "CONN",
+            description = "The database to copy into; created with the source's encoding and locale if missing.")
+    String target;
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+            description = "Tables copied (and indexes built) at the same time. Default: the number of CPU cores, at most 8.")
+    Integer jobs;
+
+    @Option(names = "--clean",
+            description = "Drop the source's objects from a target that already has them, instead of refusing it.")
+    boolean clean;
+
+    @Option(names = "--no-owner", description = "Do not set owners; the target user owns everything it creates.")
+    boolean noOwner;
+
+    @Option(names = "--no-analyze", description = "Skip ANALYZE after the copy.")
+    boolean noAnalyze;
+
+    @Option(names = "--dry-run", description = "Print the statements the copy would run, in order, and stop.")
+    boolean dryRun;
+
+    @Option(names = {"-v", "--verbose"}, description = "Show stack traces of errors.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        Environment env = Environment.system();
+        CopyOptions options = new CopyOptions(ConnInfo.parse(source, env), ConnInfo.parse(target, env),
+                jobs != null ? jobs : defaultJobs(), clean, noOwner, !noAnalyze);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (dryRun) {
+            printPlan(new CopyRun(options, io.pgshift.run.ProgressListener.NONE).plan(), out);
+            return 0;
+        }
+        try (ConsoleProgress progress = new ConsoleProgress(err, System.console() != null)) {
+            CopyResult result = new CopyRun(options, progress).run();
+            progress.close();
+            SummaryPrinter.print(result, out);
+        }
+        return 0;
+    }
+
+    static int defaultJobs() {
+        return Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
+    }
+
+    static void printPlan(Plan plan, PrintWriter out) {
+        for (Entry e : plan.entries()) {
+            out.println("-- " + e.section().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ": "
+                    + e.kind() + " " + e.name());
+            if (e.section() == Section.DATA && e.sql().isEmpty()) {
+                out.println("-- (rows are streamed with COPY)");
+            }
+            for (String sql : e.sql()) {
+                out.println(sql + ";");
+            }
+            out.println();
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,71 @@
+package io.pgshift.cli;
+
+import java.io.PrintWriter;
+
+import io.pgshift.ErrorCode;
+import io.pgshift.PgShiftException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The pgshift command line: parses arguments, calls the library, renders what it returns. */
+@Command(name = "pgshift", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Upgrade PostgreSQL to a newer major version by dump and restore, in pure Java.",
+        subcommands = {CopyCommand.class, DemoCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            " 0:success",
+            " 1:internal error (a bug: please report it with --verbose output)",
+            " 2:usage error: unknown option, missing argument, malformed connection string",
+            " 3:cannot connect: unknown host, connection refused, timeout",
+            " 4:authentication failed: wrong password or unknown user",
+            " 5:SSL failure: SSL required but disabled, or certificate not trusted",
+            " 6:database not found",
+            " 7:target database not empty (use --clean)",
+            " 8:unsupported version, or a target older than the source",
+            " 9:migration failed: a statement or COPY failed on the target",
+            "10:verification failed: the target differs from the source",
+            "11:file error",
+            "130:interrupted"})
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs pgshift with the given streams; tests call this instead of {@link #main}. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            boolean verbose = parseResult.hasMatchedOption("--verbose")
+                    || parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--verbose");
+            return report(e, verbose, commandLine.getErr());
+        });
+        return cli.execute(args);
+    }
+
+    /** One line for the user; the stack trace only when asked for. */
+    static int report(Exception e, boolean verbose, PrintWriter err) {
+        ErrorCode code = e instanceof PgShiftException p ? p.code() : ErrorCode.INTERNAL;
+        String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+        err.println("pgshift: " + code.summary() + ": " + message.lines().findFirst().orElse(""));
+        if (verbose) {
+            e.printStackTrace(err);
+        } else if (code == ErrorCode.INTERNAL) {
+            err.println("pgshift: run again with --verbose to see where it failed");
+        }
+        err.flush();
+        return code.exitCode();
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"pgshift " + (version == null ? "development build" : version)};
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.pgshift.data;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.function.LongConsumer;
+import java.util.stream.Collectors;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyOut;
+
+import io.pgshift.catalog.Table;
+import io.pgshift.ddl.Sql;
+
+/**
+ * Streams one table from a source COPY straight into a target COPY. Nothing touches the disk, and memory
+ * stays bounded by one buffer whatever the table's size.
+ */
+public final class TableCopier {
+    /** Rows are gathered into CopyData messages of about this size: fewer, larger writes to the target. */
+    private static final int BUFFER_BYTES = 256 * 1024;
+
+    /** Rows and bytes one table copy moved. */
+    public record Result(long rows, long bytes) {
+    }
+
+    private TableCopier() {
+    }
+
+    /**
+     * Copies the table. The target transaction truncates the (empty) table first so that COPY FREEZE
+     * applies: rows arrive already frozen, and the upgraded server never has to rewrite them for
+     * wraparound. Success is returned only after the target committed.
+     *
+     * @param progress called with byte counts as data flows, for live rates
+     */
+    public static Result copy(Connection source, Connection target, Table table, LongConsumer progress)
+            throws SQLException {
+        String columns = table.copyColumns().stream().map(c -> Sql.ident(c.name()))
+                .collect(Collectors.joining(", "));
+        String name = Sql.qualified(table.schema(), table.name());
+        SessionSettings.execute(target, "BEGIN");
+        boolean committed = false;
+        try {
+            SessionSettings.execute(target, "TRUNCATE ONLY " + name);
+            CopyOut out = source.unwrap(PGConnection.class).getCopyAPI()
+                    .copyOut("COPY " + name + " (" + columns + ") TO STDOUT");
+            long bytes;
+            try {
+                CopyIn in = target.unwrap(PGConnection.class).getCopyAPI()
+                        .copyIn("COPY " + name + " (" + columns + ") FROM STDIN WITH (FREEZE)");
+                bytes = pump(out, in, progress);
+            } finally {
+                if (out.isActive()) {
+                    out.cancelCopy();
+                }
+            }
+            SessionSettings.execute(target, "COMMIT");
+            committed = true;
+            return new Result(out.getHandledRowCount(), bytes);
+        } finally {
+            if (!committed) {
+                rollbackQuietly(target);
+            }
+        }
+    }
+
+    private static long pump(CopyOut out, CopyIn in, LongConsumer progress) throws SQLException {
+        byte[] buffer = new byte[BUFFER_BYTES];
+        int used = 0;
+        long total = 0;
+        try {
+            byte[] row;
+            while ((row = out.readFromCopy()) != null) {
+                if (used + row.length > buffer.length) {
+                    in.writeToCopy(buffer, 0, used);
+                    progress.accept(used);
+                    total += used;
+                    used = 0;
+                }
+                if (row.length > buffer.length) {
+                    in.writeToCopy(row, 0, row.length);
+                    progress.accept(row.length);
+                    total += row.length;
+                } else {
+                    System.arraycopy(row, 0, buffer, used, row.length);
+                    used += row.length;
+                }
+            }
+            if (used > 0) {
+                in.writeToCopy(buffer, 0, used);
+                progress.accept(used);
+                total += used;
+            }
+            in.endCopy();
+            return total;
+        } finally {
+            // Never let a half-sent COPY end normally: cancelling makes the target discard it.
+            if (in.isActive()) {
+                in.cancelCopy();
+            }
+        }
+    }
+
+    private static void rollbackQuietly(Connection target) {
+        try {
+            SessionSettings.execute(target, "ROLLBACK");
+        } catch (SQLException ignored) {
+            // The connection is broken already; the server rolls back when it goes away.
+        }
+    }
+}

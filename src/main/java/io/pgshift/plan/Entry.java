@@ -1,0 +1,28 @@
+package io.pgshift.plan;
+
+import java.util.List;
+import java.util.Set;
+
+import io.pgshift.catalog.ObjectRef;
+
+/**
+ * One object of the migration plan with the statements that create it: pgshift's table-of-contents entry.
+ * Statements are data here; whether they are executed, printed or archived is decided elsewhere.
+ *
+ * @param kind      what the object is, in the words of the SQL that creates it: TABLE, INDEX, ...
+ * @param name      a display name, schema-qualified
+ * @param table     the table this entry belongs to (its index, constraint or data), or null
+ * @param dependsOn objects that must exist before this entry's statements run
+ */
+public record Entry(ObjectRef ref, String kind, String name, Section section, List<String> sql,
+                    Set<ObjectRef> dependsOn, ObjectRef table) {
+
+    public Entry withSection(Section newSection) {
+        return new Entry(ref, kind, name, newSection, sql, dependsOn, table);
+    }
+
+    @Override
+    public String toString() {
+        return kind + " " + name;
+    }
+}

@@ -1,0 +1,347 @@
+package io.pgshift.run;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.postgresql.PGConnection;
+
+import io.pgshift.ErrorCode;
+import io.pgshift.PgShiftException;
+import io.pgshift.catalog.Catalog;
+import io.pgshift.catalog.CatalogReader;
+import io.pgshift.catalog.ObjectRef;
+import io.pgshift.catalog.ServerVersion;
+import io.pgshift.catalog.Table;
+import io.pgshift.connect.ConnInfo;
+import io.pgshift.connect.Connector;
+import io.pgshift.data.SessionSettings;
+import io.pgshift.data.Snapshot;
+import io.pgshift.data.TableCopier;
+import io.pgshift.ddl.DdlOptions;
+import io.pgshift.ddl.DdlWriter;
+import io.pgshift.ddl.Sql;
+import io.pgshift.plan.Entry;
+import io.pgshift.plan.Plan;
+import io.pgshift.plan.Planner;
+import io.pgshift.plan.Section;
+
+/**
+ * Copies one database from a source server into a target server, streamed: schema, then the rows of every
+ * table in parallel from one consistent snapshot, then indexes and constraints, then ANALYZE.
+ */
+public final class CopyRun {
+    private final CopyOptions options;
+    private final ProgressListener listener;
+    private final List<PhaseResult> phases = new ArrayList<>();
+    private final List<TableResult> tables = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+
+    public CopyRun(CopyOptions options, ProgressListener listener) {
+        this.options = options;
+        this.listener = new ProgressListener() {
+            @Override
+            public void phaseStarted(Progress progress) {
+                listener.phaseStarted(progress);
+            }
+
+            @Override
+            public void itemDone(Progress progress, String item, long rows, long bytes, Duration took) {
+                listener.itemDone(progress, item, rows, bytes, took);
+            }
+
+            @Override
+            public void phaseFinished(Progress progress) {
+                listener.phaseFinished(progress);
+            }
+
+            @Override
+            public void warning(String message) {
+                warnings.add(message);
+                listener.warning(message);
+            }
+        };
+    }
+
+    /** Reads the source and returns the statements the copy would run, in order, without touching the target. */
+    public Plan plan() {
+        try (Connection source = Connector.open(options.source())) {
+            ServerVersion version = sourceVersion(source);
+            SessionSettings.applySource(source, version);
+            Snapshot.export(source);
+            Catalog catalog = new CatalogReader(source, version).read();
+            Snapshot.end(source);
+            return Planner.order(new DdlWriter(catalog, new DdlOptions(options.noOwner())).entries());
+        } catch (SQLException e) {
+            throw new PgShiftException(ErrorCode.MIGRATION_FAILED,
+                    "could not read the source catalog: " + Errors.firstLine(e), e);
+        }
+    }
+
+    public CopyResult run() {
+        try {
+            return copy();
+        } catch (SQLException e) {
+            throw new PgShiftException(ErrorCode.MIGRATION_FAILED, Errors.firstLine(e), e);
+        }
+    }
+
+    private CopyResult copy() throws SQLException {
+        Progress prepare = start(Phase.PREPARE, 0, 0);
+        List<Worker> workers = new ArrayList<>();
+        try (Connection leader = Connector.open(options.source())) {
+            ServerVersion sourceVersion = sourceVersion(leader);
+            SessionSettings.applySource(leader, sourceVersion);
+            ServerVersion targetVersion = targetVersion(sourceVersion);
+            String snapshot = Snapshot.export(leader);
+            Catalog catalog = new CatalogReader(leader, sourceVersion).read();
+            TargetDatabase targetDatabase = new TargetDatabase(options.target(), listener);
+            boolean created = targetDatabase.createIfMissing(catalog.database(), options.noOwner());
+            Plan plan = Planner.order(new DdlWriter(catalog, new DdlOptions(options.noOwner())).entries());
+            try (Connection target = Connector.open(options.target())) {
+                SessionSettings.applyTarget(target, targetVersion);
+                targetDatabase.ensureEmpty(target, catalog, options.clean());
+                finish(prepare);
+
+                List<Entry> preData = plan.section(Section.PRE_DATA);
+                Progress schema = start(Phase.SCHEMA, preData.size(), 0);
+                StatementBatches.run(target, preData, schema, listener);
+                finish(schema);
+
+                for (int i = 0; i < options.jobs(); i++) {
+                    workers.add(Worker.open(options, sourceVersion, targetVersion, snapshot));
+                }
+                copyData(plan, catalog, workers);
+                Snapshot.end(leader);
+                for (Worker w : workers) {
+                    w.closeSource();
+                }
+                buildIndexes(plan, workers);
+                makeDurable(target);
+                if (options.analyze()) {
+                    analyze(catalog, workers);
+                }
+                return new CopyResult(options.source().describe(), options.target().describe(),
+                        sourceVersion.major(), targetVersion.major(), created, countObjects(plan), List.copyOf(phases),
+                        sortedTables(), List.copyOf(warnings));
+            }
+        } finally {
+            for (Worker w : workers) {
+                w.close();
+            }
+        }
+    }
+
+    private void copyData(Plan plan, Catalog catalog, List<Worker> workers) {
+        Map<Long, Table> byOid = new HashMap<>();
+        catalog.tables().forEach(t -> byOid.put(t.oid(), t));
+        List<Entry> data = plan.section(Section.DATA);
+        Progress progress = start(Phase.DATA, byOid.size(), catalog.totalTableBytes());
+        Comparator<Entry> largestFirst = Comparator.comparingLong(
+                e -> -byOid.getOrDefault(e.ref().oid(), EMPTY).bytes());
+        new Scheduler<Worker>(data, createdBefore(plan, Section.DATA), largestFirst).run(workers, (w, e) -> {
+            if (e.sql().isEmpty()) {
+                Table table = byOid.get(e.ref().oid());
+                long start = System.nanoTime();
+                TableCopier.Result r = TableCopier.copy(w.source, w.target, table, progress::addBytes);
+                Duration took = Duration.ofNanos(System.nanoTime() - start);
+                progress.itemDone(r.rows());
+                tables.add(new TableResult(table.displayName(), r.rows(), r.bytes(), took));
+                listener.itemDone(progress, table.displayName(), r.rows(), r.bytes(), took);
+            } else {
+                for (String sql : e.sql()) {
+                    SessionSettings.execute(w.target, sql);
+                }
+            }
+        });
+        finish(progress);
+    }
+
+    private static final Table EMPTY = new Table(0, "", "", null, 'p', List.of(), 0, 0, null);
+
+    private void buildIndexes(Plan plan, List<Worker> workers) {
+        List<Entry> post = plan.section(Section.POST_DATA);
+        Progress progress = start(Phase.INDEXES, post.size(), 0);
+        Set<ObjectRef> done = createdBefore(plan, Section.POST_DATA);
+        // Foreign keys last: they scan both tables, which is cheapest once every index exists.
+        Comparator<Entry> order = Comparator.comparing((Entry e) -> "FOREIGN KEY".equals(e.kind()));
+        new Scheduler<Worker>(post, done, order).run(workers, (w, e) -> {
+            long start = System.nanoTime();
+            for (String sql : e.sql()) {
+                SessionSettings.execute(w.target, sql);
+            }
+            progress.itemDone(0);
+            listener.itemDone(progress, e.toString(), 0, 0, Duration.ofNanos(System.nanoTime() - start));
+        });
+        finish(progress);
+    }
+
+    private void analyze(Catalog catalog, List<Worker> workers) {
+        List<Entry> entries = catalog.tables().stream()
+                .map(t -> new Entry(ObjectRef.dataOf(t.oid()), "ANALYZE", t.displayName(), Section.POST_DATA,
+                        List.of("ANALYZE " + Sql.qualified(t.schema(), t.name())), Set.of(), t.ref()))
+                .toList();
+        Progress progress = start(Phase.ANALYZE, entries.size(), 0);
+        new Scheduler<Worker>(entries, Set.of(), Comparator.comparing(Entry::name)).run(workers, (w, e) -> {
+            long start = System.nanoTime();
+            SessionSettings.execute(w.target, e.sql().get(0));
+            progress.itemDone(0);
+            listener.itemDone(progress, e.name(), 0, 0, Duration.ofNanos(System.nanoTime() - start));
+        });
+        finish(progress);
+    }
+
+    /**
+     * Target sessions commit asynchronously for speed. One synchronous commit at the end flushes the WAL
+     * of every earlier commit, so when this returns everything is durable.
+     */
+    private static void makeDurable(Connection target) throws SQLException {
+        SessionSettings.execute(target, "SET synchronous_commit = on");
+        SessionSettings.execute(target, "BEGIN");
+        SessionSettings.execute(target, "SELECT pg_catalog.txid_current()");
+        SessionSettings.execute(target, "COMMIT");
+    }
+
+    private static Set<ObjectRef> createdBefore(Plan plan, Section section) {
+        Set<ObjectRef> done = new HashSet<>();
+        for (Entry e : plan.entries()) {
+            if (e.section().compareTo(section) < 0) {
+                done.add(e.ref());
+            }
+        }
+        return done;
+    }
+
+    private ServerVersion sourceVersion(Connection source) throws SQLException {
+        ServerVersion version = CatalogReader.versionOf(source);
+        if (version.compareTo(ServerVersion.OLDEST_SUPPORTED) < 0) {
+            throw new PgShiftException(ErrorCode.UNSUPPORTED_VERSION, "source " + options.source().describe()
+                    + " runs PostgreSQL " + version + "; pgshift supports sources from 9.6 on");
+        }
+        return version;
+    }
+
+    private ServerVersion targetVersion(ServerVersion sourceVersion) throws SQLException {
+        ServerVersion version;
+        try (Connection admin = Connector.open(options.target().withDatabase("postgres"))) {
+            version = CatalogReader.versionOf(admin);
+        } catch (PgShiftException e) {
+            if (e.code() != ErrorCode.DATABASE_NOT_FOUND) {
+                throw e;
+            }
+            try (Connection admin = Connector.open(options.target().withDatabase("template1"))) {
+                version = CatalogReader.versionOf(admin);
+            }
+        }
+        if (version.majorNumber() < sourceVersion.majorNumber()) {
+            throw new PgShiftException(ErrorCode.UNSUPPORTED_VERSION, "target " + options.target().describe()
+                    + " runs PostgreSQL " + version + ", older than the source's " + sourceVersion
+                    + "; pgshift only copies to the same or a newer major version");
+        }
+        return version;
+    }
+
+    private Progress start(Phase phase, long items, long bytes) {
+        Progress progress = new Progress(phase, items, bytes);
+        listener.phaseStarted(progress);
+        return progress;
+    }
+
+    private void finish(Progress progress) {
+        phases.add(new PhaseResult(progress.phase(), progress.itemsDone(), progress.rowsDone(), progress.bytesDone(),
+                progress.elapsed()));
+        listener.phaseFinished(progress);
+    }
+
+    private static Map<String, Integer> countObjects(Plan plan) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (Entry e : plan.entries()) {
+            if (e.section() != Section.DATA) {
+                counts.merge(e.kind(), 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
+    private List<TableResult> sortedTables() {
+        List<TableResult> sorted = new ArrayList<>(tables);
+        sorted.sort(Comparator.comparing(TableResult::copyTime).reversed());
+        return sorted;
+    }
+
+    /** One worker's connections: a source session in the shared snapshot and a target session. */
+    static final class Worker implements Scheduler.WorkerContext, AutoCloseable {
+        private Connection source;
+        private final Connection target;
+
+        private Worker(Connection source, Connection target) {
+            this.source = source;
+            this.target = target;
+        }
+
+        static Worker open(CopyOptions options, ServerVersion sourceVersion, ServerVersion targetVersion,
+                           String snapshot) throws SQLException {
+            Connection source = Connector.open(options.source());
+            Connection target = null;
+            try {
+                SessionSettings.applySource(source, sourceVersion);
+                Snapshot.join(source, snapshot);
+                target = Connector.open(options.target());
+                SessionSettings.applyTarget(target, targetVersion);
+                return new Worker(source, target);
+            } catch (SQLException | RuntimeException e) {
+                source.close();
+                if (target != null) {
+                    target.close();
+                }
+                throw e;
+            }
+        }
+
+        @Override
+        public void cancel() {
+            cancel(source);
+            cancel(target);
+        }
+
+        private static void cancel(Connection connection) {
+            try {
+                if (connection != null && !connection.isClosed()) {
+                    connection.unwrap(PGConnection.class).cancelQuery();
+                }
+            } catch (SQLException ignored) {
+                // Best effort: the worker's own failure or close ends the query anyway.
+            }
+        }
+
+        void closeSource() throws SQLException {
+            if (source != null) {
+                source.close();
+                source = null;
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                closeSource();
+            } catch (SQLException ignored) {
+                // Closing is best effort.
+            }
+            try {
+                target.close();
+            } catch (SQLException ignored) {
+                // Closing is best effort.
+            }
+        }
+    }
+}

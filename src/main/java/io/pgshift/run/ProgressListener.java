@@ -1,0 +1,27 @@
+package io.pgshift.run;
+
+import java.time.Duration;
+
+/**
+ * What a run tells its caller while it works. The library never prints; the command line decides
+ * whether this becomes a live terminal line, plain log lines or nothing. Methods may be called from
+ * worker threads.
+ */
+public interface ProgressListener {
+    ProgressListener NONE = new ProgressListener() {
+    };
+
+    default void phaseStarted(Progress progress) {
+    }
+
+    /** One table copied, one index built, one statement batch run. */
+    default void itemDone(Progress progress, String item, long rows, long bytes, Duration took) {
+    }
+
+    default void phaseFinished(Progress progress) {
+    }
+
+    /** Something the user should know that did not stop the run. */
+    default void warning(String message) {
+    }
+}

@@ -1,0 +1,171 @@
+package io.pgshift.run;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+
+import io.pgshift.ErrorCode;
+import io.pgshift.PgShiftException;
+import io.pgshift.catalog.ObjectRef;
+import io.pgshift.plan.Entry;
+
+/**
+ * Runs plan entries on a fixed set of workers, each entry as soon as everything it depends on is done.
+ * Each worker owns a context (its connections), so no connection is ever shared between threads.
+ * The first failure stops the hand-out of new work, cancels what is running and is rethrown once every
+ * worker has stopped: a failed run never looks finished.
+ */
+final class Scheduler<C extends Scheduler.WorkerContext> {
+
+    interface WorkerContext {
+        /** Interrupts whatever this worker is doing on the server, from another thread. */
+        void cancel();
+    }
+
+    @FunctionalInterface
+    interface Work<C> {
+        void run(C context, Entry entry) throws Exception;
+    }
+
+    private final List<Entry> entries;
+    private final Object lock = new Object();
+    private final PriorityQueue<Integer> ready;
+    private final int[] pending;
+    private final List<List<Integer>> dependents = new ArrayList<>();
+    private int running;
+    private int finished;
+    private RuntimeException failure;
+
+    /**
+     * @param done     objects that already exist, so dependencies on them are met
+     * @param priority which ready entry goes first, e.g. the largest table
+     */
+    Scheduler(List<Entry> entries, Set<ObjectRef> done, Comparator<Entry> priority) {
+        this.entries = entries;
+        this.pending = new int[entries.size()];
+        this.ready = new PriorityQueue<>(entries.size() + 1, (a, b) -> priority.compare(entries.get(a), entries.get(b)));
+        Map<ObjectRef, List<Integer>> byRef = new HashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            byRef.computeIfAbsent(entries.get(i).ref(), k -> new ArrayList<>()).add(i);
+            dependents.add(new ArrayList<>());
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            Set<Integer> blockers = new HashSet<>();
+            for (ObjectRef ref : entries.get(i).dependsOn()) {
+                if (!done.contains(ref)) {
+                    blockers.addAll(byRef.getOrDefault(ref, List.of()));
+                }
+            }
+            blockers.remove(i);
+            pending[i] = blockers.size();
+            for (int b : blockers) {
+                dependents.get(b).add(i);
+            }
+            if (pending[i] == 0) {
+                ready.add(i);
+            }
+        }
+    }
+
+    void run(List<C> contexts, Work<C> work) {
+        List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < contexts.size(); w++) {
+            C context = contexts.get(w);
+            Thread t = new Thread(() -> workLoop(context, contexts, work), "pgshift-worker-" + (w + 1));
+            t.start();
+            threads.add(t);
+        }
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail(new PgShiftException(ErrorCode.INTERRUPTED, "interrupted"), contexts);
+            }
+        }
+        synchronized (lock) {
+            if (failure != null) {
+                throw failure;
+            }
+            if (finished < entries.size()) {
+                throw new PgShiftException(ErrorCode.INTERNAL, (entries.size() - finished)
+                        + " steps could never start: their dependencies were not met");
+            }
+        }
+    }
+
+    private void workLoop(C context, List<C> all, Work<C> work) {
+        while (true) {
+            int next;
+            synchronized (lock) {
+                while (failure == null && ready.isEmpty() && running > 0) {
+                    try {
+                        lock.wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+                if (failure != null || ready.isEmpty()) {
+                    lock.notifyAll();
+                    return;
+                }
+                next = ready.poll();
+                running++;
+            }
+            try {
+                work.run(context, entries.get(next));
+            } catch (Exception e) {
+                fail(asPgShift(entries.get(next), e), all);
+            }
+            synchronized (lock) {
+                running--;
+                if (failure == null) {
+                    finished++;
+                    for (int d : dependents.get(next)) {
+                        if (--pending[d] == 0) {
+                            ready.add(d);
+                        }
+                    }
+                }
+                lock.notifyAll();
+            }
+        }
+    }
+
+    private void fail(RuntimeException e, List<C> all) {
+        synchronized (lock) {
+            if (failure != null) {
+                return;
+            }
+            failure = e;
+            lock.notifyAll();
+        }
+        for (C context : all) {
+            context.cancel();
+        }
+    }
+
+    private static RuntimeException asPgShift(Entry entry, Exception e) {
+        if (e instanceof PgShiftException p) {
+            return p;
+        }
+        return new PgShiftException(ErrorCode.MIGRATION_FAILED,
+                "could not " + verb(entry) + " " + entry.name() + ": " + Errors.firstLine(e), e);
+    }
+
+    private static String verb(Entry entry) {
+        return switch (entry.kind()) {
+            case "TABLE DATA" -> "copy data of";
+            case "SEQUENCE SET" -> "set position of sequence";
+            case "ANALYZE" -> "analyze";
+            default -> "create " + entry.kind().toLowerCase(Locale.ROOT);
+        };
+    }
+}

@@ -1,0 +1,83 @@
+package io.pgshift.run;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import io.pgshift.ErrorCode;
+import io.pgshift.PgShiftException;
+import io.pgshift.plan.Entry;
+
+/**
+ * Runs many entries' statements in few round trips and few commits. One autocommitted statement at a
+ * time is what makes a 10,000-table schema take a minute with psql; a batch of entries is sent as one
+ * multi-statement string inside one transaction. Batches stay small enough that one transaction never
+ * needs more locks than a default server has.
+ */
+final class StatementBatches {
+    /** Entries per transaction; each CREATE TABLE holds a few locks until commit. */
+    private static final int ENTRIES_PER_BATCH = 200;
+
+    private StatementBatches() {
+    }
+
+    static void run(Connection target, List<Entry> entries, Progress progress, ProgressListener listener)
+            throws SQLException {
+        for (int from = 0; from < entries.size(); from += ENTRIES_PER_BATCH) {
+            List<Entry> batch = entries.subList(from, Math.min(entries.size(), from + ENTRIES_PER_BATCH));
+            long start = System.nanoTime();
+            StringBuilder sql = new StringBuilder();
+            for (Entry e : batch) {
+                for (String statement : e.sql()) {
+                    sql.append(statement).append(";\n");
+                }
+            }
+            try (Statement st = target.createStatement()) {
+                st.execute("BEGIN;\n" + sql + "COMMIT");
+            } catch (SQLException e) {
+                rollback(target);
+                throw locate(target, batch, e);
+            }
+            for (Entry e : batch) {
+                progress.itemDone(0);
+            }
+            listener.itemDone(progress, batch.size() + " objects", 0, 0,
+                    java.time.Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    /**
+     * The batch failed somewhere; replays it one statement at a time in a transaction that is rolled
+     * back, so the error names the entry that failed and the statement's own message.
+     */
+    private static PgShiftException locate(Connection target, List<Entry> batch, SQLException batchError) {
+        try (Statement st = target.createStatement()) {
+            st.execute("BEGIN");
+            for (Entry e : batch) {
+                for (String statement : e.sql()) {
+                    try {
+                        st.execute(statement);
+                    } catch (SQLException e2) {
+                        return new PgShiftException(ErrorCode.MIGRATION_FAILED,
+                                "could not create " + e + ": " + Errors.firstLine(e2), e2);
+                    }
+                }
+            }
+        } catch (SQLException ignored) {
+            // Fall through to the batch's own error.
+        } finally {
+            rollback(target);
+        }
+        return new PgShiftException(ErrorCode.MIGRATION_FAILED,
+                "could not create schema objects: " + Errors.firstLine(batchError), batchError);
+    }
+
+    private static void rollback(Connection target) {
+        try (Statement st = target.createStatement()) {
+            st.execute("ROLLBACK");
+        } catch (SQLException ignored) {
+            // Nothing to roll back, or the connection is gone: either way nothing was committed.
+        }
+    }
+}

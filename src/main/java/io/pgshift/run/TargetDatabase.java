@@ -1,0 +1,178 @@
+package io.pgshift.run;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.pgshift.ErrorCode;
+import io.pgshift.PgShiftException;
+import io.pgshift.catalog.Catalog;
+import io.pgshift.catalog.DatabaseInfo;
+import io.pgshift.catalog.Schema;
+import io.pgshift.catalog.SequenceDef;
+import io.pgshift.catalog.Table;
+import io.pgshift.catalog.View;
+import io.pgshift.connect.ConnInfo;
+import io.pgshift.connect.Connector;
+import io.pgshift.ddl.Sql;
+
+/**
+ * Makes sure the target database exists and is safe to fill: created with the source's properties when
+ * missing, refused when it already holds user objects, unless the user asked for --clean.
+ */
+final class TargetDatabase {
+    /** The databases that always exist, tried in this order to run CREATE DATABASE from. */
+    private static final List<String> MAINTENANCE_DATABASES = List.of("postgres", "template1");
+
+    private final ConnInfo target;
+    private final ProgressListener listener;
+
+    TargetDatabase(ConnInfo target, ProgressListener listener) {
+        this.target = target;
+        this.listener = listener;
+    }
+
+    /** Creates the database if it does not exist; returns true when it did so. */
+    boolean createIfMissing(DatabaseInfo source, boolean noOwner) throws SQLException {
+        try (Connection admin = openMaintenance()) {
+            if (exists(admin, target.dbname())) {
+                return false;
+            }
+            String owner = !noOwner && roleExists(admin, source.owner()) ? " OWNER " + Sql.ident(source.owner()) : "";
+            String create = "CREATE DATABASE " + Sql.ident(target.dbname()) + " WITH TEMPLATE template0 ENCODING "
+                    + Sql.literal(source.encoding()) + owner;
+            try {
+                execute(admin, create + " LC_COLLATE " + Sql.literal(source.collate()) + " LC_CTYPE "
+                        + Sql.literal(source.ctype()));
+            } catch (SQLException e) {
+                // A locale name is an operating-system name and may not exist on the target's host. The C
+                // locale exists everywhere and accepts every encoding; the user is told about the change.
+                listener.warning("the target cannot use locale " + source.collate() + "/" + source.ctype() + " ("
+                        + Errors.firstLine(e) + "); database " + target.dbname() + " was created with locale C");
+                execute(admin, create + " LC_COLLATE 'C' LC_CTYPE 'C'");
+            }
+            return true;
+        }
+    }
+
+    /** Refuses a target that already holds user objects, or drops the source's objects from it with --clean. */
+    void ensureEmpty(Connection connection, Catalog source, boolean clean) throws SQLException {
+        List<String> existing = userObjects(connection);
+        if (existing.isEmpty()) {
+            return;
+        }
+        if (!clean) {
+            throw new PgShiftException(ErrorCode.TARGET_NOT_EMPTY, "target database " + target.describe()
+                    + " is not empty: it holds " + String.join(", ", existing.subList(0, Math.min(5, existing.size())))
+                    + (existing.size() > 5 ? " and " + (existing.size() - 5) + " more" : "")
+                    + "; use --clean to replace the source's objects in it, or choose an empty database");
+        }
+        clean(connection, source);
+    }
+
+    /**
+     * Drops what the copy is about to create. Schemas other than public go whole, with everything in them;
+     * in public only the source's own tables, views and sequences are dropped, so the schema's privileges
+     * survive.
+     */
+    private static void clean(Connection connection, Catalog source) throws SQLException {
+        List<String> drops = new ArrayList<>();
+        for (Schema s : source.schemas()) {
+            if (!"public".equals(s.name())) {
+                drops.add("DROP SCHEMA IF EXISTS " + Sql.ident(s.name()) + " CASCADE");
+            }
+        }
+        for (View v : source.views()) {
+            if ("public".equals(v.schema())) {
+                drops.add("DROP VIEW IF EXISTS " + Sql.qualified(v.schema(), v.name()) + " CASCADE");
+            }
+        }
+        for (Table t : source.tables()) {
+            if ("public".equals(t.schema())) {
+                drops.add("DROP TABLE IF EXISTS " + Sql.qualified(t.schema(), t.name()) + " CASCADE");
+            }
+        }
+        for (SequenceDef s : source.sequences()) {
+            if ("public".equals(s.schema()) && s.identityOf() == null) {
+                drops.add("DROP SEQUENCE IF EXISTS " + Sql.qualified(s.schema(), s.name()) + " CASCADE");
+            }
+        }
+        execute(connection, "BEGIN");
+        for (String drop : drops) {
+            execute(connection, drop);
+        }
+        execute(connection, "COMMIT");
+    }
+
+    /** A few user objects by name, to show what is in the way. */
+    private static List<String> userObjects(Connection connection) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("""
+                SELECT n.nspname || '.' || c.relname FROM pg_catalog.pg_class c
+                JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
+                  AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname !~ '^pg_'
+                  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog.pg_class'::regclass
+                                  AND d.objid = c.oid AND d.deptype = 'e')
+                UNION ALL
+                SELECT n.nspname || '.' || p.proname || '()' FROM pg_catalog.pg_proc p
+                JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+                WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname !~ '^pg_'
+                  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog.pg_proc'::regclass
+                                  AND d.objid = p.oid AND d.deptype = 'e')
+                UNION ALL
+                SELECT 'schema ' || n.nspname FROM pg_catalog.pg_namespace n
+                WHERE n.nspname NOT IN ('public', 'information_schema') AND n.nspname !~ '^pg_'
+                  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
+                                  WHERE d.classid = 'pg_catalog.pg_namespace'::regclass
+                                  AND d.objid = n.oid AND d.deptype = 'e')
+                LIMIT 1000""")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+
+    private Connection openMaintenance() {
+        PgShiftException last = null;
+        for (String db : MAINTENANCE_DATABASES) {
+            try {
+                return Connector.open(target.withDatabase(db));
+            } catch (PgShiftException e) {
+                if (e.code() != ErrorCode.DATABASE_NOT_FOUND) {
+                    throw e;
+                }
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private static boolean exists(Connection admin, String database) throws SQLException {
+        return rowExists(admin, "SELECT 1 FROM pg_catalog.pg_database WHERE datname = ?", database);
+    }
+
+    private static boolean roleExists(Connection admin, String role) throws SQLException {
+        return role != null && rowExists(admin, "SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = ?", role);
+    }
+
+    private static boolean rowExists(Connection connection, String sql, String value) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, value);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute(sql);
+        }
+    }
+}

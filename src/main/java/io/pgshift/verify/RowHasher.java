@@ -1,0 +1,57 @@
+package io.pgshift.verify;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.stream.Collectors;
+
+import io.pgshift.catalog.Column;
+import io.pgshift.catalog.Table;
+import io.pgshift.ddl.Sql;
+
+/**
+ * Computes a {@link Fingerprint} inside the server, so rows never travel to the client. Each row is hashed
+ * with md5 and the first 64 bits of every hash are summed: the sum does not depend on row order, so
+ * source and target need not agree on a physical order, and no sort is needed.
+ * <p>
+ * The text form of a value must be the same on both servers. Floating-point output changed in
+ * PostgreSQL 12, so float columns are hashed from their binary form, which is exact and stable.
+ */
+public final class RowHasher {
+    private RowHasher() {
+    }
+
+    /** Session settings that make text output identical across versions; run once per session. */
+    public static void prepareSession(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("SET extra_float_digits = 0; SET DateStyle = ISO; SET IntervalStyle = postgres; "
+                    + "SET TimeZone = 'UTC'; SET bytea_output = hex; SET lc_monetary = 'C'");
+        }
+    }
+
+    public static Fingerprint fingerprint(Connection connection, Table table) throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(query(table))) {
+            rs.next();
+            return new Fingerprint(rs.getLong(1), rs.getString(2));
+        }
+    }
+
+    static String query(Table table) {
+        String row = table.columns().isEmpty() ? "''" : table.columns().stream().map(RowHasher::valueText)
+                .collect(Collectors.joining(" || ',' || "));
+        return "SELECT pg_catalog.count(*), COALESCE(pg_catalog.sum(('x' || pg_catalog.substr(pg_catalog.md5("
+                + row + "), 1, 16))::bit(64)::bigint), 0)::text FROM ONLY " + Sql.qualified(table.schema(), table.name())
+                + " t";
+    }
+
+    private static String valueText(Column c) {
+        String column = "t." + Sql.ident(c.name());
+        String text = switch (c.type()) {
+            case "double precision", "real" ->
+                    "pg_catalog.encode(pg_catalog.float8send(" + column + "::double precision), 'hex')";
+            default -> column + "::text";
+        };
+        return "pg_catalog.quote_nullable(" + text + ")";
+    }
+}

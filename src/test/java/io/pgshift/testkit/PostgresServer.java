@@ -1,0 +1,125 @@
+package io.pgshift.testkit;
+
+import io.pgshift.embedded.EmbeddedPostgres;
+import io.pgshift.embedded.PgVersion;
+import io.pgshift.embedded.SslSetup;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * One real PostgreSQL server per test class:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final PostgresServer pg12 = PostgresServer.version("12");
+ * }</pre>
+ *
+ * The field must be static: JUnit only calls beforeAll/afterAll on extensions registered in static
+ * fields. The server starts before the first test and is closed (data deleted) after the last.
+ * Nested test classes share the outer class's server rather than starting their own.
+ */
+public final class PostgresServer implements BeforeAllCallback, AfterAllCallback {
+    private final PgVersion version;
+    private SslSetup ssl = SslSetup.OFF;
+    private EmbeddedPostgres server;
+    /** The class whose beforeAll started the server; only its afterAll stops it (not a @Nested one's). */
+    private String ownerId;
+
+    private PostgresServer(PgVersion version) {
+        this.version = version;
+    }
+
+    /** A server of the given major: "9.6", "10", ..., "18". */
+    public static PostgresServer version(String major) {
+        return new PostgresServer(PgVersion.of(major));
+    }
+
+    public PostgresServer ssl(SslSetup ssl) {
+        if (server != null) {
+            throw new IllegalStateException("SSL must be chosen before the server starts");
+        }
+        this.ssl = ssl;
+        return this;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        if (server == null) {
+            server = EmbeddedPostgres.builder(version).ssl(ssl).start();
+            ownerId = context.getUniqueId();
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (server != null && context.getUniqueId().equals(ownerId)) {
+            try {
+                server.close();
+            } finally {
+                server = null;
+                ownerId = null;
+            }
+        }
+    }
+
+    /** The running server, for anything this class does not forward. */
+    public EmbeddedPostgres server() {
+        if (server == null) {
+            throw new IllegalStateException("PostgreSQL " + version.major()
+                    + " is not running; register the extension in a static field with @RegisterExtension");
+        }
+        return server;
+    }
+
+    public Connection connect(String db) throws SQLException {
+        return server().connect(db);
+    }
+
+    public void createDatabase(String name) {
+        server().execute("postgres", "CREATE DATABASE \"" + name.replace("\"", "\"\"") + "\"");
+    }
+
+    public void execute(String db, String... sql) {
+        server().execute(db, sql);
+    }
+
+    public String host() {
+        return server().host();
+    }
+
+    public int port() {
+        return server().port();
+    }
+
+    public String superuser() {
+        return server().superuser();
+    }
+
+    public String password() {
+        return server().password();
+    }
+
+    public String majorVersion() {
+        return version.major();
+    }
+
+    public String jdbcUrl(String db) {
+        return server().jdbcUrl(db);
+    }
+
+    public Path dataDirectory() {
+        return server().dataDirectory();
+    }
+
+    public Path log() {
+        return server().log();
+    }
+
+    public Path certificate() {
+        return server().certificate();
+    }
+}
