@@ -34,8 +34,13 @@ public final class CatalogReader {
 
     public Catalog read() throws SQLException {
         List<Table> tables = tables();
+        SourceContext context = new SourceContext(connection, version);
+        List<ObjectDef> objects = new ArrayList<>();
+        for (ObjectSource source : ObjectSources.ALL) {
+            objects.addAll(source.read(context));
+        }
         return new Catalog(version, database(), schemas(), tables, new SequenceReader(connection, version).read(),
-                views(), constraints(), indexes(), new DependencyReader(connection).read());
+                views(), constraints(), indexes(), List.copyOf(objects), new DependencyReader(connection).read());
     }
 
     DatabaseInfo database() throws SQLException {
@@ -50,11 +55,12 @@ public final class CatalogReader {
     List<Schema> schemas() throws SQLException {
         return list(connection, """
                 SELECT n.oid, n.nspname, pg_catalog.pg_get_userbyid(n.nspowner) AS owner,
-                       pg_catalog.obj_description(n.oid, 'pg_namespace') AS comment
+                       pg_catalog.obj_description(n.oid, 'pg_namespace') AS comment, %s AS acl
                 FROM pg_catalog.pg_namespace n
                 WHERE %s AND %s
-                ORDER BY n.nspname""".formatted(userSchema("n.nspname"), notExtensionMember("pg_namespace", "n.oid")),
-                rs -> new Schema(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                ORDER BY n.nspname""".formatted(SourceContext.aclJson("n.nspacl", 'n', "n.nspowner"), userSchema("n.nspname"),
+                        notExtensionMember("pg_namespace", "n.oid")),
+                rs -> new Schema(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
     }
 
     public List<Table> tables() throws SQLException {
@@ -63,14 +69,14 @@ public final class CatalogReader {
                 SELECT c.oid, n.nspname, c.relname, pg_catalog.pg_get_userbyid(c.relowner) AS owner,
                        c.relpersistence, GREATEST(c.reltuples, 0)::bigint AS estimated_rows,
                        pg_catalog.pg_relation_size(c.oid) AS bytes,
-                       pg_catalog.obj_description(c.oid, 'pg_class') AS comment
+                       pg_catalog.obj_description(c.oid, 'pg_class') AS comment, %s AS acl
                 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
                 WHERE c.relkind = 'r' AND %s AND %s
-                ORDER BY n.nspname, c.relname""".formatted(userSchema("n.nspname"),
+                ORDER BY n.nspname, c.relname""".formatted(SourceContext.aclJson("c.relacl", 'r', "c.relowner"), userSchema("n.nspname"),
                         notExtensionMember("pg_class", "c.oid")),
                 rs -> new Table(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         charOf(rs, "relpersistence"), columns.getOrDefault(rs.getLong(1), List.of()),
-                        rs.getLong(6), rs.getLong(7), rs.getString(8)));
+                        rs.getLong(6), rs.getLong(7), rs.getString(8), rs.getString(9)));
     }
 
     private Map<Long, List<Column>> columns() throws SQLException {
@@ -87,18 +93,20 @@ public final class CatalogReader {
                              FROM pg_catalog.pg_collation co
                              JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
                              WHERE co.oid = a.attcollation) END AS collation,
-                       t.typcategory, pg_catalog.col_description(a.attrelid, a.attnum) AS comment
+                       t.typcategory, pg_catalog.col_description(a.attrelid, a.attnum) AS comment,
+                       %s AS acl
                 FROM pg_catalog.pg_attribute a
                 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
                 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
                 JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
                 LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
                 WHERE c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped AND %s
-                ORDER BY a.attrelid, a.attnum""".formatted(identity, generated, userSchema("n.nspname")),
+                ORDER BY a.attrelid, a.attnum""".formatted(identity, generated, SourceContext.aclJson("a.attacl", 'c', "c.relowner"),
+                        userSchema("n.nspname")),
                 rs -> {
                     Column column = new Column(rs.getInt(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
                             rs.getString(6), charOf(rs, "identity"), charOf(rs, "generated"), rs.getString(9),
-                            charOf(rs, "typcategory"), rs.getString(11));
+                            charOf(rs, "typcategory"), rs.getString(11), rs.getString(12));
                     byTable.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(column);
                     return column;
                 });
@@ -113,12 +121,13 @@ public final class CatalogReader {
                                                         WHERE o NOT LIKE 'check_option=%%'), ', ') AS options,
                        (SELECT pg_catalog.substring(o, 14) FROM pg_catalog.unnest(c.reloptions) o
                         WHERE o LIKE 'check_option=%%') AS check_option,
-                       pg_catalog.obj_description(c.oid, 'pg_class') AS comment
+                       pg_catalog.obj_description(c.oid, 'pg_class') AS comment, %s AS acl
                 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
                 WHERE c.relkind = 'v' AND %s AND %s
-                ORDER BY c.oid""".formatted(userSchema("n.nspname"), notExtensionMember("pg_class", "c.oid")),
+                ORDER BY c.oid""".formatted(SourceContext.aclJson("c.relacl", 'r', "c.relowner"), userSchema("n.nspname"),
+                        notExtensionMember("pg_class", "c.oid")),
                 rs -> new View(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        emptyToNull(rs.getString(6)), rs.getString(7), rs.getString(8)));
+                        emptyToNull(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9)));
     }
 
     List<Constraint> constraints() throws SQLException {

@@ -9,7 +9,8 @@ package io.pgshift.catalog;
  * @param typeCategory {@code pg_type.typcategory} of the column's type, which decides how rows are hashed
  */
 public record Column(int number, String name, String type, boolean notNull, String defaultExpr,
-                     char identity, char generated, String collation, char typeCategory, String comment) {
+                     char identity, char generated, String collation, char typeCategory, String comment,
+                     String acl) {
 
     public boolean isIdentity() {
         return identity != 0;

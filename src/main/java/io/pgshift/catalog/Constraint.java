@@ -13,7 +13,7 @@ public record Constraint(long oid, long tableOid, String schema, String table, S
                          String comment) {
 
     public ObjectRef ref() {
-        return new ObjectRef(ObjectRef.Kind.CONSTRAINT, oid);
+        return ObjectRef.constraint(oid);
     }
 
     public boolean isForeignKey() {

@@ -5,6 +5,6 @@ public record Index(long oid, long tableOid, String schema, String name, String 
                     boolean clustered, String comment) {
 
     public ObjectRef ref() {
-        return new ObjectRef(ObjectRef.Kind.RELATION, oid);
+        return ObjectRef.relation(oid);
     }
 }

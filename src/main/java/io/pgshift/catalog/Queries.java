@@ -8,12 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Runs a catalog query and maps each row; keeps JDBC boilerplate out of the readers. */
-final class Queries {
+public final class Queries {
     private Queries() {
     }
 
     @FunctionalInterface
-    interface RowMapper<T> {
+    public interface RowMapper<T> {
         T map(ResultSet rs) throws SQLException;
     }
 
@@ -34,7 +34,7 @@ final class Queries {
     }
 
     /** A one-character catalog column ("char"), or 0 when it is empty or null. */
-    static char charOf(ResultSet rs, String column) throws SQLException {
+    public static char charOf(ResultSet rs, String column) throws SQLException {
         String value = rs.getString(column);
         return value == null || value.isEmpty() ? 0 : value.charAt(0);
     }

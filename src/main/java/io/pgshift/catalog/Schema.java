@@ -1,7 +1,7 @@
 package io.pgshift.catalog;
 
-public record Schema(long oid, String name, String owner, String comment) {
+public record Schema(long oid, String name, String owner, String comment, String acl) {
     public ObjectRef ref() {
-        return new ObjectRef(ObjectRef.Kind.NAMESPACE, oid);
+        return ObjectRef.namespace(oid);
     }
 }

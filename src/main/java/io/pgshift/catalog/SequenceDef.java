@@ -10,13 +10,13 @@ package io.pgshift.catalog;
 public record SequenceDef(long oid, String schema, String name, String owner, String dataType,
                           long start, long increment, long min, long max, long cache, boolean cycle,
                           long lastValue, boolean isCalled, ColumnRef ownedBy, ColumnRef identityOf,
-                          String comment) {
+                          String comment, String acl) {
 
     public record ColumnRef(long tableOid, String schema, String table, String column) {
     }
 
     public ObjectRef ref() {
-        return new ObjectRef(ObjectRef.Kind.RELATION, oid);
+        return ObjectRef.relation(oid);
     }
 
     public String displayName() {

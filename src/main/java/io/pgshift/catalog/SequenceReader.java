@@ -30,7 +30,7 @@ final class SequenceReader {
         this.version = version;
     }
 
-    private record Header(long oid, String schema, String name, String owner, String comment,
+    private record Header(long oid, String schema, String name, String owner, String comment, String acl,
                           SequenceDef.ColumnRef ownedBy, SequenceDef.ColumnRef identityOf, Options options) {
     }
 
@@ -50,7 +50,7 @@ final class SequenceReader {
             Position p = positions.get(h.oid());
             sequences.add(new SequenceDef(h.oid(), h.schema(), h.name(), h.owner(), o.dataType(), o.start(),
                     o.increment(), o.min(), o.max(), o.cache(), o.cycle(), p.lastValue(), p.isCalled(),
-                    h.ownedBy(), h.identityOf(), h.comment()));
+                    h.ownedBy(), h.identityOf(), h.comment(), h.acl()));
         }
         return sequences;
     }
@@ -66,7 +66,7 @@ final class SequenceReader {
                 SELECT c.oid, n.nspname, c.relname, pg_catalog.pg_get_userbyid(c.relowner) AS owner,
                        pg_catalog.obj_description(c.oid, 'pg_class') AS comment,
                        d.deptype, d.refobjid, tn.nspname AS table_schema, tc.relname AS table_name,
-                       ta.attname AS column_name, %s
+                       ta.attname AS column_name, %s AS acl, %s
                 FROM pg_catalog.pg_class c
                 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
                 %s
@@ -77,7 +77,7 @@ final class SequenceReader {
                 LEFT JOIN pg_catalog.pg_namespace tn ON tn.oid = tc.relnamespace
                 LEFT JOIN pg_catalog.pg_attribute ta ON ta.attrelid = d.refobjid AND ta.attnum = d.refobjsubid
                 WHERE c.relkind = 'S' AND %s AND %s
-                ORDER BY n.nspname, c.relname""".formatted(options, join, userSchema("n.nspname"),
+                ORDER BY n.nspname, c.relname""".formatted(SourceContext.aclJson("c.relacl", 's', "c.relowner"), options, join, userSchema("n.nspname"),
                         notExtensionMember("pg_class", "c.oid")),
                 rs -> {
                     SequenceDef.ColumnRef column = rs.getString("column_name") == null ? null
@@ -85,7 +85,7 @@ final class SequenceReader {
                                     rs.getString("table_name"), rs.getString("column_name"));
                     boolean identity = "i".equals(rs.getString("deptype"));
                     return new Header(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), identity ? null : column, identity ? column : null,
+                            rs.getString(5), rs.getString("acl"), identity ? null : column, identity ? column : null,
                             catalog ? options(rs) : null);
                 });
     }

@@ -7,12 +7,13 @@ import java.util.List;
  *
  * @param persistence {@code 'p'} permanent, {@code 'u'} unlogged
  * @param bytes       on-disk size of the heap, used to schedule the largest tables first
+ * @param acl         privileges as {@link SourceContext#aclJson} renders them, null for the defaults
  */
 public record Table(long oid, String schema, String name, String owner, char persistence,
-                    List<Column> columns, long estimatedRows, long bytes, String comment) {
+                    List<Column> columns, long estimatedRows, long bytes, String comment, String acl) {
 
     public ObjectRef ref() {
-        return new ObjectRef(ObjectRef.Kind.RELATION, oid);
+        return ObjectRef.relation(oid);
     }
 
     public String displayName() {

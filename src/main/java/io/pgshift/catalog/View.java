@@ -7,9 +7,9 @@ package io.pgshift.catalog;
  * @param checkOption {@code local}, {@code cascaded} or null
  */
 public record View(long oid, String schema, String name, String owner, String definition,
-                   String options, String checkOption, String comment) {
+                   String options, String checkOption, String comment, String acl) {
 
     public ObjectRef ref() {
-        return new ObjectRef(ObjectRef.Kind.RELATION, oid);
+        return ObjectRef.relation(oid);
     }
 }

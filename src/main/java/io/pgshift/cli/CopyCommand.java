@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 
 import io.pgshift.connect.ConnInfo;
 import io.pgshift.connect.Environment;
+import io.pgshift.ddl.DdlOptions;
 import io.pgshift.plan.Entry;
 import io.pgshift.plan.Plan;
 import io.pgshift.plan.Section;
@@ -46,6 +47,10 @@ final class CopyCommand implements Callable<Integer> {
     @Option(names = "--no-owner", description = "Do not set owners; the target user owns everything it creates.")
     boolean noOwner;
 
+    @Option(names = {"-x", "--no-acl", "--no-privileges"},
+            description = "Do not copy privileges (GRANT/REVOKE); objects get the target's defaults.")
+    boolean noAcl;
+
     @Option(names = "--no-analyze", description = "Skip ANALYZE after the copy.")
     boolean noAnalyze;
 
@@ -59,7 +64,7 @@ final class CopyCommand implements Callable<Integer> {
     public Integer call() {
         Environment env = Environment.system();
         CopyOptions options = new CopyOptions(ConnInfo.parse(source, env), ConnInfo.parse(target, env),
-                jobs != null ? jobs : defaultJobs(), clean, noOwner, !noAnalyze);
+                jobs != null ? jobs : defaultJobs(), clean, new DdlOptions(noOwner, noAcl), !noAnalyze);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (dryRun) {

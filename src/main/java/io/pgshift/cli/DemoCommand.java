@@ -14,6 +14,7 @@ import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
 import io.pgshift.connect.ConnInfo;
 import io.pgshift.connect.Environment;
+import io.pgshift.ddl.DdlOptions;
 import io.pgshift.connect.Connector;
 import io.pgshift.embedded.EmbeddedPostgres;
 import io.pgshift.embedded.PgVersion;
@@ -69,7 +70,7 @@ final class DemoCommand implements Callable<Integer> {
             ConnInfo to = connInfo(target);
             CopyResult result;
             try (ConsoleProgress progress = new ConsoleProgress(err, System.console() != null)) {
-                result = new CopyRun(new CopyOptions(from, to, jobs, false, false, true), progress).run();
+                result = new CopyRun(new CopyOptions(from, to, jobs, false, DdlOptions.DEFAULTS, true), progress).run();
             }
             SummaryPrinter.print(result, out);
             return verify(from, to, out);

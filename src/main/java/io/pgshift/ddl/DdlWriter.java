@@ -14,6 +14,7 @@ import io.pgshift.catalog.Column;
 import io.pgshift.catalog.Constraint;
 import io.pgshift.catalog.Dependency;
 import io.pgshift.catalog.Index;
+import io.pgshift.catalog.ObjectDef;
 import io.pgshift.catalog.ObjectRef;
 import io.pgshift.catalog.Schema;
 import io.pgshift.catalog.SequenceDef;
@@ -44,7 +45,7 @@ public final class DdlWriter {
         Map<ObjectRef, ObjectRef> indexToConstraint = new HashMap<>();
         for (Constraint c : catalog.constraints()) {
             if (c.indexOid() != 0) {
-                indexToConstraint.put(new ObjectRef(ObjectRef.Kind.RELATION, c.indexOid()), c.ref());
+                indexToConstraint.put(ObjectRef.relation(c.indexOid()), c.ref());
             }
         }
         for (Dependency d : catalog.dependencies()) {
@@ -69,7 +70,24 @@ public final class DdlWriter {
         catalog.constraints().stream().filter(c -> !c.isCheck() || !c.validated()).filter(Constraint::local)
                 .forEach(c -> entries.add(constraint(c)));
         catalog.indexes().forEach(i -> entries.add(index(i)));
+        catalog.objects().forEach(o -> entries.add(object(o)));
         return entries;
+    }
+
+    private Entry object(ObjectDef o) {
+        List<String> sql = new ArrayList<>(o.create());
+        owner(sql, o.designation(), o.owner());
+        comment(sql, o.designation(), o.comment());
+        privileges(sql, o.aclTarget() != null ? o.aclTarget() : o.designation(), o.owner(), o.acl());
+        Set<ObjectRef> deps = dependsOn(o.ref(), o.schema());
+        deps.addAll(o.dependsOn());
+        return new Entry(o.ref(), o.kind(), o.name(), o.section(), sql, deps, o.table());
+    }
+
+    private void privileges(List<String> sql, String target, String owner, String aclJson) {
+        if (!options.noAcl()) {
+            sql.addAll(Privileges.statements(target, owner, aclJson, !options.noOwner()));
+        }
     }
 
     private Entry schema(Schema s) {
@@ -80,6 +98,7 @@ public final class DdlWriter {
             owner(sql, "SCHEMA " + ident(s.name()), s.owner());
             comment(sql, "SCHEMA " + ident(s.name()), s.comment());
         }
+        privileges(sql, "SCHEMA " + ident(s.name()), s.owner(), s.acl());
         return new Entry(s.ref(), "SCHEMA", s.name(), Section.PRE_DATA, sql, Set.of(), null);
     }
 
@@ -89,6 +108,7 @@ public final class DdlWriter {
         sql.add("CREATE SEQUENCE " + name + (s.dataType() != null ? " AS " + s.dataType() : "") + sequenceOptions(s));
         owner(sql, "SEQUENCE " + name, s.owner());
         comment(sql, "SEQUENCE " + name, s.comment());
+        privileges(sql, "SEQUENCE " + name, s.owner(), s.acl());
         return new Entry(s.ref(), "SEQUENCE", s.displayName(), Section.PRE_DATA, sql,
                 dependsOn(s.ref(), s.schema()), null);
     }
@@ -104,7 +124,7 @@ public final class DdlWriter {
         String sql = "SELECT pg_catalog.setval(" + literal(qualified(s.schema(), s.name())) + ", " + s.lastValue()
                 + ", " + s.isCalled() + ")";
         ObjectRef creator = s.identityOf() != null
-                ? new ObjectRef(ObjectRef.Kind.RELATION, s.identityOf().tableOid()) : s.ref();
+                ? ObjectRef.relation(s.identityOf().tableOid()) : s.ref();
         return new Entry(ObjectRef.dataOf(s.oid()), "SEQUENCE SET", s.displayName(), Section.DATA, List.of(sql),
                 Set.of(creator), null);
     }
@@ -134,8 +154,12 @@ public final class DdlWriter {
         }
         owner(sql, "TABLE " + name, t.owner());
         comment(sql, "TABLE " + name, t.comment());
+        privileges(sql, "TABLE " + name, t.owner(), t.acl());
         for (Column c : t.columns()) {
             comment(sql, "COLUMN " + name + "." + ident(c.name()), c.comment());
+            if (!options.noAcl()) {
+                sql.addAll(Privileges.columnStatements("TABLE " + name, c.name(), c.acl()));
+            }
         }
         return new Entry(t.ref(), "TABLE", t.displayName(), Section.PRE_DATA, sql, deps, t.ref());
     }
@@ -183,6 +207,7 @@ public final class DdlWriter {
                         ? "\n  WITH " + v.checkOption().toUpperCase(Locale.ROOT) + " CHECK OPTION" : ""));
         owner(sql, "VIEW " + name, v.owner());
         comment(sql, "VIEW " + name, v.comment());
+        privileges(sql, "TABLE " + name, v.owner(), v.acl());
         return new Entry(v.ref(), "VIEW", v.schema() + "." + v.name(), Section.PRE_DATA, sql,
                 dependsOn(v.ref(), v.schema()), null);
     }
@@ -192,7 +217,7 @@ public final class DdlWriter {
         List<String> sql = new ArrayList<>();
         sql.add("ALTER TABLE ONLY " + table + " ADD CONSTRAINT " + ident(c.name()) + " " + c.definition());
         comment(sql, "CONSTRAINT " + ident(c.name()) + " ON " + table, c.comment());
-        ObjectRef tableRef = new ObjectRef(ObjectRef.Kind.RELATION, c.tableOid());
+        ObjectRef tableRef = ObjectRef.relation(c.tableOid());
         Set<ObjectRef> deps = dependsOn(c.ref(), c.schema());
         deps.add(tableRef);
         deps.add(ObjectRef.dataOf(c.tableOid()));
@@ -213,7 +238,7 @@ public final class DdlWriter {
     private Entry index(Index i) {
         List<String> sql = new ArrayList<>();
         sql.add(i.definition());
-        ObjectRef tableRef = new ObjectRef(ObjectRef.Kind.RELATION, i.tableOid());
+        ObjectRef tableRef = ObjectRef.relation(i.tableOid());
         String name = qualified(i.schema(), i.name());
         if (i.clustered()) {
             sql.add("ALTER TABLE " + catalog.tables().stream().filter(t -> t.oid() == i.tableOid())
@@ -230,9 +255,9 @@ public final class DdlWriter {
     /** The object's catalog dependencies plus its schema. */
     private Set<ObjectRef> dependsOn(ObjectRef ref, String schema) {
         Set<ObjectRef> deps = new LinkedHashSet<>(dependencies.getOrDefault(ref, Set.of()));
-        Long schemaOid = schemaOids.get(schema);
+        Long schemaOid = schema == null ? null : schemaOids.get(schema);
         if (schemaOid != null) {
-            deps.add(new ObjectRef(ObjectRef.Kind.NAMESPACE, schemaOid));
+            deps.add(ObjectRef.namespace(schemaOid));
         }
         return deps;
     }

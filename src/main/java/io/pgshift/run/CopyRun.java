@@ -27,7 +27,6 @@ import io.pgshift.connect.Connector;
 import io.pgshift.data.SessionSettings;
 import io.pgshift.data.Snapshot;
 import io.pgshift.data.TableCopier;
-import io.pgshift.ddl.DdlOptions;
 import io.pgshift.ddl.DdlWriter;
 import io.pgshift.ddl.Sql;
 import io.pgshift.plan.Entry;
@@ -80,7 +79,7 @@ public final class CopyRun {
             Snapshot.export(source);
             Catalog catalog = new CatalogReader(source, version).read();
             Snapshot.end(source);
-            return Planner.order(new DdlWriter(catalog, new DdlOptions(options.noOwner())).entries());
+            return Planner.order(new DdlWriter(catalog, options.ddl()).entries());
         } catch (SQLException e) {
             throw new PgShiftException(ErrorCode.MIGRATION_FAILED,
                     "could not read the source catalog: " + Errors.firstLine(e), e);
@@ -105,8 +104,8 @@ public final class CopyRun {
             String snapshot = Snapshot.export(leader);
             Catalog catalog = new CatalogReader(leader, sourceVersion).read();
             TargetDatabase targetDatabase = new TargetDatabase(options.target(), listener);
-            boolean created = targetDatabase.createIfMissing(catalog.database(), options.noOwner());
-            Plan plan = Planner.order(new DdlWriter(catalog, new DdlOptions(options.noOwner())).entries());
+            boolean created = targetDatabase.createIfMissing(catalog.database(), options.ddl().noOwner());
+            Plan plan = Planner.order(new DdlWriter(catalog, options.ddl()).entries());
             try (Connection target = Connector.open(options.target())) {
                 SessionSettings.applyTarget(target, targetVersion);
                 targetDatabase.ensureEmpty(target, catalog, options.clean());
@@ -166,7 +165,7 @@ public final class CopyRun {
         finish(progress);
     }
 
-    private static final Table EMPTY = new Table(0, "", "", null, 'p', List.of(), 0, 0, null);
+    private static final Table EMPTY = new Table(0, "", "", null, 'p', List.of(), 0, 0, null, null);
 
     private void buildIndexes(Plan plan, List<Worker> workers) {
         List<Entry> post = plan.section(Section.POST_DATA);

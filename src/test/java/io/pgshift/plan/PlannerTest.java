@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PlannerTest {
     private static ObjectRef rel(long oid) {
-        return new ObjectRef(ObjectRef.Kind.RELATION, oid);
+        return ObjectRef.relation(oid);
     }
 
     private static Entry entry(long oid, String kind, Section section, ObjectRef... deps) {

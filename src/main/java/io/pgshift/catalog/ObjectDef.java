@@ -1,0 +1,62 @@
+package io.pgshift.catalog;
+
+import java.util.List;
+import java.util.Set;
+
+import io.pgshift.plan.Section;
+
+/**
+ * A schema object as read from the source, in the generic form most object kinds share: the statements
+ * that create it, plus its owner, comment and privileges, which the DDL writer turns into statements
+ * according to the user's options (--no-owner, --no-acl).
+ *
+ * @param kind        what it is, as the SQL that creates it says: FUNCTION, TYPE, TRIGGER, ...
+ * @param name        display name, schema-qualified where the object has a schema
+ * @param designation how ALTER ... OWNER TO and COMMENT ON name it: {@code FUNCTION public.f(integer)}
+ * @param aclTarget   how GRANT and REVOKE name it, when different from the designation
+ *                    ({@code TABLE public.mv} for a materialized view); null for "same as designation"
+ * @param owner       the owning role, or null when the kind has no owner of its own
+ * @param acl         the aclitem[] as text, or null for the default privileges
+ * @param table       the table this object belongs to (its trigger, policy, rule), or null
+ */
+public record ObjectDef(ObjectRef ref, String kind, String schema, String name, String designation,
+                        String aclTarget, Section section, List<String> create, String owner, String comment,
+                        String acl, Set<ObjectRef> dependsOn, ObjectRef table) {
+
+    public ObjectDef {
+        create = List.copyOf(create);
+        dependsOn = Set.copyOf(dependsOn);
+    }
+
+    /** A definition with only the required parts; owner, comment and privileges can be added with the withers. */
+    public static ObjectDef of(ObjectRef ref, String kind, String schema, String name, String designation,
+                               Section section, List<String> create) {
+        return new ObjectDef(ref, kind, schema, name, designation, null, section, create, null, null, null, Set.of(),
+                null);
+    }
+
+    public ObjectDef withOwner(String newOwner) {
+        return new ObjectDef(ref, kind, schema, name, designation, aclTarget, section, create, newOwner, comment, acl,
+                dependsOn, table);
+    }
+
+    public ObjectDef withComment(String newComment) {
+        return new ObjectDef(ref, kind, schema, name, designation, aclTarget, section, create, owner, newComment, acl,
+                dependsOn, table);
+    }
+
+    public ObjectDef withAcl(String newAclTarget, String newAcl) {
+        return new ObjectDef(ref, kind, schema, name, designation, newAclTarget, section, create, owner, comment,
+                newAcl, dependsOn, table);
+    }
+
+    public ObjectDef withDependencies(Set<ObjectRef> newDependsOn) {
+        return new ObjectDef(ref, kind, schema, name, designation, aclTarget, section, create, owner, comment, acl,
+                newDependsOn, table);
+    }
+
+    public ObjectDef withTable(ObjectRef newTable) {
+        return new ObjectDef(ref, kind, schema, name, designation, aclTarget, section, create, owner, comment, acl,
+                dependsOn, newTable);
+    }
+}

@@ -1,0 +1,11 @@
+package io.pgshift.catalog;
+
+import java.util.List;
+
+/** Every reader of object kinds beyond tables, sequences, views, constraints and indexes. */
+final class ObjectSources {
+    static final List<ObjectSource> ALL = List.of();
+
+    private ObjectSources() {
+    }
+}

@@ -1,0 +1,124 @@
+package io.pgshift.ddl;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.pgshift.ErrorCode;
+import io.pgshift.PgShiftException;
+
+/**
+ * Writes the GRANT and REVOKE statements that turn an object's default privileges into the ones it had
+ * on the source, as pg_dump does: only the difference from the source's defaults is written. An owner
+ * who simply kept all privileges therefore gets all of the target's, including privileges newer
+ * versions add (MAINTAIN in 17).
+ */
+public final class Privileges {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Privileges() {
+    }
+
+    private record Item(String grantor, String grantee, String privilege, boolean grantable) {
+    }
+
+    /**
+     * @param target      how GRANT names the object: {@code TABLE public.t}, {@code FUNCTION public.f(integer)}
+     * @param owner       the object's owner, or null for objects without one
+     * @param aclJson     privileges as {@code SourceContext.aclJson} renders them; null means the defaults
+     * @param withGrantor when a privilege was granted by someone other than the owner, grant it as that role
+     */
+    public static List<String> statements(String target, String owner, String aclJson, boolean withGrantor) {
+        return statements(target, "", owner, aclJson, withGrantor);
+    }
+
+    /** Column privileges: {@code GRANT SELECT (col) ON TABLE t}. */
+    public static List<String> columnStatements(String table, String column, String aclJson) {
+        return statements(table, " (" + Sql.ident(column) + ")", null, aclJson, false);
+    }
+
+    private static List<String> statements(String target, String columns, String owner, String aclJson,
+                                           boolean withGrantor) {
+        if (aclJson == null) {
+            return List.of();
+        }
+        JsonNode json = parse(aclJson);
+        Set<Item> actual = items(json.get("acl"));
+        Set<Item> defaults = items(json.get("default"));
+        List<String> sql = new ArrayList<>();
+        for (Map.Entry<String, List<String>> revoke : byGrantee(defaults, actual).entrySet()) {
+            sql.add("REVOKE " + privileges(revoke.getValue(), columns) + " ON " + target + " FROM "
+                    + grantee(revoke.getKey()));
+        }
+        Map<List<Object>, List<String>> grants = new LinkedHashMap<>();
+        for (Item item : actual) {
+            if (!defaults.contains(item)) {
+                grants.computeIfAbsent(List.of(item.grantor(), item.grantee(), item.grantable()),
+                        k -> new ArrayList<>()).add(item.privilege());
+            }
+        }
+        for (Map.Entry<List<Object>, List<String>> g : grants.entrySet()) {
+            String grantor = (String) g.getKey().get(0);
+            String grant = "GRANT " + privileges(g.getValue(), columns) + " ON " + target + " TO "
+                    + grantee((String) g.getKey().get(1)) + ((Boolean) g.getKey().get(2) ? " WITH GRANT OPTION" : "");
+            if (withGrantor && owner != null && !grantor.equals(owner)) {
+                sql.add("SET SESSION AUTHORIZATION " + Sql.ident(grantor));
+                sql.add(grant);
+                sql.add("RESET SESSION AUTHORIZATION");
+            } else {
+                sql.add(grant);
+            }
+        }
+        return sql;
+    }
+
+    /** Default privileges the object no longer has, by grantee. */
+    private static Map<String, List<String>> byGrantee(Set<Item> defaults, Set<Item> actual) {
+        Map<String, List<String>> revokes = new LinkedHashMap<>();
+        for (Item d : defaults) {
+            boolean kept = actual.stream().anyMatch(a -> a.grantee().equals(d.grantee())
+                    && a.privilege().equals(d.privilege()));
+            if (!kept) {
+                revokes.computeIfAbsent(d.grantee(), k -> new ArrayList<>()).add(d.privilege());
+            }
+        }
+        return revokes;
+    }
+
+    private static String privileges(List<String> privileges, String columns) {
+        List<String> parts = new ArrayList<>();
+        for (String p : privileges) {
+            parts.add(p + columns);
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String grantee(String name) {
+        return name.isEmpty() ? "PUBLIC" : Sql.ident(name);
+    }
+
+    private static Set<Item> items(JsonNode array) {
+        Set<Item> items = new LinkedHashSet<>();
+        if (array != null) {
+            for (JsonNode i : array) {
+                items.add(new Item(i.get(0).asText(), i.get(1).asText(), i.get(2).asText(), i.get(3).asBoolean()));
+            }
+        }
+        return items;
+    }
+
+    private static JsonNode parse(String aclJson) {
+        try {
+            return JSON.readTree(aclJson);
+        } catch (JsonProcessingException e) {
+            throw new PgShiftException(ErrorCode.INTERNAL, "unreadable privileges from the source: " + aclJson, e);
+        }
+    }
+}

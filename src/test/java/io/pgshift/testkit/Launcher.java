@@ -1,0 +1,89 @@
+package io.pgshift.testkit;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the real launcher, {@code java -jar target/pgshift.jar ...}, as a child process with a
+ * controlled environment: no PG* variable and no JVM option variable of the parent is inherited,
+ * HOME is the directory the test chooses, and only the variables the test passes are added. This is
+ * what a user's shell does, so it proves what travels through the environment, a password file or
+ * the command line. The jar exists during integration tests: Failsafe runs after {@code package}.
+ */
+public final class Launcher {
+    private static final Duration TIMEOUT = Duration.ofMinutes(3);
+
+    private Launcher() {
+    }
+
+    /** What the child was started with and what it did. */
+    public record Run(List<String> command, int exitCode, String out, String err) {
+        /** The arguments after {@code -jar pgshift.jar}, i.e. what a user would type after "pgshift". */
+        public List<String> arguments() {
+            return command.subList(3, command.size());
+        }
+    }
+
+    public static Path jar() {
+        Path basedir = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
+        Path jar = basedir.resolve("target").resolve("pgshift.jar").toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " does not exist: integration tests run after `mvn package`");
+        }
+        return jar;
+    }
+
+    /**
+     * Runs {@code java -jar target/pgshift.jar args...}.
+     *
+     * @param home the child's HOME (libpq's ~: ~/.pgpass, ~/.postgresql/root.crt)
+     * @param env  variables added after the parent's PG* and JVM option variables were removed
+     */
+    public static Run run(Path home, Map<String, String> env, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-jar");
+        command.add(jar().toString());
+        command.addAll(List.of(args));
+
+        ProcessBuilder builder = new ProcessBuilder(command);
+        Map<String, String> childEnv = builder.environment();
+        childEnv.keySet().removeIf(name -> name.startsWith("PG") || name.equals("JAVA_TOOL_OPTIONS")
+                || name.equals("_JAVA_OPTIONS") || name.equals("JDK_JAVA_OPTIONS"));
+        childEnv.put("HOME", home.toAbsolutePath().toString());
+        childEnv.putAll(env);
+        try {
+            Path outFile = Files.createTempFile("pgshift-launcher-", ".out");
+            Path errFile = Files.createTempFile("pgshift-launcher-", ".err");
+            try {
+                builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+                builder.redirectOutput(outFile.toFile());
+                builder.redirectError(errFile.toFile());
+                Process process = builder.start();
+                if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                    throw new AssertionError("pgshift did not finish within " + TIMEOUT.toSeconds() + " s; stderr: "
+                            + Files.readString(errFile, StandardCharsets.UTF_8));
+                }
+                return new Run(List.copyOf(command), process.exitValue(),
+                        Files.readString(outFile, StandardCharsets.UTF_8),
+                        Files.readString(errFile, StandardCharsets.UTF_8));
+            } finally {
+                Files.deleteIfExists(outFile);
+                Files.deleteIfExists(errFile);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + command.subList(0, 3) + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while pgshift ran", e);
+        }
+    }
+}
