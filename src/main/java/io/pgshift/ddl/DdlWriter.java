@@ -93,9 +93,12 @@ public final class DdlWriter {
     private Entry schema(Schema s) {
         List<String> sql = new ArrayList<>();
         // Every new database already has "public", so it is created only if someone dropped it.
-        sql.add(("public".equals(s.name()) ? "CREATE SCHEMA IF NOT EXISTS " : "CREATE SCHEMA ") + ident(s.name()));
-        if (!"public".equals(s.name())) {
-            owner(sql, "SCHEMA " + ident(s.name()), s.owner());
+        boolean isPublic = "public".equals(s.name());
+        sql.add((isPublic ? "CREATE SCHEMA IF NOT EXISTS " : "CREATE SCHEMA ") + ident(s.name()));
+        // The owner of public changed to pg_database_owner in 15; the source's owner is kept, as a restore
+        // of pg_dump's script would keep it. initdb's comment on it exists on both sides already.
+        owner(sql, "SCHEMA " + ident(s.name()), s.owner());
+        if (!isPublic || !"standard public schema".equals(s.comment())) {
             comment(sql, "SCHEMA " + ident(s.name()), s.comment());
         }
         privileges(sql, "SCHEMA " + ident(s.name()), s.owner(), s.acl());

@@ -30,6 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue #2: {@code pgshift copy} accepts every way psql takes a connection (a URI, a key=value
  * string, the environment, a password file) and fails with the documented exit code and one clear
  * line when it cannot connect. PostgreSQL 12 is the source, 17 the target.
+ *
+ * <p>The environment, password-file and failure cases run the real launcher ({@code java -jar
+ * target/pgshift.jar}) with a controlled environment: only then is the environment really the only
+ * place a password travels, and stderr really everything the process printed.
  */
 class ConnectionFormatsIT {
     @RegisterExtension
@@ -125,28 +129,28 @@ class ConnectionFormatsIT {
         assertNoPasswordIn(run);
     }
 
-    // ---- failures ------------------------------------------------------------------------------
+    // ---- failures, through the real launcher so that stderr is all the process printed ------------
 
     @Test
     void aWrongPasswordIsRefusedWithExitCode4AndNoStackTrace() {
         String wrong = "Wr0ngPassw0rd!";
-        Cli.Run run = Cli.run("copy", "--source", sourceAs(USER, wrong, SOURCE_DB), "--target",
+        Launcher.Run run = launch("copy", "--source", sourceAs(USER, wrong, SOURCE_DB), "--target",
                 Cli.conn(target, "never_wrong_password"));
 
-        assertThat(run.exitCode()).as(run.err()).isEqualTo(4);
+        assertThat(run.exitCode()).as("stderr: %s", run.err()).isEqualTo(4);
         String line = ErrorOutput.assertOneErrorLine(run.err(), wrong, PASSWORD, target.password());
-        assertThat(line).startsWith("pgshift: authentication failed: ").contains(USER);
+        assertThat(line).startsWith("pgshift: authentication failed: ").contains("\"" + USER + "\"");
     }
 
     @Test
     void anUnknownUserIsRefusedWithExitCode4AndNoStackTrace() {
         String password = "N0body5Password";
-        Cli.Run run = Cli.run("copy", "--source", sourceAs("nobody_here", password, SOURCE_DB), "--target",
+        Launcher.Run run = launch("copy", "--source", sourceAs("nobody_here", password, SOURCE_DB), "--target",
                 Cli.conn(target, "never_unknown_user"));
 
-        assertThat(run.exitCode()).as(run.err()).isEqualTo(4);
+        assertThat(run.exitCode()).as("stderr: %s", run.err()).isEqualTo(4);
         String line = ErrorOutput.assertOneErrorLine(run.err(), password, target.password());
-        assertThat(line).startsWith("pgshift: authentication failed: ").contains("nobody_here");
+        assertThat(line).startsWith("pgshift: authentication failed: ").contains("\"nobody_here\"");
     }
 
     @Test
@@ -156,38 +160,63 @@ class ConnectionFormatsIT {
             closedPort = socket.getLocalPort();
         }
         String password = "Unus3dPassword";
-        Cli.Run run = Cli.run("copy", "--source", "host=127.0.0.1 port=" + closedPort + " user=" + USER
+        Launcher.Run run = launch("copy", "--source", "host=127.0.0.1 port=" + closedPort + " user=" + USER
                 + " password=" + password + " dbname=" + SOURCE_DB + " sslmode=disable connect_timeout=5",
                 "--target", Cli.conn(target, "never_unreachable"));
 
-        assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+        assertThat(run.exitCode()).as("stderr: %s", run.err()).isEqualTo(3);
         String line = ErrorOutput.assertOneErrorLine(run.err(), password, target.password());
-        assertThat(line).startsWith("pgshift: cannot connect: ").contains("127.0.0.1:" + closedPort);
+        assertThat(line).startsWith("pgshift: cannot connect: ").contains("127.0.0.1:" + closedPort)
+                .contains("connection refused");
     }
 
     @Test
     void aSourceDatabaseThatDoesNotExistFailsWithExitCode6AndNoStackTrace() {
-        Cli.Run run = Cli.run("copy", "--source", sourceAs(USER, PASSWORD, "no_such_database"), "--target",
+        Launcher.Run run = launch("copy", "--source", sourceAs(USER, PASSWORD, "no_such_database"), "--target",
                 Cli.conn(target, "never_missing_source"));
 
-        assertThat(run.exitCode()).as(run.err()).isEqualTo(6);
+        assertThat(run.exitCode()).as("stderr: %s", run.err()).isEqualTo(6);
+        String line = ErrorOutput.assertOneErrorLine(run.err(), PASSWORD, percentEncoded(PASSWORD),
+                target.password());
+        assertThat(line).startsWith("pgshift: database not found: ").contains("\"no_such_database\"");
+    }
+
+    @Test
+    void aPgpassFileThatOthersCanReadIsIgnoredLikeLibpqAndTheRefusalSaysWhy() throws IOException {
+        Path pgpass = home.resolve("readable-pgpass");
+        Files.writeString(pgpass, source.host() + ":" + source.port() + ":*:" + USER + ":"
+                + PASSWORD.replace("\\", "\\\\").replace(":", "\\:") + "\n");
+        Files.setPosixFilePermissions(pgpass, PosixFilePermissions.fromString("rw-r--r--"));
+
+        Launcher.Run run = Launcher.run(home, Map.of("PGPASSFILE", pgpass.toString()), "copy",
+                "--source", "host=" + source.host() + " port=" + source.port() + " user=" + USER + " dbname="
+                        + SOURCE_DB + " sslmode=disable",
+                "--target", Cli.conn(target, "never_readable_pgpass"));
+
+        assertThat(run.exitCode()).as("stderr: %s", run.err()).isEqualTo(4);
         String line = ErrorOutput.assertOneErrorLine(run.err(), PASSWORD, target.password());
-        assertThat(line).startsWith("pgshift: database not found: ").contains("no_such_database");
+        assertThat(line).startsWith("pgshift: authentication failed: ").contains("none was given")
+                .contains(pgpass.toString()).contains("group or world access");
     }
 
     @Test
     void verboseAddsTheStackTraceToAWrongPasswordError() {
         String wrong = "Wr0ngPassw0rd!";
-        Cli.Run run = Cli.run("copy", "--verbose", "--source", sourceAs(USER, wrong, SOURCE_DB), "--target",
+        Launcher.Run run = launch("copy", "--verbose", "--source", sourceAs(USER, wrong, SOURCE_DB), "--target",
                 Cli.conn(target, "never_verbose"));
 
-        assertThat(run.exitCode()).as(run.err()).isEqualTo(4);
+        assertThat(run.exitCode()).as("stderr: %s", run.err()).isEqualTo(4);
         assertThat(run.err()).contains("pgshift: authentication failed: ")
-                .contains("PgShiftException").contains("at io.pgshift.");
+                .contains("io.pgshift.PgShiftException").contains("at io.pgshift.");
         ErrorOutput.assertNoSecrets(run.err(), wrong, PASSWORD, target.password());
     }
 
     // ---- helpers -------------------------------------------------------------------------------
+
+    /** The real launcher, with an empty HOME and none of the PG* variables of the machine. */
+    private Launcher.Run launch(String... args) {
+        return Launcher.run(home, Map.of(), args);
+    }
 
     private static String sourceAs(String user, String password, String db) {
         return "host=" + source.host() + " port=" + source.port() + " user=" + user + " password='"
