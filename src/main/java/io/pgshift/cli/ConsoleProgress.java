@@ -40,7 +40,8 @@ final class ConsoleProgress implements ProgressListener, AutoCloseable {
     @Override
     public void phaseStarted(Progress progress) {
         current = progress;
-        if (!live) {
+        // Preparing is mostly connecting: a failure there should be the only line the user sees.
+        if (!live && progress.phase() != Phase.PREPARE) {
             synchronized (this) {
                 err.println(progress.phase().label() + ": started"
                         + (progress.itemsTotal() > 0 ? ", " + Units.count(progress.itemsTotal()) + " items" : "")

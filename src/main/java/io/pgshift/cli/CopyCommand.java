@@ -1,6 +1,7 @@
 package io.pgshift.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.pgshift.connect.ConnInfo;
@@ -67,6 +68,9 @@ final class CopyCommand implements Callable<Integer> {
                 jobs != null ? jobs : defaultJobs(), clean, new DdlOptions(noOwner, noAcl), !noAnalyze);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        for (ConnInfo conn : List.of(options.source(), options.target())) {
+            conn.warnings().forEach(w -> err.println("warning: " + w));
+        }
         if (dryRun) {
             printPlan(new CopyRun(options, io.pgshift.run.ProgressListener.NONE).plan(), out);
             return 0;

@@ -1,6 +1,9 @@
 package io.pgshift.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
@@ -30,12 +33,21 @@ public final class Main {
     private Main() {
     }
 
+    /**
+     * pgjdbc reports some failures through java.util.logging before it throws them (a host name that does not
+     * match a certificate, for one). pgshift reports every failure itself, in one line; the driver's own log
+     * lines are shown only with --verbose. The strong reference keeps the logger's level from being dropped.
+     */
+    private static final Logger PGJDBC_LOG = Logger.getLogger("org.postgresql");
+
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
     /** Runs pgshift with the given streams; tests call this instead of {@link #main}. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        boolean verbose = Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v");
+        PGJDBC_LOG.setLevel(verbose ? Level.INFO : Level.OFF);
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);

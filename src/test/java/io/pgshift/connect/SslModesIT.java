@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -157,10 +156,6 @@ class SslModesIT {
      * through the real launcher: exit code 5 and nothing on stderr but the error line.
      */
     @Test
-    @Disabled("main-code bug: pgjdbc's PGjdbcHostnameVerifier logs a SEVERE java.util.logging record"
-            + " (\"<date> org.postgresql.ssl.PGjdbcHostnameVerifier verify / SEVERE: Server name validation"
-            + " failed ...\") to stderr before pgshift's own line; io.pgshift.cli.Main does not silence"
-            + " pgjdbc's logger. Enable once it does.")
     void copyWithVerifyFullToAnAddressTheCertificateDoesNotNameExitsWith5AndPrintsOnlyTheErrorLine() {
         Launcher.Run run = Launcher.run(home, Map.of(), "copy",
                 "--source", conn(enabled, "127.0.0.1", "postgres",

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the real launcher, {@code java -jar target/pgshift.jar ...}, as a child process with a
- * controlled environment: no PG* variable and no JVM option variable of the parent is inherited,
+ * controlled environment: no libpq PG* variable and no JVM option variable of the parent is inherited,
  * HOME is the directory the test chooses, and only the variables the test passes are added. This is
  * what a user's shell does, so it proves what travels through the environment, a password file or
  * the command line. The jar exists during integration tests: Failsafe runs after {@code package}.
@@ -25,10 +25,6 @@ public final class Launcher {
 
     /** What the child was started with and what it did. */
     public record Run(List<String> command, int exitCode, String out, String err) {
-        /** The arguments after {@code -jar pgshift.jar}, i.e. what a user would type after "pgshift". */
-        public List<String> arguments() {
-            return command.subList(3, command.size());
-        }
     }
 
     public static Path jar() {
@@ -55,7 +51,9 @@ public final class Launcher {
 
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> childEnv = builder.environment();
-        childEnv.keySet().removeIf(name -> name.startsWith("PG") || name.equals("JAVA_TOOL_OPTIONS")
+        // libpq's variables all start with PG; pgshift's own (PGSHIFT_...) are kept.
+        childEnv.keySet().removeIf(name -> name.startsWith("PG") && !name.startsWith("PGSHIFT_")
+                || name.equals("JAVA_TOOL_OPTIONS")
                 || name.equals("_JAVA_OPTIONS") || name.equals("JDK_JAVA_OPTIONS"));
         childEnv.put("HOME", home.toAbsolutePath().toString());
         childEnv.putAll(env);

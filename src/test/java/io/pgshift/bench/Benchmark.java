@@ -1,0 +1,194 @@
+package io.pgshift.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.pgshift.embedded.EmbeddedPostgres;
+import io.pgshift.embedded.PgVersion;
+import io.pgshift.verify.TableCheck;
+import io.pgshift.verify.TableVerifier;
+
+/**
+ * Migrates the same databases with pgshift and with the classic pipelines, in one run on one machine, and
+ * prints wall times as ratios. A benchmark, not a test: nothing here asserts a time. Run it with bench/run.
+ */
+public final class Benchmark {
+    private record Result(String name, double seconds, long peakRss) {
+    }
+
+    private final EmbeddedPostgres source;
+    private final EmbeddedPostgres target;
+    private final int jobs;
+    private final Path jar;
+    private int databases;
+
+    private Benchmark(EmbeddedPostgres source, EmbeddedPostgres target, int jobs, Path jar) {
+        this.source = source;
+        this.target = target;
+        this.jobs = jobs;
+        this.jar = jar;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = parse(args);
+        String from = options.getOrDefault("source", "12");
+        String to = options.getOrDefault("target", "17");
+        int scale = Integer.parseInt(options.getOrDefault("scale", "50"));
+        int tables = Integer.parseInt(options.getOrDefault("tables", "2000"));
+        int jobs = Integer.parseInt(options.getOrDefault("jobs", "2"));
+        Path jar = Path.of(options.getOrDefault("jar", "target/pgshift.jar"));
+        System.out.printf(Locale.ROOT, "pgshift benchmark: PostgreSQL %s -> %s, pgbench scale %d, %d tables, %d jobs, %d cores%n",
+                from, to, scale, tables, jobs, Runtime.getRuntime().availableProcessors());
+        try (EmbeddedPostgres source = server(from); EmbeddedPostgres target = server(to)) {
+            Benchmark bench = new Benchmark(source, target, jobs, jar);
+            if (scale > 0) {
+                long t = System.nanoTime();
+                Workloads.pgbench(source, "bench", scale);
+                System.out.printf(Locale.ROOT, "built pgbench scale %d in %.0f s%n", scale, (System.nanoTime() - t) / 1e9);
+                bench.report("Data: pgbench scale " + scale, bench.data("bench"));
+            }
+            if (tables > 0) {
+                long t = System.nanoTime();
+                Workloads.manyTables(source, "schema", tables);
+                System.out.printf(Locale.ROOT, "built %d tables in %.0f s%n", tables, (System.nanoTime() - t) / 1e9);
+                bench.report("Schema: " + tables + " tables", bench.schema("schema"));
+            }
+        }
+    }
+
+    private static EmbeddedPostgres server(String major) {
+        // The same settings for every pipeline; larger WAL so checkpoints do not dominate a bulk load.
+        return EmbeddedPostgres.builder(PgVersion.of(major)).setting("max_wal_size", "8GB")
+                .setting("checkpoint_timeout", "30min").setting("shared_buffers", "512MB").start();
+    }
+
+    private List<Result> data(String db) throws Exception {
+        List<Result> results = new ArrayList<>();
+        Map<String, String> env = Map.of("PGPASSWORD", source.password());
+        String src = Shell.flags(source, db);
+        results.add(classic("pg_dump | psql", t -> "pg_dump " + src + " | psql -q -X -v ON_ERROR_STOP=1 "
+                + Shell.flags(target, t) + " > /dev/null", env));
+        results.add(classic("pg_dump -Fc | pg_restore", t -> "pg_dump -Fc " + src + " | pg_restore --exit-on-error "
+                + Shell.flags(target, t), env));
+        Path dir = Files.createTempDirectory("bench-dump");
+        results.add(classic("pg_dump -Fd -j" + jobs + " + pg_restore -j" + jobs, t -> "rm -rf " + dir + "/d && pg_dump -Fd -j "
+                + jobs + " -f " + dir + "/d " + src + " && pg_restore --exit-on-error -j " + jobs + " "
+                + Shell.flags(target, t) + " " + dir + "/d && rm -rf " + dir + "/d", env));
+        results.add(floor(db, env));
+        results.add(pgshift("pgshift copy -j" + jobs + " --no-analyze", db, "--no-analyze"));
+        results.add(pgshift("pgshift copy -j" + jobs + " (with ANALYZE)", db));
+        return results;
+    }
+
+    private List<Result> schema(String db) throws Exception {
+        List<Result> results = new ArrayList<>();
+        Map<String, String> env = Map.of("PGPASSWORD", source.password());
+        String src = Shell.flags(source, db);
+        results.add(classic("pg_dump -s | psql", t -> "pg_dump -s " + src + " | psql -q -X -v ON_ERROR_STOP=1 "
+                + Shell.flags(target, t) + " > /dev/null", env));
+        results.add(pgshift("pgshift copy -j" + jobs + " --no-analyze", db, "--no-analyze"));
+        return results;
+    }
+
+    private interface Script {
+        String forTarget(String targetDb);
+    }
+
+    private Result classic(String name, Script script, Map<String, String> env) throws Exception {
+        String t = freshTarget();
+        target.execute("postgres", "CREATE DATABASE " + t);
+        Shell.Timing timing = Shell.bash(script.forTarget(t), env);
+        System.out.printf(Locale.ROOT, "  %-40s %8.1f s%n", name, timing.seconds());
+        return new Result(name, timing.seconds(), 0);
+    }
+
+    /**
+     * What the hardware allows: each table's rows as one binary COPY piped between two psql processes,
+     * largest first, then the primary keys. Tables are created beforehand, untimed.
+     */
+    private Result floor(String db, Map<String, String> env) throws Exception {
+        String t = freshTarget();
+        target.execute("postgres", "CREATE DATABASE " + t);
+        Shell.bash("pg_dump -s --section=pre-data " + Shell.flags(source, db) + " | psql -q -X -v ON_ERROR_STOP=1 "
+                + Shell.flags(target, t) + " > /dev/null", env);
+        StringBuilder script = new StringBuilder();
+        for (String table : List.of("pgbench_accounts", "pgbench_tellers", "pgbench_branches", "pgbench_history")) {
+            script.append("psql -X -q ").append(Shell.flags(source, db)).append(" -c 'COPY ").append(table)
+                    .append(" TO STDOUT (FORMAT binary)' | psql -X -q ").append(Shell.flags(target, t))
+                    .append(" -c 'COPY ").append(table).append(" FROM STDIN (FORMAT binary)' && ");
+        }
+        script.append("psql -X -q ").append(Shell.flags(target, t)).append(" -c 'ALTER TABLE pgbench_accounts ADD PRIMARY KEY (aid)'")
+                .append(" -c 'ALTER TABLE pgbench_tellers ADD PRIMARY KEY (tid)' -c 'ALTER TABLE pgbench_branches ADD PRIMARY KEY (bid)'");
+        Shell.Timing timing = Shell.bash(script.toString(), env);
+        System.out.printf(Locale.ROOT, "  %-40s %8.1f s%n", "floor: binary COPY pipe + keys", timing.seconds());
+        return new Result("floor: binary COPY pipe + keys", timing.seconds(), 0);
+    }
+
+    private Result pgshift(String name, String db, String... extra) throws Exception {
+        String t = freshTarget();
+        List<String> command = new ArrayList<>(List.of("java", "-jar", jar.toString(), "copy", "-j", String.valueOf(jobs),
+                "--source", "host=" + source.host() + " port=" + source.port() + " user=" + source.superuser()
+                        + " dbname=" + db + " sslmode=disable",
+                "--target", "host=" + target.host() + " port=" + target.port() + " user=" + target.superuser()
+                        + " dbname=" + t + " sslmode=disable"));
+        command.addAll(List.of(extra));
+        // Both embedded servers share no password, so the password file is the way to give both without
+        // putting either on the command line.
+        Path pgpass = Files.createTempFile("bench", ".pgpass");
+        Files.writeString(pgpass, source.host() + ":" + source.port() + ":*:" + source.superuser() + ":" + source.password()
+                + "\n" + target.host() + ":" + target.port() + ":*:" + target.superuser() + ":" + target.password() + "\n");
+        Files.setPosixFilePermissions(pgpass, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Shell.Timing timing = Shell.run(command, Map.of("PGPASSFILE", pgpass.toString()));
+        Files.deleteIfExists(pgpass);
+        String verdict = verify(db, t);
+        System.out.printf(Locale.ROOT, "  %-40s %8.1f s  peak RSS %d MB  %s%n", name, timing.seconds(),
+                timing.peakRssBytes() >> 20, verdict);
+        return new Result(name, timing.seconds(), timing.peakRssBytes());
+    }
+
+    private String verify(String sourceDb, String targetDb) throws Exception {
+        try (Connection s = source.connect(sourceDb); Connection t = target.connect(targetDb)) {
+            List<TableCheck> checks = TableVerifier.compare(s, t);
+            long bad = checks.stream().filter(c -> !c.matches()).count();
+            if (bad > 0) {
+                throw new IllegalStateException(bad + " tables differ after the pgshift copy: " + checks);
+            }
+            return "rows and hashes equal in " + checks.size() + " tables";
+        }
+    }
+
+    private String freshTarget() {
+        return "t" + (++databases);
+    }
+
+    private void report(String title, List<Result> results) {
+        double bestClassic = results.stream().filter(r -> !r.name().startsWith("pgshift") && !r.name().startsWith("floor"))
+                .mapToDouble(Result::seconds).min().orElse(Double.NaN);
+        double floor = results.stream().filter(r -> r.name().startsWith("floor")).mapToDouble(Result::seconds)
+                .findFirst().orElse(Double.NaN);
+        System.out.println();
+        System.out.println(title);
+        System.out.printf(Locale.ROOT, "  %-40s %8s %14s %10s %10s%n", "pipeline", "wall s", "vs best classic", "vs floor",
+                "peak RSS");
+        for (Result r : results) {
+            System.out.printf(Locale.ROOT, "  %-40s %8.1f %13.2fx %9s %10s%n", r.name(), r.seconds(), r.seconds() / bestClassic,
+                    Double.isNaN(floor) ? "-" : String.format(Locale.ROOT, "%.2fx", r.seconds() / floor),
+                    r.peakRss() > 0 ? (r.peakRss() >> 20) + " MB" : "-");
+        }
+        System.out.println();
+    }
+
+    private static Map<String, String> parse(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        return options;
+    }
+}
