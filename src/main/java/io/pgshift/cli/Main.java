@@ -46,8 +46,8 @@ public final class Main {
 
     /** Runs pgshift with the given streams; tests call this instead of {@link #main}. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        boolean verbose = Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v");
-        PGJDBC_LOG.setLevel(verbose ? Level.INFO : Level.OFF);
+        boolean driverLog = Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v");
+        PGJDBC_LOG.setLevel(driverLog ? Level.INFO : Level.OFF);
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
