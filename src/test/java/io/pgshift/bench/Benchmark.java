@@ -26,13 +26,22 @@ public final class Benchmark {
     private final EmbeddedPostgres target;
     private final int jobs;
     private final Path jar;
+    /** Every tool, classic or pgshift, gets both servers' passwords from this file, never from its arguments. */
+    private final Map<String, String> env;
     private int databases;
 
-    private Benchmark(EmbeddedPostgres source, EmbeddedPostgres target, int jobs, Path jar) {
+    private Benchmark(EmbeddedPostgres source, EmbeddedPostgres target, int jobs, Path jar) throws Exception {
         this.source = source;
         this.target = target;
         this.jobs = jobs;
         this.jar = jar;
+        Path pgpass = Files.createTempFile("bench", ".pgpass");
+        pgpass.toFile().deleteOnExit();
+        Files.setPosixFilePermissions(pgpass, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Files.writeString(pgpass, source.host() + ":" + source.port() + ":*:" + source.superuser() + ":"
+                + source.password() + "\n" + target.host() + ":" + target.port() + ":*:" + target.superuser() + ":"
+                + target.password() + "\n");
+        this.env = Map.of("PGPASSFILE", pgpass.toString(), "PGSSLMODE", "disable");
     }
 
     public static void main(String[] args) throws Exception {
@@ -70,17 +79,16 @@ public final class Benchmark {
 
     private List<Result> data(String db) throws Exception {
         List<Result> results = new ArrayList<>();
-        Map<String, String> env = Map.of("PGPASSWORD", source.password());
         String src = Shell.flags(source, db);
         results.add(classic("pg_dump | psql", t -> "pg_dump " + src + " | psql -q -X -v ON_ERROR_STOP=1 "
-                + Shell.flags(target, t) + " > /dev/null", env));
+                + Shell.flags(target, t) + " > /dev/null"));
         results.add(classic("pg_dump -Fc | pg_restore", t -> "pg_dump -Fc " + src + " | pg_restore --exit-on-error "
-                + Shell.flags(target, t), env));
+                + Shell.flags(target, t)));
         Path dir = Files.createTempDirectory("bench-dump");
         results.add(classic("pg_dump -Fd -j" + jobs + " + pg_restore -j" + jobs, t -> "rm -rf " + dir + "/d && pg_dump -Fd -j "
                 + jobs + " -f " + dir + "/d " + src + " && pg_restore --exit-on-error -j " + jobs + " "
-                + Shell.flags(target, t) + " " + dir + "/d && rm -rf " + dir + "/d", env));
-        results.add(floor(db, env));
+                + Shell.flags(target, t) + " " + dir + "/d && rm -rf " + dir + "/d"));
+        results.add(floor(db));
         results.add(pgshift("pgshift copy -j" + jobs + " --no-analyze", db, "--no-analyze"));
         results.add(pgshift("pgshift copy -j" + jobs + " (with ANALYZE)", db));
         return results;
@@ -88,10 +96,9 @@ public final class Benchmark {
 
     private List<Result> schema(String db) throws Exception {
         List<Result> results = new ArrayList<>();
-        Map<String, String> env = Map.of("PGPASSWORD", source.password());
         String src = Shell.flags(source, db);
         results.add(classic("pg_dump -s | psql", t -> "pg_dump -s " + src + " | psql -q -X -v ON_ERROR_STOP=1 "
-                + Shell.flags(target, t) + " > /dev/null", env));
+                + Shell.flags(target, t) + " > /dev/null"));
         results.add(pgshift("pgshift copy -j" + jobs + " --no-analyze", db, "--no-analyze"));
         return results;
     }
@@ -100,7 +107,7 @@ public final class Benchmark {
         String forTarget(String targetDb);
     }
 
-    private Result classic(String name, Script script, Map<String, String> env) throws Exception {
+    private Result classic(String name, Script script) throws Exception {
         String t = freshTarget();
         target.execute("postgres", "CREATE DATABASE " + t);
         Shell.Timing timing = Shell.bash(script.forTarget(t), env);
@@ -112,7 +119,7 @@ public final class Benchmark {
      * What the hardware allows: each table's rows as one binary COPY piped between two psql processes,
      * largest first, then the primary keys. Tables are created beforehand, untimed.
      */
-    private Result floor(String db, Map<String, String> env) throws Exception {
+    private Result floor(String db) throws Exception {
         String t = freshTarget();
         target.execute("postgres", "CREATE DATABASE " + t);
         Shell.bash("pg_dump -s --section=pre-data " + Shell.flags(source, db) + " | psql -q -X -v ON_ERROR_STOP=1 "
@@ -138,14 +145,7 @@ public final class Benchmark {
                 "--target", "host=" + target.host() + " port=" + target.port() + " user=" + target.superuser()
                         + " dbname=" + t + " sslmode=disable"));
         command.addAll(List.of(extra));
-        // Both embedded servers share no password, so the password file is the way to give both without
-        // putting either on the command line.
-        Path pgpass = Files.createTempFile("bench", ".pgpass");
-        Files.writeString(pgpass, source.host() + ":" + source.port() + ":*:" + source.superuser() + ":" + source.password()
-                + "\n" + target.host() + ":" + target.port() + ":*:" + target.superuser() + ":" + target.password() + "\n");
-        Files.setPosixFilePermissions(pgpass, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        Shell.Timing timing = Shell.run(command, Map.of("PGPASSFILE", pgpass.toString()));
-        Files.deleteIfExists(pgpass);
+        Shell.Timing timing = Shell.run(command, env);
         String verdict = verify(db, t);
         System.out.printf(Locale.ROOT, "  %-40s %8.1f s  peak RSS %d MB  %s%n", name, timing.seconds(),
                 timing.peakRssBytes() >> 20, verdict);
