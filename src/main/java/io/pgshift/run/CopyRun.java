@@ -125,7 +125,7 @@ public final class CopyRun {
                     w.closeSource();
                 }
                 buildIndexes(plan, workers);
-                makeDurable(target);
+                SessionSettings.commitDurably(target);
                 if (options.analyze()) {
                     analyze(catalog, workers);
                 }
@@ -199,16 +199,6 @@ public final class CopyRun {
         finish(progress);
     }
 
-    /**
-     * Target sessions commit asynchronously for speed. One synchronous commit at the end flushes the WAL
-     * of every earlier commit, so when this returns everything is durable.
-     */
-    private static void makeDurable(Connection target) throws SQLException {
-        SessionSettings.execute(target, "SET synchronous_commit = on");
-        SessionSettings.execute(target, "BEGIN");
-        SessionSettings.execute(target, "SELECT pg_catalog.txid_current()");
-        SessionSettings.execute(target, "COMMIT");
-    }
 
     private static Set<ObjectRef> createdBefore(Plan plan, Section section) {
         Set<ObjectRef> done = new HashSet<>();

@@ -66,12 +66,24 @@ final class TargetDatabase {
             return;
         }
         if (!clean) {
-            throw new PgShiftException(ErrorCode.TARGET_NOT_EMPTY, "target database " + target.describe()
-                    + " is not empty: it holds " + String.join(", ", existing.subList(0, Math.min(5, existing.size())))
-                    + (existing.size() > 5 ? " and " + (existing.size() - 5) + " more" : "")
-                    + "; use --clean to replace the source's objects in it, or choose an empty database");
+            throw notEmpty(existing);
         }
         clean(connection, source);
+    }
+
+    /** Refuses a target that already holds user objects. */
+    void ensureEmpty(Connection connection) throws SQLException {
+        List<String> existing = userObjects(connection);
+        if (!existing.isEmpty()) {
+            throw notEmpty(existing);
+        }
+    }
+
+    private PgShiftException notEmpty(List<String> existing) {
+        return new PgShiftException(ErrorCode.TARGET_NOT_EMPTY, "target database " + target.describe()
+                + " is not empty: it holds " + String.join(", ", existing.subList(0, Math.min(5, existing.size())))
+                + (existing.size() > 5 ? " and " + (existing.size() - 5) + " more" : "")
+                + "; use --clean to replace the source's objects in it, or choose an empty database");
     }
 
     /**

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** `pgshift copy` from PostgreSQL 12 into 17, end to end through the command line. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class CopyFrom12To17IT {
+public class CopyFrom12To17IT {
     @RegisterExtension
     static final PostgresServer source = PostgresServer.version("12");
     @RegisterExtension
@@ -132,7 +132,7 @@ class CopyFrom12To17IT {
         return resource("/fixtures/" + name);
     }
 
-    static String resource(String path) throws IOException {
+    public static String resource(String path) throws IOException {
         try (InputStream in = CopyFrom12To17IT.class.getResourceAsStream(path)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }

@@ -1,0 +1,20 @@
+package io.pgshift.archive;
+
+import java.util.List;
+
+import io.pgshift.plan.Entry;
+
+/**
+ * The table of contents of a dump: where it came from, every object with its statements, section and
+ * dependencies, in restore order, and every data file with its size and checksum. Its layout is documented
+ * in docs/dump-format.md; {@link #FORMAT_VERSION} changes whenever a reader of the old version could
+ * misread the new one.
+ *
+ * @param createdAt ISO-8601 instant, kept as text so the manifest needs no date-time support to read
+ */
+public record Manifest(int formatVersion, String createdBy, String createdAt, SourceInfo source, List<Entry> entries,
+                       List<DataFile> data) {
+
+    public static final int FORMAT_VERSION = 1;
+    public static final String FILE_NAME = "manifest.json";
+}

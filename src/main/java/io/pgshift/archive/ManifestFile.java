@@ -1,0 +1,73 @@
+package io.pgshift.archive;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import io.pgshift.ErrorCode;
+import io.pgshift.PgShiftException;
+
+/** Reads and writes manifest.json, refusing versions this build does not know. */
+public final class ManifestFile {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private ManifestFile() {
+    }
+
+    public static String toJson(Manifest manifest) {
+        try {
+            return JSON.writeValueAsString(manifest);
+        } catch (JsonProcessingException e) {
+            throw new PgShiftException(ErrorCode.INTERNAL, "cannot write the manifest: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * Writes the manifest last and atomically: a dump without a manifest is recognisably incomplete, so a
+     * dump that was interrupted can never be restored as if it were whole.
+     */
+    public static void write(Path directory, Manifest manifest) throws IOException {
+        Path temp = directory.resolve(Manifest.FILE_NAME + ".partial");
+        Files.deleteIfExists(temp);
+        Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(temp, toJson(manifest));
+        Files.move(temp, directory.resolve(Manifest.FILE_NAME), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    public static Manifest read(Path directory) {
+        Path file = directory.resolve(Manifest.FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            throw new PgShiftException(ErrorCode.IO, directory + " is not a complete pgshift dump: it has no "
+                    + Manifest.FILE_NAME + " (the dump may have been interrupted)");
+        }
+        try {
+            return fromJson(Files.readString(file), file.toString());
+        } catch (IOException e) {
+            throw new PgShiftException(ErrorCode.IO, "cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static Manifest fromJson(String json, String where) {
+        try {
+            JsonNode tree = JSON.readTree(json);
+            int version = tree.path("formatVersion").asInt(-1);
+            if (version != Manifest.FORMAT_VERSION) {
+                throw new PgShiftException(ErrorCode.IO, where + " has dump format version " + version
+                        + ", which this pgshift cannot read (it reads version " + Manifest.FORMAT_VERSION + ")");
+            }
+            return JSON.treeToValue(tree, Manifest.class);
+        } catch (JsonProcessingException e) {
+            throw new PgShiftException(ErrorCode.IO, where + " is not a valid manifest: " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.pgshift.data;
+
+import java.util.stream.Collectors;
+
+import io.pgshift.catalog.Table;
+import io.pgshift.ddl.Sql;
+
+/** The COPY target of a table: its name and the columns COPY reads or writes. */
+public final class CopyStatements {
+    private CopyStatements() {
+    }
+
+    /** {@code schema.table (col, ...)}, leaving out generated columns, which the target computes itself. */
+    public static String target(Table table) {
+        return Sql.qualified(table.schema(), table.name()) + " (" + table.copyColumns().stream()
+                .map(c -> Sql.ident(c.name())).collect(Collectors.joining(", ")) + ")";
+    }
+
+    public static String out(String target, String format) {
+        return "COPY " + target + " TO STDOUT" + options(format, false);
+    }
+
+    public static String in(String target, String format, boolean freeze) {
+        return "COPY " + target + " FROM STDIN" + options(format, freeze);
+    }
+
+    private static String options(String format, boolean freeze) {
+        boolean binary = "binary".equals(format);
+        if (!binary && !freeze) {
+            return "";
+        }
+        return " WITH (" + (binary ? "FORMAT binary" : "") + (binary && freeze ? ", " : "") + (freeze ? "FREEZE" : "")
+                + ")";
+    }
+}

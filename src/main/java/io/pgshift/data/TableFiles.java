@@ -1,0 +1,60 @@
+package io.pgshift.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import org.postgresql.PGConnection;
+
+/**
+ * Moves one table's rows between a server and a stream: out of a source into a dump file, or from a dump file
+ * into a target. pgjdbc cancels the COPY when the stream fails, so a failed load never commits part of a
+ * table.
+ */
+public final class TableFiles {
+    /** How far a load has read; checked before the table's transaction commits. */
+    @FunctionalInterface
+    public interface BeforeCommit {
+        void check() throws IOException;
+    }
+
+    private static final int BUFFER_BYTES = 256 * 1024;
+
+    private TableFiles() {
+    }
+
+    /** Writes the rows of the COPY target to the stream; returns the number of rows. */
+    public static long dump(Connection source, String copyTarget, String format, OutputStream out)
+            throws SQLException, IOException {
+        return source.unwrap(PGConnection.class).getCopyAPI().copyOut(CopyStatements.out(copyTarget, format), out);
+    }
+
+    /**
+     * Loads rows into an empty table in one transaction: TRUNCATE, then COPY FREEZE, then the caller's check,
+     * then COMMIT. Any failure rolls the whole table back.
+     */
+    public static long load(Connection target, String table, String copyTarget, String format, InputStream in,
+                            BeforeCommit beforeCommit) throws SQLException, IOException {
+        SessionSettings.execute(target, "BEGIN");
+        boolean committed = false;
+        try {
+            SessionSettings.execute(target, "TRUNCATE ONLY " + table);
+            long rows = target.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn(CopyStatements.in(copyTarget, format, true), in, BUFFER_BYTES);
+            beforeCommit.check();
+            SessionSettings.execute(target, "COMMIT");
+            committed = true;
+            return rows;
+        } finally {
+            if (!committed) {
+                try {
+                    SessionSettings.execute(target, "ROLLBACK");
+                } catch (SQLException ignored) {
+                    // The connection is gone; the server rolled back already.
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.pgshift.run;
+
+import java.nio.file.Path;
+
+import io.pgshift.archive.Compression;
+import io.pgshift.connect.ConnInfo;
+
+/**
+ * What {@code pgshift dump} was asked to do.
+ *
+ * @param directory where the dump goes; it must not exist yet, or be empty
+ * @param jobs      tables dumped at the same time, each into its own file
+ */
+public record DumpOptions(ConnInfo source, Path directory, int jobs, Compression compression) {
+    public DumpOptions {
+        if (jobs < 1) {
+            throw new IllegalArgumentException("jobs must be at least 1");
+        }
+    }
+}

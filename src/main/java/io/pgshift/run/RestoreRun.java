@@ -1,0 +1,206 @@
+package io.pgshift.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.pgshift.ErrorCode;
+import io.pgshift.PgShiftException;
+import io.pgshift.archive.DataFile;
+import io.pgshift.archive.DumpDirectory;
+import io.pgshift.archive.Manifest;
+import io.pgshift.archive.SourceInfo;
+import io.pgshift.catalog.DatabaseInfo;
+import io.pgshift.catalog.ObjectRef;
+import io.pgshift.catalog.ServerVersion;
+import io.pgshift.catalog.CatalogReader;
+import io.pgshift.connect.Connector;
+import io.pgshift.data.SessionSettings;
+import io.pgshift.data.TableFiles;
+import io.pgshift.ddl.StatementKinds;
+import io.pgshift.plan.Entry;
+import io.pgshift.plan.Section;
+
+/**
+ * Restores a dump directory into a target database: definitions, then every table's rows by several
+ * workers (each data file checked against its checksum before its table commits), then indexes and
+ * constraints. Every data file is looked at before anything is written, so a dump with a missing file is
+ * refused up front.
+ */
+public final class RestoreRun {
+    private final RestoreOptions options;
+    private final ProgressListener listener;
+
+    public RestoreRun(RestoreOptions options, ProgressListener listener) {
+        this.options = options;
+        this.listener = listener;
+    }
+
+    /** The manifest's entries, for --list; reading it checks the format version. */
+    public static Manifest manifest(java.nio.file.Path directory) {
+        return DumpDirectory.open(directory).manifest();
+    }
+
+    public void run() {
+        DumpDirectory directory = DumpDirectory.open(options.directory());
+        Manifest manifest = directory.manifest();
+        checkDataFiles(directory, manifest);
+        List<Entry> entries = manifest.entries().stream().map(this::withoutExcludedStatements).toList();
+        try {
+            TargetDatabase target = new TargetDatabase(options.target(), listener);
+            target.createIfMissing(databaseInfo(manifest.source()), options.ddl().noOwner());
+            try (Connection session = Connector.open(options.target())) {
+                ServerVersion version = CatalogReader.versionOf(session);
+                SessionSettings.applyTarget(session, version);
+                if (options.sections().contains(Section.PRE_DATA)) {
+                    target.ensureEmpty(session);
+                    List<Entry> preData = entries.stream().filter(e -> e.section() == Section.PRE_DATA).toList();
+                    Progress schema = new Progress(Phase.SCHEMA, preData.size(), 0);
+                    listener.phaseStarted(schema);
+                    StatementBatches.run(session, preData, schema, listener);
+                    listener.phaseFinished(schema);
+                }
+                List<Loader> loaders = new ArrayList<>();
+                try {
+                    for (int i = 0; i < options.jobs(); i++) {
+                        loaders.add(Loader.open(options, version));
+                    }
+                    if (options.sections().contains(Section.DATA)) {
+                        loadData(directory, manifest, entries, loaders);
+                    }
+                    if (options.sections().contains(Section.POST_DATA)) {
+                        postData(entries, loaders);
+                    }
+                } finally {
+                    loaders.forEach(Loader::close);
+                }
+                SessionSettings.commitDurably(session);
+            }
+        } catch (SQLException e) {
+            throw new PgShiftException(ErrorCode.MIGRATION_FAILED, "restore failed: " + Errors.firstLine(e), e);
+        }
+    }
+
+    private void loadData(DumpDirectory directory, Manifest manifest, List<Entry> entries, List<Loader> loaders) {
+        Map<ObjectRef, DataFile> files = new HashMap<>();
+        manifest.data().forEach(f -> files.put(f.entry(), f));
+        List<Entry> data = entries.stream().filter(e -> e.section() == Section.DATA).toList();
+        Progress progress = new Progress(Phase.DATA, data.size(),
+                manifest.data().stream().mapToLong(DataFile::bytes).sum());
+        listener.phaseStarted(progress);
+        Comparator<Entry> largestFirst = Comparator.comparingLong(e -> -(files.containsKey(e.ref())
+                ? files.get(e.ref()).storedBytes() : 0));
+        new Scheduler<Loader>(data, Set.of(), largestFirst).run(loaders, (loader, entry) -> {
+            long start = System.nanoTime();
+            DataFile file = files.get(entry.ref());
+            if (file == null) {
+                for (String sql : entry.sql()) {
+                    SessionSettings.execute(loader.connection, sql);
+                }
+                progress.itemDone(0);
+                return;
+            }
+            long rows;
+            try (DumpDirectory.VerifiedData in = directory.openDataFile(file)) {
+                rows = TableFiles.load(loader.connection, file.table(), file.copyTarget(), file.format(), in.rows(),
+                        in::verifyToEnd);
+            } catch (IOException e) {
+                throw new PgShiftException(ErrorCode.IO, "cannot read data file " + file.path() + " of "
+                        + file.table() + ": " + e.getMessage(), e);
+            }
+            progress.addBytes(file.bytes());
+            progress.itemDone(rows);
+            listener.itemDone(progress, file.table(), rows, file.bytes(), Duration.ofNanos(System.nanoTime() - start));
+        });
+        listener.phaseFinished(progress);
+    }
+
+    private void postData(List<Entry> entries, List<Loader> loaders) {
+        List<Entry> post = entries.stream().filter(e -> e.section() == Section.POST_DATA).toList();
+        Set<ObjectRef> done = new HashSet<>();
+        entries.stream().filter(e -> e.section() != Section.POST_DATA).forEach(e -> done.add(e.ref()));
+        Progress progress = new Progress(Phase.INDEXES, post.size(), 0);
+        listener.phaseStarted(progress);
+        new Scheduler<Loader>(post, done, Comparator.comparing((Entry e) -> "FOREIGN KEY".equals(e.kind())))
+                .run(loaders, (loader, entry) -> {
+                    long start = System.nanoTime();
+                    for (String sql : entry.sql()) {
+                        SessionSettings.execute(loader.connection, sql);
+                    }
+                    progress.itemDone(0);
+                    listener.itemDone(progress, entry.toString(), 0, 0, Duration.ofNanos(System.nanoTime() - start));
+                });
+        listener.phaseFinished(progress);
+    }
+
+    /** Every data file the manifest lists must be there with its recorded size before anything is written. */
+    private static void checkDataFiles(DumpDirectory directory, Manifest manifest) {
+        for (DataFile file : manifest.data()) {
+            java.nio.file.Path path = directory.root().resolve(file.path());
+            try {
+                if (!Files.isRegularFile(path)) {
+                    throw new PgShiftException(ErrorCode.IO, "data file " + file.path() + " of " + file.table()
+                            + " is missing from " + directory.root());
+                }
+                if (Files.size(path) != file.storedBytes()) {
+                    throw new PgShiftException(ErrorCode.IO, "data file " + file.path() + " of " + file.table()
+                            + " has " + Files.size(path) + " bytes, the manifest says " + file.storedBytes()
+                            + " (truncated or damaged)");
+                }
+            } catch (IOException e) {
+                throw new PgShiftException(ErrorCode.IO, "cannot read " + path + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private Entry withoutExcludedStatements(Entry e) {
+        List<String> kept = e.sql().stream()
+                .filter(sql -> !(options.ddl().noOwner() && StatementKinds.isOwnership(sql)))
+                .filter(sql -> !(options.ddl().noAcl() && StatementKinds.isPrivilege(sql)))
+                .toList();
+        return new Entry(e.ref(), e.kind(), e.name(), e.section(), kept, e.dependsOn(), e.table());
+    }
+
+    private static DatabaseInfo databaseInfo(SourceInfo source) {
+        return new DatabaseInfo(source.database(), null, source.encoding(), source.collate(), source.ctype());
+    }
+
+
+    /** A restore worker: one target session. */
+    private static final class Loader implements Scheduler.WorkerContext {
+        private final Connection connection;
+
+        private Loader(Connection connection) {
+            this.connection = connection;
+        }
+
+        static Loader open(RestoreOptions options, ServerVersion version) throws SQLException {
+            Connection connection = Connector.open(options.target());
+            try {
+                SessionSettings.applyTarget(connection, version);
+                return new Loader(connection);
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void cancel() {
+            Workers.cancel(connection);
+        }
+
+        void close() {
+            Workers.closeQuietly(connection);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.pgshift.run;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import io.pgshift.ErrorCode;
+import io.pgshift.PgShiftException;
+import io.pgshift.catalog.Catalog;
+import io.pgshift.catalog.CatalogReader;
+import io.pgshift.catalog.ServerVersion;
+import io.pgshift.connect.ConnInfo;
+import io.pgshift.connect.Connector;
+import io.pgshift.data.SessionSettings;
+import io.pgshift.data.Snapshot;
+
+/**
+ * The source side of a run: a leader session that holds an exported snapshot open, the catalog read inside
+ * it, and a way to open more readers that see exactly the same data.
+ */
+final class SourceSnapshot implements AutoCloseable {
+    private final ConnInfo info;
+    private final Connection leader;
+    private final ServerVersion version;
+    private final String snapshotId;
+    private final Catalog catalog;
+
+    private SourceSnapshot(ConnInfo info, Connection leader, ServerVersion version, String snapshotId,
+                           Catalog catalog) {
+        this.info = info;
+        this.leader = leader;
+        this.version = version;
+        this.snapshotId = snapshotId;
+        this.catalog = catalog;
+    }
+
+    static SourceSnapshot open(ConnInfo info) throws SQLException {
+        Connection leader = Connector.open(info);
+        try {
+            ServerVersion version = CatalogReader.versionOf(leader);
+            if (version.compareTo(ServerVersion.OLDEST_SUPPORTED) < 0) {
+                throw new PgShiftException(ErrorCode.UNSUPPORTED_VERSION, "source " + info.describe()
+                        + " runs PostgreSQL " + version + "; pgshift supports sources from 9.6 on");
+            }
+            SessionSettings.applySource(leader, version);
+            String snapshotId = Snapshot.export(leader);
+            Catalog catalog = new CatalogReader(leader, version).read();
+            return new SourceSnapshot(info, leader, version, snapshotId, catalog);
+        } catch (SQLException | RuntimeException e) {
+            leader.close();
+            throw e;
+        }
+    }
+
+    Catalog catalog() {
+        return catalog;
+    }
+
+    ServerVersion version() {
+        return version;
+    }
+
+    ConnInfo info() {
+        return info;
+    }
+
+    /** A new read-only session in the leader's snapshot. */
+    Connection openReader() throws SQLException {
+        Connection reader = Connector.open(info);
+        try {
+            SessionSettings.applySource(reader, version);
+            Snapshot.join(reader, snapshotId);
+            return reader;
+        } catch (SQLException | RuntimeException e) {
+            reader.close();
+            throw e;
+        }
+    }
+
+    /** The leader's own session, for work done in order on one connection (plain dumps). */
+    Connection leader() {
+        return leader;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        leader.close();
+    }
+}

@@ -1,0 +1,175 @@
+package io.pgshift.archive;
+
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.pgshift.copy.CopyFrom12To17IT;
+import io.pgshift.testkit.Cli;
+import io.pgshift.testkit.DatabaseSnapshot;
+import io.pgshift.testkit.PgDumpOracle;
+import io.pgshift.testkit.PostgresServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The guide's method 4 through pgshift: a parallel directory dump of PostgreSQL 12, restored in parallel into 15. */
+class DumpRestoreIT {
+    @RegisterExtension
+    static final PostgresServer source = PostgresServer.version("12");
+    @RegisterExtension
+    static final PostgresServer target = PostgresServer.version("15");
+
+    @TempDir
+    static Path temp;
+    static Path dump;
+
+    @BeforeAll
+    static void dumpTheShop() throws Exception {
+        source.createDatabase("shop");
+        source.execute("shop", CopyFrom12To17IT.resource("/io/pgshift/demo/shop.sql"));
+        dump = temp.resolve("shop.dump");
+        Cli.Run run = Cli.run("dump", "--source", Cli.conn(source, "shop"), "-F", "directory", "-j", "2", "-f",
+                dump.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+    }
+
+    @Test
+    void aParallelRestoreGivesADatabaseIdenticalToTheSource() throws Exception {
+        Cli.Run run = Cli.run("restore", "--target", Cli.conn(target, "restored"), "-j", "2", dump.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String expected = PgDumpOracle.schema(source, "shop");
+        String actual = PgDumpOracle.schema(target, "restored");
+        assertThat(actual).as(PgDumpOracle.difference(expected, actual)).isEqualTo(expected);
+        try (Connection s = source.connect("shop"); Connection t = target.connect("restored")) {
+            DatabaseSnapshot a = DatabaseSnapshot.of(s);
+            DatabaseSnapshot b = DatabaseSnapshot.of(t);
+            assertThat(b.tables()).isEqualTo(a.tables());
+            assertThat(b.sequences()).isEqualTo(a.sequences());
+        }
+    }
+
+    @Test
+    void dumpFilesAreReadableByTheirOwnerOnly() throws Exception {
+        assertThat(Files.getPosixFilePermissions(dump)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        assertThat(Files.getPosixFilePermissions(dump.resolve("manifest.json")))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        try (Stream<Path> files = Files.list(dump.resolve("data"))) {
+            assertThat(files.toList()).isNotEmpty().allSatisfy(f -> assertThat(Files.getPosixFilePermissions(f))
+                    .isEqualTo(PosixFilePermissions.fromString("rw-------")));
+        }
+    }
+
+    @Test
+    void listShowsTheObjectsInRestoreOrder() {
+        Cli.Run run = Cli.run("restore", "--list", dump.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("pre-data TABLE sales.orders").contains("data TABLE DATA sales.orders")
+                .contains("post-data PRIMARY KEY").contains("pre-data VIEW sales.customer_totals");
+        assertThat(run.out().indexOf("TABLE sales.orders")).isLessThan(run.out().indexOf("TABLE DATA sales.orders"));
+    }
+
+    @Test
+    void aDumpIntoADirectoryThatHoldsADumpIsRefused() {
+        Cli.Run run = Cli.run("dump", "--source", Cli.conn(source, "shop"), "-f", dump.toString());
+
+        assertThat(run.exitCode()).isEqualTo(11);
+        assertThat(run.err()).contains("already exists and is not empty").contains("holds a dump");
+    }
+
+    @Test
+    void bytesOverwrittenInTheMiddleOfADataFileMakeTheRestoreFail() throws Exception {
+        Path damaged = copyOfDump("damaged");
+        Path biggest = largestDataFile(damaged);
+        try (RandomAccessFile f = new RandomAccessFile(biggest.toFile(), "rw")) {
+            f.seek(f.length() / 2);
+            f.write(new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+        }
+
+        Cli.Run run = Cli.run("restore", "--target", Cli.conn(target, "from_damaged"), "-j", "2", damaged.toString());
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.err()).contains(damaged.relativize(biggest).toString());
+    }
+
+    @Test
+    void aMissingDataFileIsRefusedBeforeAnythingIsWritten() throws Exception {
+        Path incomplete = copyOfDump("incomplete");
+        Files.delete(largestDataFile(incomplete));
+
+        Cli.Run run = Cli.run("restore", "--target", Cli.conn(target, "from_incomplete"), incomplete.toString());
+
+        assertThat(run.exitCode()).isEqualTo(11);
+        assertThat(run.err()).contains("is missing");
+        assertThat(databaseExists("from_incomplete")).isFalse();
+    }
+
+    @Test
+    void aTruncatedDataFileIsRefused() throws Exception {
+        Path truncated = copyOfDump("truncated");
+        Path biggest = largestDataFile(truncated);
+        try (RandomAccessFile f = new RandomAccessFile(biggest.toFile(), "rw")) {
+            f.setLength(f.length() / 3);
+        }
+
+        Cli.Run run = Cli.run("restore", "--target", Cli.conn(target, "from_truncated"), truncated.toString());
+
+        assertThat(run.exitCode()).isEqualTo(11);
+        assertThat(run.err()).contains("truncated");
+    }
+
+    @Test
+    void aManifestOfAnUnknownFormatVersionIsRefused() throws Exception {
+        Path future = copyOfDump("future");
+        Path manifest = future.resolve("manifest.json");
+        Files.writeString(manifest, Files.readString(manifest).replace("\"formatVersion\" : 1", "\"formatVersion\" : 99"));
+
+        Cli.Run run = Cli.run("restore", "--target", Cli.conn(target, "from_future"), future.toString());
+
+        assertThat(run.exitCode()).isEqualTo(11);
+        assertThat(run.err()).contains("format version 99");
+    }
+
+    private static Path copyOfDump(String name) throws Exception {
+        Path copy = temp.resolve(name);
+        Files.createDirectories(copy.resolve("data"));
+        Files.copy(dump.resolve("manifest.json"), copy.resolve("manifest.json"));
+        try (Stream<Path> files = Files.list(dump.resolve("data"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, copy.resolve("data").resolve(f.getFileName()));
+            }
+        }
+        return copy;
+    }
+
+    private static Path largestDataFile(Path dumpDir) throws Exception {
+        try (Stream<Path> files = Files.list(dumpDir.resolve("data"))) {
+            List<Path> all = files.toList();
+            Path largest = all.get(0);
+            for (Path f : all) {
+                if (Files.size(f) > Files.size(largest)) {
+                    largest = f;
+                }
+            }
+            return largest;
+        }
+    }
+
+    private static boolean databaseExists(String name) throws Exception {
+        try (Connection c = target.connect("postgres")) {
+            var ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?");
+            ps.setString(1, name);
+            return ps.executeQuery().next();
+        }
+    }
+}
