@@ -1,6 +1,12 @@
 package io.pgshift.cli;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Callable;
 
 import io.pgshift.ErrorCode;
@@ -17,10 +23,12 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "dump", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Dump one database into a directory (the guide's method 4): a manifest with every object's "
-                + "statements, plus one compressed data file per table, written by several jobs from one consistent "
-                + "snapshot. Restore it with `pgshift restore`. The directory must not exist yet, or be empty; its "
-                + "files are readable by their owner only.")
+        description = {"Dump one database, from one consistent snapshot.",
+            "-F directory (the guide's method 4): a manifest with every object's statements plus one compressed "
+                + "data file per table, written by several jobs; restore it with `pgshift restore -j N`. The "
+                + "directory must not exist yet, or be empty; its files are readable by their owner only.",
+            "-F plain (the guide's method 1): one SQL script with the rows in COPY blocks, for "
+                + "`psql -v ON_ERROR_STOP=1 -f FILE`; -f - writes it to standard output."})
 final class DumpCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -29,10 +37,11 @@ final class DumpCommand implements Callable<Integer> {
     String source;
 
     @Option(names = {"-F", "--format"}, paramLabel = "FORMAT", defaultValue = "directory",
-            description = "directory (default). plain and archive are not available yet.")
+            description = "directory (default) or plain. archive is not available yet.")
     String format;
 
-    @Option(names = {"-f", "--file"}, required = true, paramLabel = "PATH", description = "The dump directory.")
+    @Option(names = {"-f", "--file"}, required = true, paramLabel = "PATH",
+            description = "The dump directory, or the script file (- for standard output) with -F plain.")
     Path file;
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Tables dumped at the same time (default: 1).")
@@ -46,9 +55,10 @@ final class DumpCommand implements Callable<Integer> {
     boolean verbose;
 
     @Override
-    public Integer call() {
-        if (!"directory".equals(format) && !"d".equals(format)) {
-            throw new PgShiftException(ErrorCode.USAGE, "format " + format + " is not available yet; use -F directory");
+    public Integer call() throws IOException {
+        boolean plain = "plain".equals(format) || "p".equals(format);
+        if (!plain && !"directory".equals(format) && !"d".equals(format)) {
+            throw new PgShiftException(ErrorCode.USAGE, "format " + format + " is not available; use -F directory or -F plain");
         }
         Compression compression;
         try {
@@ -57,16 +67,33 @@ final class DumpCommand implements Callable<Integer> {
             throw new PgShiftException(ErrorCode.USAGE, "unknown compression " + compress + ": use zstd, gzip or none");
         }
         DumpOptions options = new DumpOptions(ConnInfo.parse(source, Environment.system()), file, jobs, compression);
+        boolean toStdout = plain && "-".equals(file.toString());
         Manifest manifest;
         try (ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), System.console() != null)) {
-            manifest = new DumpRun(options, progress).run();
+            DumpRun run = new DumpRun(options, progress);
+            manifest = plain ? run.runPlain(toStdout ? System.out : newScriptFile()) : run.run();
         }
         long rows = manifest.data().stream().mapToLong(d -> d.rows()).sum();
         long stored = manifest.data().stream().mapToLong(d -> d.storedBytes()).sum();
-        spec.commandLine().getOut().println("Dumped " + manifest.source().server() + " (PostgreSQL "
-                + manifest.source().serverVersion() + ") to " + file + ": " + manifest.entries().size() + " entries, "
-                + Units.count(rows) + " rows in " + manifest.data().size() + " data files, " + Units.bytes(stored)
-                + " on disk");
+        // With the script on standard output, the summary must not end up inside it.
+        PrintWriter summary = toStdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        summary.println("Dumped " + manifest.source().server() + " (PostgreSQL " + manifest.source().serverVersion()
+                + ") to " + (toStdout ? "standard output" : file) + ": " + manifest.entries().size() + " entries"
+                + (plain ? "" : ", " + Units.count(rows) + " rows in " + manifest.data().size() + " data files, "
+                        + Units.bytes(stored) + " on disk"));
+        summary.flush();
         return 0;
+    }
+
+    /** A new script, readable by its owner only; an existing file is not overwritten. */
+    private OutputStream newScriptFile() {
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            return Files.newOutputStream(file);
+        } catch (FileAlreadyExistsException e) {
+            throw new PgShiftException(ErrorCode.IO, file + " already exists; choose a new file name", e);
+        } catch (IOException e) {
+            throw new PgShiftException(ErrorCode.IO, "cannot create " + file + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -8,7 +8,8 @@ import io.pgshift.connect.ConnInfo;
 /**
  * What {@code pgshift dump} was asked to do.
  *
- * @param directory where the dump goes; it must not exist yet, or be empty
+ * @param directory where a directory dump goes; it must not exist yet, or be empty (unused by plain dumps,
+ *                  which are written to a stream)
  * @param jobs      tables dumped at the same time, each into its own file
  */
 public record DumpOptions(ConnInfo source, Path directory, int jobs, Compression compression) {

@@ -1,6 +1,8 @@
 package io.pgshift.run;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -18,6 +20,7 @@ import io.pgshift.PgShiftException;
 import io.pgshift.archive.DataFile;
 import io.pgshift.archive.DumpDirectory;
 import io.pgshift.archive.Manifest;
+import io.pgshift.archive.PlainScript;
 import io.pgshift.archive.SourceInfo;
 import io.pgshift.catalog.Catalog;
 import io.pgshift.catalog.Table;
@@ -58,6 +61,48 @@ public final class DumpRun {
             return manifest;
         } catch (SQLException e) {
             throw new PgShiftException(ErrorCode.MIGRATION_FAILED, "dump failed: " + Errors.firstLine(e), e);
+        }
+    }
+
+    /**
+     * Writes the dump as one SQL script, in restore order, on one connection: a script is read from top to
+     * bottom, so its tables are dumped one after the other.
+     *
+     * @return the manifest the script corresponds to; its data list is empty, since rows are in the script
+     */
+    public Manifest runPlain(OutputStream out) {
+        try (SourceSnapshot source = SourceSnapshot.open(options.source());
+             PlainScript script = new PlainScript(new BufferedOutputStream(out, 256 * 1024))) {
+            Catalog catalog = source.catalog();
+            Plan plan = Planner.order(new DdlWriter(catalog, DdlOptions.DEFAULTS).entries());
+            Map<Long, Table> tables = new HashMap<>();
+            catalog.tables().forEach(t -> tables.put(t.oid(), t));
+            SourceInfo info = sourceInfo(source);
+            script.header(info);
+            Progress progress = new Progress(Phase.DATA, catalog.tables().size(), catalog.totalTableBytes());
+            listener.phaseStarted(progress);
+            for (Entry entry : plan.entries()) {
+                Table table = entry.sql().isEmpty() ? tables.get(entry.ref().oid()) : null;
+                if (table == null) {
+                    script.statements(entry);
+                    continue;
+                }
+                long start = System.nanoTime();
+                String copyTarget = CopyStatements.target(table);
+                long rows;
+                try (OutputStream block = script.copyBlock(entry, copyTarget)) {
+                    rows = TableFiles.dump(source.leader(), copyTarget, "text", block);
+                }
+                progress.itemDone(rows);
+                listener.itemDone(progress, table.displayName(), rows, 0, Duration.ofNanos(System.nanoTime() - start));
+            }
+            listener.phaseFinished(progress);
+            return new Manifest(Manifest.FORMAT_VERSION, "pgshift", Instant.now().toString(), info, plan.entries(),
+                    List.of());
+        } catch (SQLException e) {
+            throw new PgShiftException(ErrorCode.MIGRATION_FAILED, "dump failed: " + Errors.firstLine(e), e);
+        } catch (IOException e) {
+            throw new PgShiftException(ErrorCode.IO, "cannot write the dump: " + e.getMessage(), e);
         }
     }
 

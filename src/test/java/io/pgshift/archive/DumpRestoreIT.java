@@ -59,6 +59,32 @@ class DumpRestoreIT {
     }
 
     @Test
+    void aPlainScriptReplayedByPsqlWithOnErrorStopGivesADatabaseIdenticalToTheSource() throws Exception {
+        Path script = temp.resolve("shop.sql");
+        Cli.Run dumped = Cli.run("dump", "-F", "plain", "--source", Cli.conn(source, "shop"), "-f", script.toString());
+        assertThat(dumped.exitCode()).as(dumped.err()).isZero();
+        assertThat(Files.getPosixFilePermissions(script)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        target.createDatabase("from_script");
+
+        ProcessBuilder psql = new ProcessBuilder("/usr/lib/postgresql/15/bin/psql", "-X", "-q", "-v", "ON_ERROR_STOP=1",
+                "-h", target.host(), "-p", String.valueOf(target.port()), "-U", target.superuser(), "-d", "from_script",
+                "-f", script.toString());
+        psql.environment().put("PGPASSWORD", target.password());
+        psql.redirectErrorStream(true);
+        Process p = psql.start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(output).isZero();
+        assertThat(output).doesNotContain("ERROR");
+
+        String expected = PgDumpOracle.schema(source, "shop");
+        String actual = PgDumpOracle.schema(target, "from_script");
+        assertThat(actual).as(PgDumpOracle.difference(expected, actual)).isEqualTo(expected);
+        try (Connection s = source.connect("shop"); Connection t = target.connect("from_script")) {
+            assertThat(DatabaseSnapshot.of(t).tables()).isEqualTo(DatabaseSnapshot.of(s).tables());
+        }
+    }
+
+    @Test
     void dumpFilesAreReadableByTheirOwnerOnly() throws Exception {
         assertThat(Files.getPosixFilePermissions(dump)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
         assertThat(Files.getPosixFilePermissions(dump.resolve("manifest.json")))

@@ -1,0 +1,85 @@
+package io.pgshift.archive;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+import io.pgshift.plan.Entry;
+
+/**
+ * Writes a dump as one SQL script that psql replays: the guide's method 1. Rows go in {@code COPY ... FROM stdin}
+ * blocks, exactly as pg_dump's plain format has them, so {@code psql -v ON_ERROR_STOP=1 -f} restores it.
+ */
+public final class PlainScript implements AutoCloseable {
+    /** The session settings a restore needs, as pg_restore sets them; written once at the top. */
+    private static final String PREAMBLE = """
+            SET statement_timeout = 0;
+            SET lock_timeout = 0;
+            SET idle_in_transaction_session_timeout = 0;
+            SET client_encoding = 'UTF8';
+            SET standard_conforming_strings = on;
+            SELECT pg_catalog.set_config('search_path', '', false);
+            SET check_function_bodies = false;
+            SET xmloption = content;
+            SET client_min_messages = warning;
+            SET row_security = off;
+
+            """;
+
+    private final OutputStream out;
+
+    public PlainScript(OutputStream out) {
+        this.out = out;
+    }
+
+    public void header(SourceInfo source) throws IOException {
+        write("--\n-- pgshift dump of database " + oneLine(source.database()) + " from " + oneLine(source.server())
+                + " (PostgreSQL " + source.serverVersion() + ")\n-- replay with: psql -v ON_ERROR_STOP=1 -f FILE\n--\n\n");
+        write(PREAMBLE);
+    }
+
+    /** An entry's statements, preceded by a comment that names it. */
+    public void statements(Entry entry) throws IOException {
+        write("-- " + entry.section().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ": " + entry.kind()
+                + " " + oneLine(entry.name()) + "\n");
+        for (String sql : entry.sql()) {
+            write(sql + ";\n");
+        }
+        write("\n");
+    }
+
+    /**
+     * Starts a COPY block and returns the stream its rows (in COPY text format) are written to; closing that
+     * stream ends the block, and leaves the script open.
+     */
+    public OutputStream copyBlock(Entry entry, String copyTarget) throws IOException {
+        write("-- data: " + oneLine(entry.name()) + "\nCOPY " + copyTarget + " FROM stdin;\n");
+        return new FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                out.write("\\.\n\n".getBytes(StandardCharsets.UTF_8));
+            }
+        };
+    }
+
+    private void write(String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Names go into comments; a newline in one must not end the comment. */
+    private static String oneLine(String text) {
+        return text.replace('\n', ' ').replace('\r', ' ');
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.flush();
+        out.close();
+    }
+}
