@@ -32,6 +32,23 @@ public final class ManifestFile {
         }
     }
 
+    /** Any manifest part (a data file's header or trailer) as compact JSON. */
+    static String json(Object value) {
+        try {
+            return JSON.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new PgShiftException(ErrorCode.INTERNAL, "cannot write the manifest: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    static <T> T parse(String json, Class<T> type, String where) {
+        try {
+            return JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new PgShiftException(ErrorCode.IO, where + " is damaged: " + e.getOriginalMessage(), e);
+        }
+    }
+
     /**
      * Writes the manifest last and atomically: a dump without a manifest is recognisably incomplete, so a
      * dump that was interrupted can never be restored as if it were whole.

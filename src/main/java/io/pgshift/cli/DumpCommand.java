@@ -27,6 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "-F directory (the guide's method 4): a manifest with every object's statements plus one compressed "
                 + "data file per table, written by several jobs; restore it with `pgshift restore -j N`. The "
                 + "directory must not exist yet, or be empty; its files are readable by their owner only.",
+            "-F archive (the guide's methods 2 and 3): one file, or a stream through a pipe: "
+                + "`pgshift dump -F archive -f - | pgshift restore --target CONN -`.",
             "-F plain (the guide's method 1): one SQL script with the rows in COPY blocks, for "
                 + "`psql -v ON_ERROR_STOP=1 -f FILE`; -f - writes it to standard output."})
 final class DumpCommand implements Callable<Integer> {
@@ -37,11 +39,11 @@ final class DumpCommand implements Callable<Integer> {
     String source;
 
     @Option(names = {"-F", "--format"}, paramLabel = "FORMAT", defaultValue = "directory",
-            description = "directory (default) or plain. archive is not available yet.")
+            description = "directory (default), archive or plain.")
     String format;
 
     @Option(names = {"-f", "--file"}, required = true, paramLabel = "PATH",
-            description = "The dump directory, or the script file (- for standard output) with -F plain.")
+            description = "The dump directory; with -F plain or archive, the file (- for standard output).")
     Path file;
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Tables dumped at the same time (default: 1).")
@@ -57,8 +59,9 @@ final class DumpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         boolean plain = "plain".equals(format) || "p".equals(format);
-        if (!plain && !"directory".equals(format) && !"d".equals(format)) {
-            throw new PgShiftException(ErrorCode.USAGE, "format " + format + " is not available; use -F directory or -F plain");
+        boolean archive = "archive".equals(format) || "a".equals(format) || "c".equals(format) || "custom".equals(format);
+        if (!plain && !archive && !"directory".equals(format) && !"d".equals(format)) {
+            throw new PgShiftException(ErrorCode.USAGE, "unknown format " + format + ": use plain, archive or directory");
         }
         Compression compression;
         try {
@@ -67,11 +70,17 @@ final class DumpCommand implements Callable<Integer> {
             throw new PgShiftException(ErrorCode.USAGE, "unknown compression " + compress + ": use zstd, gzip or none");
         }
         DumpOptions options = new DumpOptions(ConnInfo.parse(source, Environment.system()), file, jobs, compression);
-        boolean toStdout = plain && "-".equals(file.toString());
+        boolean stream = plain || archive;
+        boolean toStdout = stream && "-".equals(file.toString());
         Manifest manifest;
         try (ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), System.console() != null)) {
             DumpRun run = new DumpRun(options, progress);
-            manifest = plain ? run.runPlain(toStdout ? System.out : newScriptFile()) : run.run();
+            if (stream) {
+                OutputStream out = toStdout ? System.out : newScriptFile();
+                manifest = plain ? run.runPlain(out) : run.runArchive(out);
+            } else {
+                manifest = run.run();
+            }
         }
         long rows = manifest.data().stream().mapToLong(d -> d.rows()).sum();
         long stored = manifest.data().stream().mapToLong(d -> d.storedBytes()).sum();
@@ -85,7 +94,7 @@ final class DumpCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** A new script, readable by its owner only; an existing file is not overwritten. */
+    /** A new dump file, readable by its owner only; an existing file is not overwritten. */
     private OutputStream newScriptFile() {
         try {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

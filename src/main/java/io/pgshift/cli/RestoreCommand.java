@@ -1,6 +1,10 @@
 package io.pgshift.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -25,14 +29,16 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "restore", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Restore a dump directory made by `pgshift dump` into a target database, with several jobs. "
-                + "Every data file is checked against the manifest's checksum before its table commits; a damaged "
-                + "or incomplete dump is refused.")
+        description = "Restore a dump made by `pgshift dump` into a target database: a directory (with several "
+                + "jobs), or an archive from a file or a pipe (`pgshift dump -F archive -f - | pgshift restore "
+                + "--target CONN -`). Every table's data is checked against its checksum before it commits; a "
+                + "damaged or incomplete dump is refused.")
 final class RestoreCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "PATH", description = "The dump directory.")
+    @Parameters(paramLabel = "PATH",
+            description = "A dump directory, an archive file, or - to read an archive from standard input.")
     Path path;
 
     @Option(names = "--target", paramLabel = "CONN",
@@ -59,8 +65,12 @@ final class RestoreCommand implements Callable<Integer> {
     boolean verbose;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
+        boolean stdin = "-".equals(path.toString());
         if (list) {
+            if (stdin) {
+                throw new PgShiftException(ErrorCode.USAGE, "--list needs a dump directory or an archive file, not -");
+            }
             printList(RestoreRun.manifest(path), spec.commandLine().getOut());
             return 0;
         }
@@ -70,9 +80,21 @@ final class RestoreCommand implements Callable<Integer> {
         RestoreOptions options = new RestoreOptions(ConnInfo.parse(target, Environment.system()), path, jobs,
                 new DdlOptions(noOwner, noAcl), sections());
         try (ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), System.console() != null)) {
-            new RestoreRun(options, progress).run();
+            RestoreRun run = new RestoreRun(options, progress);
+            if (stdin) {
+                run.runArchive(System.in);
+            } else if (Files.isDirectory(path)) {
+                run.run();
+            } else {
+                try (InputStream in = Files.newInputStream(path)) {
+                    run.runArchive(in);
+                } catch (NoSuchFileException e) {
+                    throw new PgShiftException(ErrorCode.IO, path + " does not exist", e);
+                }
+            }
         }
-        spec.commandLine().getOut().println("Restored " + path + " into " + options.target().describe());
+        spec.commandLine().getOut().println("Restored " + (stdin ? "standard input" : path) + " into "
+                + options.target().describe());
         return 0;
     }
 

@@ -17,6 +17,8 @@ import java.util.Set;
 
 import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
+import io.pgshift.archive.ArchiveWriter;
+import io.pgshift.archive.DataBlockWriter;
 import io.pgshift.archive.DataFile;
 import io.pgshift.archive.DumpDirectory;
 import io.pgshift.archive.Manifest;
@@ -71,38 +73,108 @@ public final class DumpRun {
      * @return the manifest the script corresponds to; its data list is empty, since rows are in the script
      */
     public Manifest runPlain(OutputStream out) {
-        try (SourceSnapshot source = SourceSnapshot.open(options.source());
-             PlainScript script = new PlainScript(new BufferedOutputStream(out, 256 * 1024))) {
+        try (PlainScript script = new PlainScript(new BufferedOutputStream(out, 256 * 1024))) {
+            return sequential(new StreamFormat() {
+                @Override
+                public void start(Manifest toc) throws IOException {
+                    script.header(toc.source());
+                }
+
+                @Override
+                public void statements(Entry entry) throws IOException {
+                    script.statements(entry);
+                }
+
+                @Override
+                public OutputStream rows(Entry entry, Table table, String copyTarget) throws IOException {
+                    return script.copyBlock(entry, copyTarget);
+                }
+            });
+        } catch (IOException e) {
+            throw new PgShiftException(ErrorCode.IO, "cannot write the dump: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes the dump as one archive stream (to a file or a pipe): the table of contents, then each table's
+     * rows, compressed and checksummed, then the full manifest.
+     */
+    public Manifest runArchive(OutputStream out) {
+        List<DataFile> files = new ArrayList<>();
+        try (ArchiveWriter archive = new ArchiveWriter(new BufferedOutputStream(out, 256 * 1024))) {
+            Manifest toc = sequential(new StreamFormat() {
+                private DataBlockWriter block;
+
+                @Override
+                public void start(Manifest manifest) throws IOException {
+                    archive.tableOfContents(manifest);
+                }
+
+                @Override
+                public OutputStream rows(Entry entry, Table table, String copyTarget) throws IOException {
+                    block = archive.table(new DataFile(entry.ref(), Sql.qualified(table.schema(), table.name()),
+                            copyTarget, "", "text", options.compression(), 0, 0, 0, ""));
+                    return block;
+                }
+
+                @Override
+                public void rowsDone(long rows) {
+                    files.add(block.describe(rows));
+                }
+            });
+            Manifest manifest = new Manifest(toc.formatVersion(), toc.createdBy(), toc.createdAt(), toc.source(),
+                    toc.entries(), List.copyOf(files));
+            archive.end(manifest);
+            return manifest;
+        } catch (IOException e) {
+            throw new PgShiftException(ErrorCode.IO, "cannot write the dump: " + e.getMessage(), e);
+        }
+    }
+
+    /** A dump written front to back: plain script or archive. */
+    private interface StreamFormat {
+        void start(Manifest tableOfContents) throws IOException;
+
+        default void statements(Entry entry) throws IOException {
+        }
+
+        OutputStream rows(Entry entry, Table table, String copyTarget) throws IOException;
+
+        default void rowsDone(long rows) {
+        }
+    }
+
+    private Manifest sequential(StreamFormat format) throws IOException {
+        try (SourceSnapshot source = SourceSnapshot.open(options.source())) {
             Catalog catalog = source.catalog();
             Plan plan = Planner.order(new DdlWriter(catalog, DdlOptions.DEFAULTS).entries());
             Map<Long, Table> tables = new HashMap<>();
             catalog.tables().forEach(t -> tables.put(t.oid(), t));
-            SourceInfo info = sourceInfo(source);
-            script.header(info);
+            Manifest toc = new Manifest(Manifest.FORMAT_VERSION, "pgshift", Instant.now().toString(),
+                    sourceInfo(source), plan.entries(), List.of());
+            format.start(toc);
             Progress progress = new Progress(Phase.DATA, catalog.tables().size(), catalog.totalTableBytes());
             listener.phaseStarted(progress);
             for (Entry entry : plan.entries()) {
                 Table table = entry.sql().isEmpty() ? tables.get(entry.ref().oid()) : null;
                 if (table == null) {
-                    script.statements(entry);
+                    format.statements(entry);
                     continue;
                 }
                 long start = System.nanoTime();
                 String copyTarget = CopyStatements.target(table);
                 long rows;
-                try (OutputStream block = script.copyBlock(entry, copyTarget)) {
-                    rows = TableFiles.dump(source.leader(), copyTarget, "text", block);
+                try (OutputStream rowStream = format.rows(entry, table, copyTarget)) {
+                    rows = TableFiles.dump(source.leader(), copyTarget, "text", rowStream);
                 }
+                format.rowsDone(rows);
                 progress.itemDone(rows);
                 listener.itemDone(progress, table.displayName(), rows, 0, Duration.ofNanos(System.nanoTime() - start));
             }
             listener.phaseFinished(progress);
-            return new Manifest(Manifest.FORMAT_VERSION, "pgshift", Instant.now().toString(), info, plan.entries(),
-                    List.of());
+            return toc;
         } catch (SQLException e) {
             throw new PgShiftException(ErrorCode.MIGRATION_FAILED, "dump failed: " + Errors.firstLine(e), e);
-        } catch (IOException e) {
-            throw new PgShiftException(ErrorCode.IO, "cannot write the dump: " + e.getMessage(), e);
         }
     }
 

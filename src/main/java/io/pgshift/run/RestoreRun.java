@@ -1,6 +1,9 @@
 package io.pgshift.run;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -15,6 +18,7 @@ import java.util.Set;
 
 import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
+import io.pgshift.archive.ArchiveReader;
 import io.pgshift.archive.DataFile;
 import io.pgshift.archive.DumpDirectory;
 import io.pgshift.archive.Manifest;
@@ -45,15 +49,47 @@ public final class RestoreRun {
         this.listener = listener;
     }
 
-    /** The manifest's entries, for --list; reading it checks the format version. */
-    public static Manifest manifest(java.nio.file.Path directory) {
-        return DumpDirectory.open(directory).manifest();
+    /** The manifest of a dump directory or the table of contents of an archive file, for --list. */
+    public static Manifest manifest(java.nio.file.Path dump) {
+        if (Files.isDirectory(dump)) {
+            return DumpDirectory.open(dump).manifest();
+        }
+        try (InputStream in = Files.newInputStream(dump)) {
+            return new ArchiveReader(new BufferedInputStream(in)).tableOfContents();
+        } catch (IOException e) {
+            throw new PgShiftException(ErrorCode.IO, "cannot read " + dump + ": " + e.getMessage(), e);
+        }
     }
 
+    /** Restores a dump directory. */
     public void run() {
         DumpDirectory directory = DumpDirectory.open(options.directory());
         Manifest manifest = directory.manifest();
         checkDataFiles(directory, manifest);
+        restore(manifest, (entries, loaders) -> loadData(directory, manifest, entries, loaders));
+    }
+
+    /**
+     * Restores an archive as it streams in, from a file or a pipe: tables are loaded one after the other in
+     * the order they arrive, each checked against its checksum before it commits; indexes and constraints
+     * are then built by all jobs.
+     */
+    public void runArchive(InputStream in) {
+        try {
+            ArchiveReader archive = new ArchiveReader(new BufferedInputStream(in, 256 * 1024));
+            Manifest toc = archive.tableOfContents();
+            restore(toc, (entries, loaders) -> loadArchive(archive, entries, loaders.get(0)));
+        } catch (IOException e) {
+            throw new PgShiftException(ErrorCode.IO, "cannot read the archive: " + e.getMessage(), e);
+        }
+    }
+
+    /** How the rows of a dump reach the target. */
+    private interface DataPhase {
+        void load(List<Entry> entries, List<Loader> loaders) throws SQLException, IOException;
+    }
+
+    private void restore(Manifest manifest, DataPhase dataPhase) {
         List<Entry> entries = manifest.entries().stream().map(this::withoutExcludedStatements).toList();
         try {
             TargetDatabase target = new TargetDatabase(options.target(), listener);
@@ -74,9 +110,7 @@ public final class RestoreRun {
                     for (int i = 0; i < options.jobs(); i++) {
                         loaders.add(Loader.open(options, version));
                     }
-                    if (options.sections().contains(Section.DATA)) {
-                        loadData(directory, manifest, entries, loaders);
-                    }
+                    dataPhase.load(entries, loaders);
                     if (options.sections().contains(Section.POST_DATA)) {
                         postData(entries, loaders);
                     }
@@ -87,10 +121,68 @@ public final class RestoreRun {
             }
         } catch (SQLException e) {
             throw new PgShiftException(ErrorCode.MIGRATION_FAILED, "restore failed: " + Errors.firstLine(e), e);
+        } catch (IOException e) {
+            throw new PgShiftException(ErrorCode.IO, "cannot read the dump: " + e.getMessage(), e);
         }
     }
 
+    private void loadArchive(ArchiveReader archive, List<Entry> entries, Loader loader)
+            throws SQLException, IOException {
+        boolean restoring = options.sections().contains(Section.DATA);
+        List<Entry> data = entries.stream().filter(e -> e.section() == Section.DATA).toList();
+        Progress progress = new Progress(Phase.DATA, data.size(), 0);
+        listener.phaseStarted(progress);
+        Set<ObjectRef> loaded = new HashSet<>();
+        ArchiveReader.Part part;
+        while ((part = archive.next()) instanceof ArchiveReader.Block block) {
+            DataFile file = block.header();
+            long start = System.nanoTime();
+            long rows = 0;
+            try {
+                if (restoring) {
+                    rows = TableFiles.load(loader.connection, file.table(), file.copyTarget(), file.format(),
+                            block.rows(), block::verify);
+                } else {
+                    block.rows().transferTo(OutputStream.nullOutputStream());
+                    block.verify();
+                }
+            } catch (IOException e) {
+                throw new PgShiftException(ErrorCode.IO, "the archive's data of " + file.table() + " is damaged: "
+                        + e.getMessage(), e);
+            }
+            loaded.add(file.entry());
+            progress.itemDone(rows);
+            listener.itemDone(progress, file.table(), rows, 0, Duration.ofNanos(System.nanoTime() - start));
+        }
+        Manifest complete = ((ArchiveReader.End) part).manifest();
+        for (Entry e : data) {
+            if (e.sql().isEmpty() && !loaded.contains(e.ref())) {
+                throw new PgShiftException(ErrorCode.IO, "the archive holds no data for " + e.name());
+            }
+        }
+        for (DataFile file : complete.data()) {
+            if (!loaded.contains(file.entry())) {
+                throw new PgShiftException(ErrorCode.IO, "the archive lists data of " + file.table()
+                        + " that it does not contain");
+            }
+        }
+        if (restoring) {
+            for (Entry e : data) {
+                if (!e.sql().isEmpty()) {
+                    for (String sql : e.sql()) {
+                        SessionSettings.execute(loader.connection, sql);
+                    }
+                    progress.itemDone(0);
+                }
+            }
+        }
+        listener.phaseFinished(progress);
+    }
+
     private void loadData(DumpDirectory directory, Manifest manifest, List<Entry> entries, List<Loader> loaders) {
+        if (!options.sections().contains(Section.DATA)) {
+            return;
+        }
         Map<ObjectRef, DataFile> files = new HashMap<>();
         manifest.data().forEach(f -> files.put(f.entry(), f));
         List<Entry> data = entries.stream().filter(e -> e.section() == Section.DATA).toList();

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.pgshift.copy.CopyFrom12To17IT;
 import io.pgshift.testkit.Cli;
 import io.pgshift.testkit.DatabaseSnapshot;
+import io.pgshift.testkit.Launcher;
 import io.pgshift.testkit.PgDumpOracle;
 import io.pgshift.testkit.PostgresServer;
 
@@ -82,6 +83,53 @@ class DumpRestoreIT {
         try (Connection s = source.connect("shop"); Connection t = target.connect("from_script")) {
             assertThat(DatabaseSnapshot.of(t).tables()).isEqualTo(DatabaseSnapshot.of(s).tables());
         }
+    }
+
+    @Test
+    void anArchiveStreamedThroughAPipeIntoRestoreGivesADatabaseIdenticalToTheSource() throws Exception {
+        Path pgpass = temp.resolve("pipe.pgpass");
+        Files.writeString(pgpass, source.host() + ":" + source.port() + ":*:" + source.superuser() + ":"
+                + source.password() + "\n" + target.host() + ":" + target.port() + ":*:" + target.superuser() + ":"
+                + target.password() + "\n");
+        Files.setPosixFilePermissions(pgpass, PosixFilePermissions.fromString("rw-------"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String jar = Launcher.jar().toString();
+        String pipe = java + " -jar " + jar + " dump -F archive -f - --source 'host=" + source.host() + " port="
+                + source.port() + " user=" + source.superuser() + " dbname=shop sslmode=disable' | " + java + " -jar " + jar
+                + " restore -j 2 --target 'host=" + target.host() + " port=" + target.port() + " user="
+                + target.superuser() + " dbname=from_pipe sslmode=disable' -";
+        ProcessBuilder pb = new ProcessBuilder("bash", "-o", "pipefail", "-c", pipe);
+        pb.environment().keySet().removeIf(k -> k.startsWith("PG"));
+        pb.environment().put("PGPASSFILE", pgpass.toString());
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes());
+
+        assertThat(p.waitFor()).as(output).isZero();
+        String expected = PgDumpOracle.schema(source, "shop");
+        String actual = PgDumpOracle.schema(target, "from_pipe");
+        assertThat(actual).as(PgDumpOracle.difference(expected, actual)).isEqualTo(expected);
+        try (Connection s = source.connect("shop"); Connection t = target.connect("from_pipe")) {
+            assertThat(DatabaseSnapshot.of(t).tables()).isEqualTo(DatabaseSnapshot.of(s).tables());
+        }
+    }
+
+    @Test
+    void anArchiveFileWithBytesOverwrittenInTheMiddleIsRefused() throws Exception {
+        Path archive = temp.resolve("shop.archive");
+        Cli.Run dumped = Cli.run("dump", "-F", "archive", "--source", Cli.conn(source, "shop"), "-f", archive.toString());
+        assertThat(dumped.exitCode()).as(dumped.err()).isZero();
+        assertThat(Cli.run("restore", "--list", archive.toString()).out()).contains("TABLE DATA sales.orders");
+        try (RandomAccessFile f = new RandomAccessFile(archive.toFile(), "rw")) {
+            f.seek(f.length() / 2);
+            f.write(new byte[] {9, 9, 9, 9, 9, 9, 9, 9});
+        }
+
+        Cli.Run run = Cli.run("restore", "--target", Cli.conn(target, "from_damaged_archive"), archive.toString());
+
+        assertThat(run.exitCode()).isEqualTo(11);
+        assertThat(run.err().lines().reduce((a, b) -> b).orElseThrow())
+                .startsWith("pgshift: file error: the archive's data of ").contains("is damaged");
     }
 
     @Test
