@@ -3,7 +3,6 @@ package io.pgshift.data;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.LongConsumer;
-import java.util.stream.Collectors;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -34,33 +33,32 @@ public final class TableCopier {
      *
      * @param progress called with byte counts as data flows, for live rates
      */
-    public static Result copy(Connection source, Connection target, Table table, LongConsumer progress)
+    public static Result copy(Connection source, Connection targetConnection, Table table, LongConsumer progress)
             throws SQLException {
-        String columns = table.copyColumns().stream().map(c -> Sql.ident(c.name()))
-                .collect(Collectors.joining(", "));
         String name = Sql.qualified(table.schema(), table.name());
-        SessionSettings.execute(target, "BEGIN");
+        String target = CopyStatements.target(table);
+        String format = CopyFormat.choose(source, table.oid());
+        SessionSettings.execute(targetConnection, "BEGIN");
         boolean committed = false;
         try {
-            SessionSettings.execute(target, "TRUNCATE ONLY " + name);
-            CopyOut out = source.unwrap(PGConnection.class).getCopyAPI()
-                    .copyOut("COPY " + name + " (" + columns + ") TO STDOUT");
+            SessionSettings.execute(targetConnection, "TRUNCATE ONLY " + name);
+            CopyOut out = source.unwrap(PGConnection.class).getCopyAPI().copyOut(CopyStatements.out(target, format));
             long bytes;
             try {
-                CopyIn in = target.unwrap(PGConnection.class).getCopyAPI()
-                        .copyIn("COPY " + name + " (" + columns + ") FROM STDIN WITH (FREEZE)");
+                CopyIn in = targetConnection.unwrap(PGConnection.class).getCopyAPI()
+                        .copyIn(CopyStatements.in(target, format, true));
                 bytes = pump(out, in, progress);
             } finally {
                 if (out.isActive()) {
                     out.cancelCopy();
                 }
             }
-            SessionSettings.execute(target, "COMMIT");
+            SessionSettings.execute(targetConnection, "COMMIT");
             committed = true;
             return new Result(out.getHandledRowCount(), bytes);
         } finally {
             if (!committed) {
-                rollbackQuietly(target);
+                rollbackQuietly(targetConnection);
             }
         }
     }
