@@ -58,8 +58,6 @@ public final class ConnInfo {
     /** Sent as application_name unless application_name or fallback_application_name is given. */
     public static final String DEFAULT_APPLICATION_NAME = "pgshift";
 
-    private static final String FROM_STRING = "connection string";
-
     /** One server to try. At least one of host and hostaddr is set. */
     public record Host(String host, String hostaddr, int port) {
         public Host {
@@ -85,9 +83,7 @@ public final class ConnInfo {
         }
     }
 
-    private final Environment env;
-    private final EnumMap<Keyword, String> settings;
-    private final EnumMap<Keyword, String> sources;
+    private final Settings settings;
 
     private final List<Host> hosts;
     private final String user;
@@ -126,29 +122,7 @@ public final class ConnInfo {
      *                          or an invalid value, with libpq's wording where libpq has one
      */
     public static ConnInfo parse(String conninfo, Environment env) {
-        Objects.requireNonNull(env, "env");
-        EnumMap<Keyword, String> settings = ConnStringParser.parse(conninfo);
-        EnumMap<Keyword, String> sources = new EnumMap<>(Keyword.class);
-        for (Keyword k : settings.keySet()) {
-            sources.put(k, FROM_STRING);
-        }
-        for (Keyword k : Keyword.values()) {
-            if (!settings.containsKey(k) && k.envVar != null) {
-                String v = env.get(k.envVar);
-                if (v != null) { // libpq takes a set but empty variable as given
-                    settings.put(k, v);
-                    sources.put(k, k.envVar);
-                }
-            }
-        }
-        if (!settings.containsKey(Keyword.SSLMODE)) {
-            String requireSsl = env.get("PGREQUIRESSL"); // deprecated; libpq still honours "1..."
-            if (requireSsl != null && requireSsl.startsWith("1")) {
-                settings.put(Keyword.SSLMODE, "require");
-                sources.put(Keyword.SSLMODE, "PGREQUIRESSL");
-            }
-        }
-        return new ConnInfo(env, settings, sources);
+        return new ConnInfo(Settings.read(conninfo, env));
     }
 
     /** Parses with the real process environment. */
@@ -164,11 +138,7 @@ public final class ConnInfo {
         if (database == null || database.isEmpty()) {
             throw new IllegalArgumentException("database name must not be empty");
         }
-        EnumMap<Keyword, String> s = new EnumMap<>(settings);
-        EnumMap<Keyword, String> src = new EnumMap<>(sources);
-        s.put(Keyword.DBNAME, database);
-        src.put(Keyword.DBNAME, FROM_STRING);
-        return new ConnInfo(env, s, src);
+        return new ConnInfo(settings.withDatabase(database));
     }
 
     /** Opens a JDBC connection; see {@link Connector#open(ConnInfo)}. */
@@ -176,37 +146,35 @@ public final class ConnInfo {
         return Connector.open(this);
     }
 
-    private ConnInfo(Environment env, EnumMap<Keyword, String> settings, EnumMap<Keyword, String> sources) {
-        this.env = env;
+    private ConnInfo(Settings settings) {
         this.settings = settings;
-        this.sources = sources;
         List<String> warn = new ArrayList<>();
 
         refuseUnsupported(warn);
         for (Keyword k : List.of(Keyword.KEEPALIVES_IDLE, Keyword.KEEPALIVES_INTERVAL,
                 Keyword.KEEPALIVES_COUNT, Keyword.TCP_USER_TIMEOUT)) {
-            String v = nonEmpty(k);
+            String v = settings.nonEmpty(k);
             if (v != null) {
-                parseInt(k, v); // validated like libpq, then left to the operating system defaults
+                settings.parseInt(k, v); // validated like libpq, then left to the operating system defaults
             }
         }
 
         List<String> portTexts = new ArrayList<>();
         this.hosts = resolveHosts(portTexts);
 
-        String u = nonEmpty(Keyword.USER);
+        String u = settings.nonEmpty(Keyword.USER);
         if (u == null) {
-            u = env.osUser();
+            u = settings.env().osUser();
             if (u == null || u.isEmpty()) {
-                throw usage("could not determine the operating system user name: give user=...");
+                throw Settings.usage("could not determine the operating system user name: give user=...");
             }
         }
         this.user = u;
-        String db = nonEmpty(Keyword.DBNAME);
+        String db = settings.nonEmpty(Keyword.DBNAME);
         this.dbname = db != null ? db : u;
 
         // ---- SSL
-        String rootCertValue = nonEmpty(Keyword.SSLROOTCERT);
+        String rootCertValue = settings.nonEmpty(Keyword.SSLROOTCERT);
         this.sslRootCertSystem = "system".equals(rootCertValue);
         String modeValue = settings.get(Keyword.SSLMODE);
         if (modeValue == null) {
@@ -214,13 +182,13 @@ public final class ConnInfo {
             this.sslMode = sslRootCertSystem ? SslMode.VERIFY_FULL : SslMode.PREFER;
         } else {
             this.sslMode = SslMode.fromLibpqName(modeValue)
-                    .orElseThrow(() -> invalidValue(Keyword.SSLMODE, modeValue));
+                    .orElseThrow(() -> settings.invalidValue(Keyword.SSLMODE, modeValue));
         }
         if (sslRootCertSystem && sslMode != SslMode.VERIFY_FULL) {
-            throw usage("weak sslmode \"" + sslMode + "\" may not be used with sslrootcert=system"
+            throw Settings.usage("weak sslmode \"" + sslMode + "\" may not be used with sslrootcert=system"
                     + " (use \"verify-full\")");
         }
-        Path home = env.home();
+        Path home = settings.env().home();
         Path dotPostgresql = home == null ? null : home.resolve(".postgresql");
         if (sslRootCertSystem) {
             this.sslRootCert = null;
@@ -235,68 +203,67 @@ public final class ConnInfo {
         String negotiation = settings.get(Keyword.SSLNEGOTIATION);
         if (negotiation != null) {
             if (!negotiation.equals("postgres") && !negotiation.equals("direct")) {
-                throw invalidValue(Keyword.SSLNEGOTIATION, negotiation);
+                throw settings.invalidValue(Keyword.SSLNEGOTIATION, negotiation);
             }
             if (negotiation.equals("direct") && !sslMode.requiresEncryption()) {
-                throw usage("weak sslmode \"" + sslMode + "\" may not be used with"
+                throw Settings.usage("weak sslmode \"" + sslMode + "\" may not be used with"
                         + " sslnegotiation=direct (use \"require\", \"verify-ca\", or \"verify-full\")");
             }
         }
         this.sslNegotiation = negotiation;
         checkTlsVersions(warn);
 
-        String certMode = settings.getOrDefault(Keyword.SSLCERTMODE, "allow");
+        String certMode = Objects.requireNonNullElse(settings.get(Keyword.SSLCERTMODE), "allow");
         if (!Set.of("disable", "allow", "require").contains(certMode)) {
-            throw invalidValue(Keyword.SSLCERTMODE, certMode);
+            throw settings.invalidValue(Keyword.SSLCERTMODE, certMode);
         }
         if (certMode.equals("require")) {
-            throw usage("connection option \"sslcertmode\" value \"require\" is not supported by"
-                    + " pgshift: pgjdbc cannot tell whether the server asked for a client certificate"
-                    + from(Keyword.SSLCERTMODE));
+            throw settings.notSupported(Keyword.SSLCERTMODE, "require",
+                    "pgjdbc cannot tell whether the server asked for a client certificate");
         }
         Path[] certAndKey = new Path[2];
         this.sslClientCertProblem = resolveClientCertificate(certMode, dotPostgresql, certAndKey, warn);
         this.sslCert = certAndKey[0];
         this.sslKey = certAndKey[1];
-        this.sslPassword = nonEmpty(Keyword.SSLPASSWORD);
+        this.sslPassword = settings.nonEmpty(Keyword.SSLPASSWORD);
 
         // ---- other options
-        String appName = nonEmpty(Keyword.APPLICATION_NAME);
-        String fallback = nonEmpty(Keyword.FALLBACK_APPLICATION_NAME);
+        String appName = settings.nonEmpty(Keyword.APPLICATION_NAME);
+        String fallback = settings.nonEmpty(Keyword.FALLBACK_APPLICATION_NAME);
         this.applicationName = appName != null ? appName : fallback != null ? fallback : DEFAULT_APPLICATION_NAME;
 
-        String timeout = nonEmpty(Keyword.CONNECT_TIMEOUT);
+        String timeout = settings.nonEmpty(Keyword.CONNECT_TIMEOUT);
         if (timeout == null) {
             this.connectTimeoutSeconds = DEFAULT_CONNECT_TIMEOUT_SECONDS;
         } else {
-            int t = parseInt(Keyword.CONNECT_TIMEOUT, timeout);
+            int t = settings.parseInt(Keyword.CONNECT_TIMEOUT, timeout);
             // libpq: zero or negative waits forever; 1 is taken as 2 (its minimum).
             this.connectTimeoutSeconds = t <= 0 ? 0 : Math.max(t, 2);
         }
-        this.options = nonEmpty(Keyword.OPTIONS);
+        this.options = settings.nonEmpty(Keyword.OPTIONS);
         String tsa = settings.get(Keyword.TARGET_SESSION_ATTRS);
         this.targetSessionAttrs = tsa == null ? TargetSessionAttrs.ANY
-                : TargetSessionAttrs.fromLibpqName(tsa).orElseThrow(() -> invalidValue(Keyword.TARGET_SESSION_ATTRS, tsa));
+                : TargetSessionAttrs.fromLibpqName(tsa).orElseThrow(() -> settings.invalidValue(Keyword.TARGET_SESSION_ATTRS, tsa));
         String lb = settings.get(Keyword.LOAD_BALANCE_HOSTS);
         if (lb != null && !lb.equals("disable") && !lb.equals("random")) {
-            throw invalidValue(Keyword.LOAD_BALANCE_HOSTS, lb);
+            throw settings.invalidValue(Keyword.LOAD_BALANCE_HOSTS, lb);
         }
         this.loadBalanceHosts = "random".equals(lb);
-        String ka = nonEmpty(Keyword.KEEPALIVES);
-        this.keepalives = ka == null || parseInt(Keyword.KEEPALIVES, ka) != 0;
-        this.channelBinding = oneOf(Keyword.CHANNEL_BINDING, "disable", "prefer", "require");
-        this.gssEncMode = oneOf(Keyword.GSSENCMODE, "disable", "prefer", "require");
-        this.krbSrvName = nonEmpty(Keyword.KRBSRVNAME);
-        this.gssLib = nonEmpty(Keyword.GSSLIB);
+        String ka = settings.nonEmpty(Keyword.KEEPALIVES);
+        this.keepalives = ka == null || settings.parseInt(Keyword.KEEPALIVES, ka) != 0;
+        this.channelBinding = settings.oneOf(Keyword.CHANNEL_BINDING, "disable", "prefer", "require");
+        this.gssEncMode = settings.oneOf(Keyword.GSSENCMODE, "disable", "prefer", "require");
+        this.krbSrvName = settings.nonEmpty(Keyword.KRBSRVNAME);
+        this.gssLib = settings.nonEmpty(Keyword.GSSLIB);
 
         // ---- password: connection string > PGPASSWORD > password file
-        String pw = nonEmpty(Keyword.PASSWORD);
-        String pf = nonEmpty(Keyword.PASSFILE);
+        String pw = settings.nonEmpty(Keyword.PASSWORD);
+        String pf = settings.nonEmpty(Keyword.PASSFILE);
         this.passfile = pf != null ? Path.of(pf) : home == null ? null : home.resolve(".pgpass");
         String source = null;
         String passfileWarn = null;
         if (pw != null) {
-            source = FROM_STRING.equals(sources.get(Keyword.PASSWORD)) ? "the connection string" : "PGPASSWORD";
+            source = settings.fromString(Keyword.PASSWORD) ? "the connection string" : "PGPASSWORD";
         } else if (passfile != null) {
             PgPass pgpass = PgPass.load(passfile);
             passfileWarn = pgpass.warning().orElse(null);
@@ -513,13 +480,12 @@ public final class ConnInfo {
     // ---- resolution helpers ------------------------------------------------------------------
 
     private void refuseUnsupported(List<String> warn) {
-        for (Map.Entry<Keyword, String> e : settings.entrySet()) {
-            Keyword k = e.getKey();
-            if (k.support != Keyword.Support.UNSUPPORTED || e.getValue().isEmpty()
+        for (Keyword k : settings.keywords()) {
+            if (k.support != Keyword.Support.UNSUPPORTED || settings.get(k).isEmpty()
                     || k == Keyword.SSLCRL || k == Keyword.SSLCRLDIR) { // see refuseRevocationLists
                 continue;
             }
-            if (k == Keyword.SERVICE && !FROM_STRING.equals(sources.get(k))) {
+            if (k == Keyword.SERVICE && !settings.fromString(k)) {
                 warn.add("PGSERVICE is set, but pgshift does not read pg_service.conf; it is ignored"
                         + " (give the connection settings explicitly)");
                 continue;
@@ -533,8 +499,7 @@ public final class ConnInfo {
                         "pgjdbc chooses the protocol version itself";
                 default -> "pgjdbc has no equivalent";
             };
-            throw usage("connection option \"" + k.libpqName + "\" is not supported by pgshift: "
-                    + why + from(k));
+            throw settings.notSupported(k, why);
         }
     }
 
@@ -549,27 +514,26 @@ public final class ConnInfo {
             return;
         }
         for (Keyword k : List.of(Keyword.SSLCRL, Keyword.SSLCRLDIR)) {
-            if (nonEmpty(k) != null) {
-                throw usage("connection option \"" + k.libpqName + "\" is not supported by pgshift:"
-                        + " pgjdbc cannot check certificate revocation lists" + from(k));
+            if (settings.nonEmpty(k) != null) {
+                throw settings.notSupported(k, "pgjdbc cannot check certificate revocation lists");
             }
         }
     }
 
     private List<Host> resolveHosts(List<String> portTexts) {
-        String hostaddrValue = nonEmpty(Keyword.HOSTADDR);
-        String hostValue = nonEmpty(Keyword.HOST);
-        String portValue = nonEmpty(Keyword.PORT);
+        String hostaddrValue = settings.nonEmpty(Keyword.HOSTADDR);
+        String hostValue = settings.nonEmpty(Keyword.HOST);
+        String portValue = settings.nonEmpty(Keyword.PORT);
         List<String> addrs = hostaddrValue == null ? null : splitComma(hostaddrValue);
         List<String> names = hostValue == null ? null : splitComma(hostValue);
         int n = addrs != null ? addrs.size() : names != null ? names.size() : 1;
         if (addrs != null && names != null && names.size() != n) {
-            throw usage("could not match " + names.size() + " host names to " + n + " hostaddr values");
+            throw Settings.usage("could not match " + names.size() + " host names to " + n + " hostaddr values");
         }
         List<String> ports = portValue == null ? null : splitComma(portValue);
         if (ports != null && ports.size() != n) {
             if (ports.size() != 1) {
-                throw usage("could not match " + ports.size() + " port numbers to " + n + " hosts");
+                throw Settings.usage("could not match " + ports.size() + " port numbers to " + n + " hosts");
             }
             String only = ports.get(0);
             ports = new ArrayList<>();
@@ -589,9 +553,9 @@ public final class ConnInfo {
                 host = h.isEmpty() ? null : h;
             } else if (!h.isEmpty()) {
                 if (h.startsWith("/") || h.startsWith("@")) {
-                    throw usage("host \"" + h + "\" is a Unix-domain socket, but pgshift connects over"
+                    throw Settings.usage("host \"" + h + "\" is a Unix-domain socket, but pgshift connects over"
                             + " TCP only (pgjdbc cannot use Unix-domain sockets): use the server's host"
-                            + " name or address, e.g. host=localhost" + from(Keyword.HOST));
+                            + " name or address, e.g. host=localhost" + settings.from(Keyword.HOST));
                 }
                 host = h;
             } else {
@@ -606,9 +570,9 @@ public final class ConnInfo {
     }
 
     private int parsePort(String text) {
-        int port = parseInt(Keyword.PORT, text);
+        int port = settings.parseInt(Keyword.PORT, text);
         if (port < 1 || port > 65535) {
-            throw usage("invalid port number: \"" + text + "\"" + from(Keyword.PORT));
+            throw Settings.usage("invalid port number: \"" + text + "\"" + settings.from(Keyword.PORT));
         }
         return port;
     }
@@ -629,29 +593,28 @@ public final class ConnInfo {
             }
         }
         if (!ok) {
-            throw usage("could not parse network address \"" + a + "\" (hostaddr must be a numeric"
-                    + " IP address; use host for names)" + from(Keyword.HOSTADDR));
+            throw Settings.usage("could not parse network address \"" + a + "\" (hostaddr must be a numeric"
+                    + " IP address; use host for names)" + settings.from(Keyword.HOSTADDR));
         }
     }
 
     private void checkTlsVersions(List<String> warn) {
-        String min = nonEmpty(Keyword.SSL_MIN_PROTOCOL_VERSION);
-        String max = nonEmpty(Keyword.SSL_MAX_PROTOCOL_VERSION);
+        String min = settings.nonEmpty(Keyword.SSL_MIN_PROTOCOL_VERSION);
+        String max = settings.nonEmpty(Keyword.SSL_MAX_PROTOCOL_VERSION);
         List<String> known = List.of("tlsv1", "tlsv1.1", "tlsv1.2", "tlsv1.3");
         if (min != null && !known.contains(min.toLowerCase(Locale.ROOT))) {
-            throw invalidValue(Keyword.SSL_MIN_PROTOCOL_VERSION, min);
+            throw settings.invalidValue(Keyword.SSL_MIN_PROTOCOL_VERSION, min);
         }
         if (max != null && !known.contains(max.toLowerCase(Locale.ROOT))) {
-            throw invalidValue(Keyword.SSL_MAX_PROTOCOL_VERSION, max);
+            throw settings.invalidValue(Keyword.SSL_MAX_PROTOCOL_VERSION, max);
         }
         if (min != null && max != null
                 && known.indexOf(min.toLowerCase(Locale.ROOT)) > known.indexOf(max.toLowerCase(Locale.ROOT))) {
-            throw usage("invalid SSL protocol version range");
+            throw Settings.usage("invalid SSL protocol version range");
         }
         if (min != null && min.equalsIgnoreCase("TLSv1.3")) {
-            throw usage("connection option \"ssl_min_protocol_version\" value \"TLSv1.3\" is not"
-                    + " supported by pgshift: pgjdbc cannot require TLS 1.3 (Java already refuses"
-                    + " anything older than TLS 1.2)" + from(Keyword.SSL_MIN_PROTOCOL_VERSION));
+            throw settings.notSupported(Keyword.SSL_MIN_PROTOCOL_VERSION, "TLSv1.3",
+                    "pgjdbc cannot require TLS 1.3 (Java already refuses anything older than TLS 1.2)");
         }
         // A lower minimum is met anyway: Java's default TLS floor is 1.2, libpq's default too.
         if (max != null) {
@@ -672,8 +635,8 @@ public final class ConnInfo {
         if (sslMode == SslMode.DISABLE || certMode.equals("disable")) {
             return null;
         }
-        String certValue = nonEmpty(Keyword.SSLCERT);
-        String keyValue = nonEmpty(Keyword.SSLKEY);
+        String certValue = settings.nonEmpty(Keyword.SSLCERT);
+        String keyValue = settings.nonEmpty(Keyword.SSLKEY);
         if (keyValue != null && (keyValue.endsWith(".p12") || keyValue.endsWith(".pfx"))) {
             // pgjdbc's extension: one PKCS#12 file holds certificate and key.
             out[1] = Path.of(keyValue);
@@ -761,51 +724,8 @@ public final class ConnInfo {
         }
     }
 
-    private String oneOf(Keyword k, String... allowed) {
-        String v = settings.get(k);
-        if (v == null) {
-            return null;
-        }
-        if (!Arrays.asList(allowed).contains(v)) {
-            throw invalidValue(k, v);
-        }
-        return v;
-    }
-
-    private int parseInt(Keyword k, String text) {
-        String t = text.strip();
-        try {
-            return Integer.parseInt(t.startsWith("+") ? t.substring(1) : t);
-        } catch (NumberFormatException e) {
-            throw usage("invalid integer value \"" + text + "\" for connection option \""
-                    + k.libpqName + "\"" + from(k));
-        }
-    }
-
-    private String nonEmpty(Keyword k) {
-        return nonEmptyOrNull(settings.get(k));
-    }
-
-    private static String nonEmptyOrNull(String v) {
-        return v == null || v.isEmpty() ? null : v;
-    }
-
     private static List<String> splitComma(String v) {
         return Arrays.asList(v.split(",", -1));
-    }
-
-    private PgShiftException invalidValue(Keyword k, String value) {
-        return usage("invalid " + k.libpqName + " value: \"" + value + "\"" + from(k));
-    }
-
-    /** " (from PGSSLMODE)" for a value that came from the environment, else "". */
-    private String from(Keyword k) {
-        String src = sources.get(k);
-        return src == null || FROM_STRING.equals(src) ? "" : " (from " + src + ")";
-    }
-
-    private static PgShiftException usage(String message) {
-        return new PgShiftException(ErrorCode.USAGE, message);
     }
 
     static String bracketed(String hostOrAddress) {
