@@ -85,7 +85,7 @@ public final class ConnInfo {
 
     private final Settings settings;
 
-    private final List<Host> hosts;
+    private final Hosts hosts;
     private final String user;
     private final String dbname;
     private final String password;
@@ -159,8 +159,7 @@ public final class ConnInfo {
             }
         }
 
-        List<String> portTexts = new ArrayList<>();
-        this.hosts = resolveHosts(portTexts);
+        this.hosts = Hosts.resolve(settings);
 
         String u = settings.nonEmpty(Keyword.USER);
         if (u == null) {
@@ -271,9 +270,8 @@ public final class ConnInfo {
                 warn.add(passfileWarn);
             }
             Set<String> found = new LinkedHashSet<>();
-            for (int i = 0; i < hosts.size(); i++) {
-                String portText = portTexts.get(i).isEmpty() ? String.valueOf(DEFAULT_PORT) : portTexts.get(i);
-                pgpass.lookup(hosts.get(i).name(), portText, dbname, user)
+            for (int i = 0; i < hosts.list().size(); i++) {
+                pgpass.lookup(hosts.list().get(i).name(), hosts.passfilePorts().get(i), dbname, user)
                         .filter(p -> !p.isEmpty())
                         .ifPresent(found::add);
             }
@@ -296,12 +294,12 @@ public final class ConnInfo {
 
     /** The servers to try, in order (libpq's host list; at least one). */
     public List<Host> hosts() {
-        return hosts;
+        return hosts.list();
     }
 
     /** The first server. */
     public Host host() {
-        return hosts.get(0);
+        return hosts.list().get(0);
     }
 
     public String user() {
@@ -439,17 +437,13 @@ public final class ConnInfo {
 
     /** {@code host:port[,host:port...]}. */
     public String hostList() {
-        StringJoiner j = new StringJoiner(",");
-        for (Host h : hosts) {
-            j.add(h.toString());
-        }
-        return j.toString();
+        return hosts.describe();
     }
 
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder("ConnInfo[").append(describe());
-        for (Host h : hosts) {
+        for (Host h : hosts.list()) {
             if (h.hostaddr() != null && h.host() != null) {
                 b.append(", hostaddr ").append(h.host()).append('=').append(h.hostaddr());
             }
@@ -517,84 +511,6 @@ public final class ConnInfo {
             if (settings.nonEmpty(k) != null) {
                 throw settings.notSupported(k, "pgjdbc cannot check certificate revocation lists");
             }
-        }
-    }
-
-    private List<Host> resolveHosts(List<String> portTexts) {
-        String hostaddrValue = settings.nonEmpty(Keyword.HOSTADDR);
-        String hostValue = settings.nonEmpty(Keyword.HOST);
-        String portValue = settings.nonEmpty(Keyword.PORT);
-        List<String> addrs = hostaddrValue == null ? null : splitComma(hostaddrValue);
-        List<String> names = hostValue == null ? null : splitComma(hostValue);
-        int n = addrs != null ? addrs.size() : names != null ? names.size() : 1;
-        if (addrs != null && names != null && names.size() != n) {
-            throw Settings.usage("could not match " + names.size() + " host names to " + n + " hostaddr values");
-        }
-        List<String> ports = portValue == null ? null : splitComma(portValue);
-        if (ports != null && ports.size() != n) {
-            if (ports.size() != 1) {
-                throw Settings.usage("could not match " + ports.size() + " port numbers to " + n + " hosts");
-            }
-            String only = ports.get(0);
-            ports = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                ports.add(only);
-            }
-        }
-        List<Host> result = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            String a = addrs == null ? "" : addrs.get(i);
-            String h = names == null ? "" : names.get(i);
-            String host;
-            String hostaddr = null;
-            if (!a.isEmpty()) {
-                checkNumericAddress(a);
-                hostaddr = a;
-                host = h.isEmpty() ? null : h;
-            } else if (!h.isEmpty()) {
-                if (h.startsWith("/") || h.startsWith("@")) {
-                    throw Settings.usage("host \"" + h + "\" is a Unix-domain socket, but pgshift connects over"
-                            + " TCP only (pgjdbc cannot use Unix-domain sockets): use the server's host"
-                            + " name or address, e.g. host=localhost" + settings.from(Keyword.HOST));
-                }
-                host = h;
-            } else {
-                host = DEFAULT_HOST; // libpq would use its Unix socket here; see DEFAULT_HOST
-            }
-            String portText = ports == null ? "" : ports.get(i);
-            portTexts.add(portText);
-            int port = portText.isEmpty() ? DEFAULT_PORT : parsePort(portText);
-            result.add(new Host(host, hostaddr, port));
-        }
-        return List.copyOf(result);
-    }
-
-    private int parsePort(String text) {
-        int port = settings.parseInt(Keyword.PORT, text);
-        if (port < 1 || port > 65535) {
-            throw Settings.usage("invalid port number: \"" + text + "\"" + settings.from(Keyword.PORT));
-        }
-        return port;
-    }
-
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(%[\\w.]+)?");
-
-    private void checkNumericAddress(String a) {
-        boolean ok = false;
-        if (IPV4.matcher(a).matches()) {
-            ok = Arrays.stream(a.split("\\.")).allMatch(part -> Integer.parseInt(part) <= 255);
-        } else if (IPV6.matcher(a).matches()) {
-            try {
-                InetAddress.getByName(a); // a literal: parsed, never looked up
-                ok = true;
-            } catch (UnknownHostException e) {
-                ok = false;
-            }
-        }
-        if (!ok) {
-            throw Settings.usage("could not parse network address \"" + a + "\" (hostaddr must be a numeric"
-                    + " IP address; use host for names)" + settings.from(Keyword.HOSTADDR));
         }
     }
 
@@ -722,10 +638,6 @@ public final class ConnInfo {
         } catch (UnsupportedOperationException | IOException e) {
             return null;
         }
-    }
-
-    private static List<String> splitComma(String v) {
-        return Arrays.asList(v.split(",", -1));
     }
 
     static String bracketed(String hostOrAddress) {
