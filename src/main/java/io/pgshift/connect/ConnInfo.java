@@ -92,15 +92,7 @@ public final class ConnInfo {
     private final String passwordSource;
     private final String passfileWarning;
     private final Path passfile;
-    private final SslMode sslMode;
-    private final boolean sslRootCertSystem;
-    private final Path sslRootCert;
-    private final boolean sslRootCertExists;
-    private final Path sslCert;
-    private final Path sslKey;
-    private final String sslClientCertProblem;
-    private final String sslPassword;
-    private final String sslNegotiation;
+    private final SslConfig ssl;
     private final String applicationName;
     private final int connectTimeoutSeconds;
     private final String options;
@@ -172,59 +164,7 @@ public final class ConnInfo {
         String db = settings.nonEmpty(Keyword.DBNAME);
         this.dbname = db != null ? db : u;
 
-        // ---- SSL
-        String rootCertValue = settings.nonEmpty(Keyword.SSLROOTCERT);
-        this.sslRootCertSystem = "system".equals(rootCertValue);
-        String modeValue = settings.get(Keyword.SSLMODE);
-        if (modeValue == null) {
-            // libpq: sslrootcert=system strengthens the default to verify-full
-            this.sslMode = sslRootCertSystem ? SslMode.VERIFY_FULL : SslMode.PREFER;
-        } else {
-            this.sslMode = SslMode.fromLibpqName(modeValue)
-                    .orElseThrow(() -> settings.invalidValue(Keyword.SSLMODE, modeValue));
-        }
-        if (sslRootCertSystem && sslMode != SslMode.VERIFY_FULL) {
-            throw Settings.usage("weak sslmode \"" + sslMode + "\" may not be used with sslrootcert=system"
-                    + " (use \"verify-full\")");
-        }
-        Path home = settings.env().home();
-        Path dotPostgresql = home == null ? null : home.resolve(".postgresql");
-        if (sslRootCertSystem) {
-            this.sslRootCert = null;
-        } else if (rootCertValue != null) {
-            this.sslRootCert = Path.of(rootCertValue);
-        } else {
-            this.sslRootCert = dotPostgresql == null ? null : dotPostgresql.resolve("root.crt");
-        }
-        this.sslRootCertExists = sslRootCert != null && Files.exists(sslRootCert);
-        refuseRevocationLists();
-
-        String negotiation = settings.get(Keyword.SSLNEGOTIATION);
-        if (negotiation != null) {
-            if (!negotiation.equals("postgres") && !negotiation.equals("direct")) {
-                throw settings.invalidValue(Keyword.SSLNEGOTIATION, negotiation);
-            }
-            if (negotiation.equals("direct") && !sslMode.requiresEncryption()) {
-                throw Settings.usage("weak sslmode \"" + sslMode + "\" may not be used with"
-                        + " sslnegotiation=direct (use \"require\", \"verify-ca\", or \"verify-full\")");
-            }
-        }
-        this.sslNegotiation = negotiation;
-        checkTlsVersions(warn);
-
-        String certMode = Objects.requireNonNullElse(settings.get(Keyword.SSLCERTMODE), "allow");
-        if (!Set.of("disable", "allow", "require").contains(certMode)) {
-            throw settings.invalidValue(Keyword.SSLCERTMODE, certMode);
-        }
-        if (certMode.equals("require")) {
-            throw settings.notSupported(Keyword.SSLCERTMODE, "require",
-                    "pgjdbc cannot tell whether the server asked for a client certificate");
-        }
-        Path[] certAndKey = new Path[2];
-        this.sslClientCertProblem = resolveClientCertificate(certMode, dotPostgresql, certAndKey, warn);
-        this.sslCert = certAndKey[0];
-        this.sslKey = certAndKey[1];
-        this.sslPassword = settings.nonEmpty(Keyword.SSLPASSWORD);
+        this.ssl = SslConfig.resolve(settings, warn);
 
         // ---- other options
         String appName = settings.nonEmpty(Keyword.APPLICATION_NAME);
@@ -258,6 +198,7 @@ public final class ConnInfo {
         // ---- password: connection string > PGPASSWORD > password file
         String pw = settings.nonEmpty(Keyword.PASSWORD);
         String pf = settings.nonEmpty(Keyword.PASSFILE);
+        Path home = settings.env().home();
         this.passfile = pf != null ? Path.of(pf) : home == null ? null : home.resolve(".pgpass");
         String source = null;
         String passfileWarn = null;
@@ -326,46 +267,46 @@ public final class ConnInfo {
     }
 
     public SslMode sslMode() {
-        return sslMode;
+        return ssl.mode();
     }
 
     /** True for {@code sslrootcert=system}: the platform's trusted roots (Java's cacerts). */
     public boolean sslRootCertIsSystem() {
-        return sslRootCertSystem;
+        return ssl.rootCertSystem();
     }
 
     /** The root certificate file: sslrootcert, else {@code ~/.postgresql/root.crt}; absent for "system". */
     public Optional<Path> sslRootCert() {
-        return Optional.ofNullable(sslRootCert);
+        return Optional.ofNullable(ssl.rootCert());
     }
 
     /** Whether {@link #sslRootCert()} exists (checked when parsed). */
     public boolean sslRootCertExists() {
-        return sslRootCertExists;
+        return ssl.rootCertExists();
     }
 
     /** The client certificate that will be sent, if any. */
     public Optional<Path> sslCert() {
-        return Optional.ofNullable(sslCert);
+        return Optional.ofNullable(ssl.client().cert());
     }
 
     /** The client key (PKCS#8 DER, or PKCS#12 {@code .p12}/{@code .pfx}) that will be used, if any. */
     public Optional<Path> sslKey() {
-        return Optional.ofNullable(sslKey);
+        return Optional.ofNullable(ssl.client().key());
     }
 
     /** Why the configured client certificate cannot be used, when that makes connecting fail. */
     Optional<String> sslClientCertProblem() {
-        return Optional.ofNullable(sslClientCertProblem);
+        return Optional.ofNullable(ssl.client().problem());
     }
 
     /** The client key's passphrase, if given. Handle with care. */
     public Optional<String> sslPassword() {
-        return Optional.ofNullable(sslPassword);
+        return Optional.ofNullable(ssl.password());
     }
 
     public Optional<String> sslNegotiation() {
-        return Optional.ofNullable(sslNegotiation);
+        return Optional.ofNullable(ssl.negotiation());
     }
 
     /** The application_name to send: application_name, else fallback_application_name, else "pgshift". */
@@ -432,7 +373,7 @@ public final class ConnInfo {
      */
     public String describe() {
         String s = user + "@" + hostList() + "/" + dbname;
-        return sslMode == SslMode.PREFER ? s : s + "?sslmode=" + sslMode;
+        return ssl.mode() == SslMode.PREFER ? s : s + "?sslmode=" + ssl.mode();
     }
 
     /** {@code host:port[,host:port...]}. */
@@ -457,15 +398,16 @@ public final class ConnInfo {
         if (options != null) {
             b.append(", options=").append(options);
         }
-        if (sslRootCertSystem) {
+        if (ssl.rootCertSystem()) {
             b.append(", sslrootcert=system");
-        } else if (sslRootCertExists) {
-            b.append(", sslrootcert=").append(sslRootCert);
+        } else if (ssl.rootCertExists()) {
+            b.append(", sslrootcert=").append(ssl.rootCert());
         }
-        if (sslCert != null || sslKey != null) {
-            b.append(", sslcert=").append(sslCert).append(", sslkey=").append(sslKey);
+        ClientCertificate client = ssl.client();
+        if (client.cert() != null || client.key() != null) {
+            b.append(", sslcert=").append(client.cert()).append(", sslkey=").append(client.key());
         }
-        if (sslPassword != null) {
+        if (ssl.password() != null) {
             b.append(", sslpassword=(set)");
         }
         return b.append(']').toString();
@@ -494,149 +436,6 @@ public final class ConnInfo {
                 default -> "pgjdbc has no equivalent";
             };
             throw settings.notSupported(k, why);
-        }
-    }
-
-    /**
-     * libpq checks a revocation list whenever it verifies the server certificate; pgjdbc cannot,
-     * and quietly accepting a revoked certificate is not an option. Without verification the
-     * list does not matter, so it is then accepted (and ignored) as in libpq.
-     */
-    private void refuseRevocationLists() {
-        boolean verifies = sslMode.verifiesCertificate() || (sslMode == SslMode.REQUIRE && sslRootCertExists);
-        if (!verifies) {
-            return;
-        }
-        for (Keyword k : List.of(Keyword.SSLCRL, Keyword.SSLCRLDIR)) {
-            if (settings.nonEmpty(k) != null) {
-                throw settings.notSupported(k, "pgjdbc cannot check certificate revocation lists");
-            }
-        }
-    }
-
-    private void checkTlsVersions(List<String> warn) {
-        String min = settings.nonEmpty(Keyword.SSL_MIN_PROTOCOL_VERSION);
-        String max = settings.nonEmpty(Keyword.SSL_MAX_PROTOCOL_VERSION);
-        List<String> known = List.of("tlsv1", "tlsv1.1", "tlsv1.2", "tlsv1.3");
-        if (min != null && !known.contains(min.toLowerCase(Locale.ROOT))) {
-            throw settings.invalidValue(Keyword.SSL_MIN_PROTOCOL_VERSION, min);
-        }
-        if (max != null && !known.contains(max.toLowerCase(Locale.ROOT))) {
-            throw settings.invalidValue(Keyword.SSL_MAX_PROTOCOL_VERSION, max);
-        }
-        if (min != null && max != null
-                && known.indexOf(min.toLowerCase(Locale.ROOT)) > known.indexOf(max.toLowerCase(Locale.ROOT))) {
-            throw Settings.usage("invalid SSL protocol version range");
-        }
-        if (min != null && min.equalsIgnoreCase("TLSv1.3")) {
-            throw settings.notSupported(Keyword.SSL_MIN_PROTOCOL_VERSION, "TLSv1.3",
-                    "pgjdbc cannot require TLS 1.3 (Java already refuses anything older than TLS 1.2)");
-        }
-        // A lower minimum is met anyway: Java's default TLS floor is 1.2, libpq's default too.
-        if (max != null) {
-            warn.add("ssl_max_protocol_version=" + max + " is ignored: pgjdbc negotiates the newest TLS"
-                    + " version both sides support");
-        }
-    }
-
-    /**
-     * Decides which client certificate and key pgjdbc gets, like libpq: the certificate is
-     * sslcert, else {@code ~/.postgresql/postgresql.crt}, and is simply not sent when missing;
-     * when it exists the key must exist too. pgjdbc 42.7 reads keys only as PKCS#8 DER or PKCS#12,
-     * so the default key is {@code postgresql.pk8} when present, else libpq's
-     * {@code postgresql.key}. Returns the problem that must fail the connection, if any.
-     */
-    private String resolveClientCertificate(String certMode, Path dotPostgresql, Path[] out,
-            List<String> warn) {
-        if (sslMode == SslMode.DISABLE || certMode.equals("disable")) {
-            return null;
-        }
-        String certValue = settings.nonEmpty(Keyword.SSLCERT);
-        String keyValue = settings.nonEmpty(Keyword.SSLKEY);
-        if (keyValue != null && (keyValue.endsWith(".p12") || keyValue.endsWith(".pfx"))) {
-            // pgjdbc's extension: one PKCS#12 file holds certificate and key.
-            out[1] = Path.of(keyValue);
-            return null;
-        }
-        Path cert = certValue != null ? Path.of(certValue)
-                : dotPostgresql == null ? null : dotPostgresql.resolve("postgresql.crt");
-        if (cert == null || !Files.exists(cert)) {
-            return null; // libpq: no certificate file, no client certificate
-        }
-        Path key;
-        if (keyValue != null) {
-            key = Path.of(keyValue);
-        } else if (dotPostgresql == null) {
-            key = null;
-        } else {
-            Path pk8 = dotPostgresql.resolve("postgresql.pk8");
-            key = Files.exists(pk8) ? pk8 : dotPostgresql.resolve("postgresql.key");
-        }
-        String problem = null;
-        if (key == null) {
-            problem = "certificate present, but no private key file (no home directory; give sslkey=...)";
-        } else if (!Files.exists(key)) {
-            problem = "certificate present, but not private key file \"" + key + "\"";
-        } else if (isPem(key)) {
-            String hint = "private key file \"" + key + "\" is PEM, which pgjdbc 42.7 cannot read:"
-                    + " convert it with \"openssl pkcs8 -topk8 -inform PEM -outform DER -in " + key
-                    + " -out postgresql.pk8\" (add -nocrypt for a key without passphrase) and use sslkey=...pk8";
-            if (keyValue == null) {
-                // The default location, written for psql: do not fail a connection that may well
-                // not need a client certificate; say why none is sent.
-                warn.add("client certificate \"" + cert + "\" is not sent: " + hint);
-                return null;
-            }
-            problem = hint;
-        } else {
-            problem = keyPermissionProblem(key);
-        }
-        if (problem != null) {
-            if (!sslMode.requiresEncryption()) {
-                // libpq would fail the SSL attempt and (prefer) fall back to a plain connection.
-                warn.add("client certificate \"" + cert + "\" is not sent: " + problem);
-                return null;
-            }
-            return problem;
-        }
-        if (sslRootCertSystem) {
-            warn.add("client certificate \"" + cert + "\" is not sent: with sslrootcert=system pgshift"
-                    + " uses Java's default SSL context");
-            return null;
-        }
-        out[0] = cert;
-        out[1] = key;
-        return null;
-    }
-
-    private static boolean isPem(Path key) {
-        try (InputStream in = Files.newInputStream(key)) {
-            byte[] head = in.readNBytes(64);
-            return new String(head, StandardCharsets.US_ASCII).contains("-----BEGIN");
-        } catch (IOException e) {
-            return false; // let pgjdbc report the unreadable file
-        }
-    }
-
-    /** libpq's rule: 0600 or less, or 0640 or less when owned by root. */
-    private static String keyPermissionProblem(Path key) {
-        try {
-            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(key);
-            Set<PosixFilePermission> extra = EnumSet.copyOf(perms);
-            extra.removeAll(EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
-                    PosixFilePermission.OWNER_EXECUTE));
-            if (extra.isEmpty()) {
-                return null;
-            }
-            boolean rootOwned = "root".equals(Files.getOwner(key).getName());
-            if (rootOwned && extra.equals(EnumSet.of(PosixFilePermission.GROUP_READ))) {
-                return null;
-            }
-            return "private key file \"" + key + "\" has group or world access; file must have"
-                    + " permissions u=rw (0600) or less if owned by the current user, or permissions"
-                    + " u=rw,g=r (0640) or less if owned by root";
-        } catch (UnsupportedOperationException | IOException e) {
-            return null;
         }
     }
 
