@@ -88,10 +88,7 @@ public final class ConnInfo {
     private final Hosts hosts;
     private final String user;
     private final String dbname;
-    private final String password;
-    private final String passwordSource;
-    private final String passfileWarning;
-    private final Path passfile;
+    private final Password password;
     private final SslConfig ssl;
     private final String applicationName;
     private final int connectTimeoutSeconds;
@@ -195,39 +192,7 @@ public final class ConnInfo {
         this.krbSrvName = settings.nonEmpty(Keyword.KRBSRVNAME);
         this.gssLib = settings.nonEmpty(Keyword.GSSLIB);
 
-        // ---- password: connection string > PGPASSWORD > password file
-        String pw = settings.nonEmpty(Keyword.PASSWORD);
-        String pf = settings.nonEmpty(Keyword.PASSFILE);
-        Path home = settings.env().home();
-        this.passfile = pf != null ? Path.of(pf) : home == null ? null : home.resolve(".pgpass");
-        String source = null;
-        String passfileWarn = null;
-        if (pw != null) {
-            source = settings.fromString(Keyword.PASSWORD) ? "the connection string" : "PGPASSWORD";
-        } else if (passfile != null) {
-            PgPass pgpass = PgPass.load(passfile);
-            passfileWarn = pgpass.warning().orElse(null);
-            if (passfileWarn != null) {
-                warn.add(passfileWarn);
-            }
-            Set<String> found = new LinkedHashSet<>();
-            for (int i = 0; i < hosts.list().size(); i++) {
-                pgpass.lookup(hosts.list().get(i).name(), hosts.passfilePorts().get(i), dbname, user)
-                        .filter(p -> !p.isEmpty())
-                        .ifPresent(found::add);
-            }
-            if (!found.isEmpty()) {
-                pw = found.iterator().next();
-                source = "password file \"" + passfile + "\"";
-                if (found.size() > 1) {
-                    warn.add("password file \"" + passfile + "\" has different passwords for the hosts "
-                            + hostList() + "; pgjdbc takes one password, so the first host's is used for all");
-                }
-            }
-        }
-        this.password = pw;
-        this.passwordSource = source;
-        this.passfileWarning = passfileWarn;
+        this.password = Password.find(settings, hosts, dbname, user, warn);
         this.warnings = List.copyOf(warn);
     }
 
@@ -253,17 +218,17 @@ public final class ConnInfo {
 
     /** The password, if one was found. Handle with care: never log it. */
     public Optional<String> password() {
-        return Optional.ofNullable(password);
+        return Optional.ofNullable(password.value());
     }
 
     /** Where the password came from ("the connection string", "PGPASSWORD", "password file ..."). */
     public Optional<String> passwordSource() {
-        return Optional.ofNullable(passwordSource);
+        return Optional.ofNullable(password.source());
     }
 
     /** The password file that is (or would be) searched when no password is given. */
     public Optional<Path> passfile() {
-        return Optional.ofNullable(passfile);
+        return Optional.ofNullable(password.passfile());
     }
 
     public SslMode sslMode() {
@@ -364,7 +329,7 @@ public final class ConnInfo {
 
     /** The password-file warning, if the file was ignored; quoted in authentication errors. */
     Optional<String> passfileWarning() {
-        return Optional.ofNullable(passfileWarning);
+        return Optional.ofNullable(password.passfileWarning());
     }
 
     /**
@@ -389,7 +354,7 @@ public final class ConnInfo {
                 b.append(", hostaddr ").append(h.host()).append('=').append(h.hostaddr());
             }
         }
-        b.append(", password=").append(password == null ? "none" : "(from " + passwordSource + ")");
+        b.append(", password=").append(password.value() == null ? "none" : "(from " + password.source() + ")");
         b.append(", application_name=").append(applicationName);
         b.append(", connect_timeout=").append(connectTimeoutSeconds);
         if (targetSessionAttrs != TargetSessionAttrs.ANY) {
