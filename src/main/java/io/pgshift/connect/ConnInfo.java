@@ -90,16 +90,7 @@ public final class ConnInfo {
     private final String dbname;
     private final Password password;
     private final SslConfig ssl;
-    private final String applicationName;
-    private final int connectTimeoutSeconds;
-    private final String options;
-    private final TargetSessionAttrs targetSessionAttrs;
-    private final boolean loadBalanceHosts;
-    private final boolean keepalives;
-    private final String channelBinding;
-    private final String gssEncMode;
-    private final String krbSrvName;
-    private final String gssLib;
+    private final ConnectOptions connect;
     private final List<String> warnings;
 
     /**
@@ -139,15 +130,7 @@ public final class ConnInfo {
         this.settings = settings;
         List<String> warn = new ArrayList<>();
 
-        refuseUnsupported(warn);
-        for (Keyword k : List.of(Keyword.KEEPALIVES_IDLE, Keyword.KEEPALIVES_INTERVAL,
-                Keyword.KEEPALIVES_COUNT, Keyword.TCP_USER_TIMEOUT)) {
-            String v = settings.nonEmpty(k);
-            if (v != null) {
-                settings.parseInt(k, v); // validated like libpq, then left to the operating system defaults
-            }
-        }
-
+        KeywordSupport.check(settings, warn);
         this.hosts = Hosts.resolve(settings);
 
         String u = settings.nonEmpty(Keyword.USER);
@@ -163,35 +146,7 @@ public final class ConnInfo {
 
         this.ssl = SslConfig.resolve(settings, warn);
 
-        // ---- other options
-        String appName = settings.nonEmpty(Keyword.APPLICATION_NAME);
-        String fallback = settings.nonEmpty(Keyword.FALLBACK_APPLICATION_NAME);
-        this.applicationName = appName != null ? appName : fallback != null ? fallback : DEFAULT_APPLICATION_NAME;
-
-        String timeout = settings.nonEmpty(Keyword.CONNECT_TIMEOUT);
-        if (timeout == null) {
-            this.connectTimeoutSeconds = DEFAULT_CONNECT_TIMEOUT_SECONDS;
-        } else {
-            int t = settings.parseInt(Keyword.CONNECT_TIMEOUT, timeout);
-            // libpq: zero or negative waits forever; 1 is taken as 2 (its minimum).
-            this.connectTimeoutSeconds = t <= 0 ? 0 : Math.max(t, 2);
-        }
-        this.options = settings.nonEmpty(Keyword.OPTIONS);
-        String tsa = settings.get(Keyword.TARGET_SESSION_ATTRS);
-        this.targetSessionAttrs = tsa == null ? TargetSessionAttrs.ANY
-                : TargetSessionAttrs.fromLibpqName(tsa).orElseThrow(() -> settings.invalidValue(Keyword.TARGET_SESSION_ATTRS, tsa));
-        String lb = settings.get(Keyword.LOAD_BALANCE_HOSTS);
-        if (lb != null && !lb.equals("disable") && !lb.equals("random")) {
-            throw settings.invalidValue(Keyword.LOAD_BALANCE_HOSTS, lb);
-        }
-        this.loadBalanceHosts = "random".equals(lb);
-        String ka = settings.nonEmpty(Keyword.KEEPALIVES);
-        this.keepalives = ka == null || settings.parseInt(Keyword.KEEPALIVES, ka) != 0;
-        this.channelBinding = settings.oneOf(Keyword.CHANNEL_BINDING, "disable", "prefer", "require");
-        this.gssEncMode = settings.oneOf(Keyword.GSSENCMODE, "disable", "prefer", "require");
-        this.krbSrvName = settings.nonEmpty(Keyword.KRBSRVNAME);
-        this.gssLib = settings.nonEmpty(Keyword.GSSLIB);
-
+        this.connect = ConnectOptions.resolve(settings);
         this.password = Password.find(settings, hosts, dbname, user, warn);
         this.warnings = List.copyOf(warn);
     }
@@ -276,47 +231,47 @@ public final class ConnInfo {
 
     /** The application_name to send: application_name, else fallback_application_name, else "pgshift". */
     public String applicationName() {
-        return applicationName;
+        return connect.applicationName();
     }
 
     /** Seconds to wait for each host; 0 means forever (libpq's meaning of 0 and negative values). */
     public int connectTimeoutSeconds() {
-        return connectTimeoutSeconds;
+        return connect.connectTimeoutSeconds();
     }
 
     /** The server command-line options ({@code options}, PGOPTIONS), if any. */
     public Optional<String> options() {
-        return Optional.ofNullable(options);
+        return Optional.ofNullable(connect.options());
     }
 
     public TargetSessionAttrs targetSessionAttrs() {
-        return targetSessionAttrs;
+        return connect.targetSessionAttrs();
     }
 
     /** {@code load_balance_hosts=random}. */
     public boolean loadBalanceHosts() {
-        return loadBalanceHosts;
+        return connect.loadBalanceHosts();
     }
 
     /** TCP keepalives (libpq's {@code keepalives}, default on). */
     public boolean keepalives() {
-        return keepalives;
+        return connect.keepalives();
     }
 
     public Optional<String> channelBinding() {
-        return Optional.ofNullable(channelBinding);
+        return Optional.ofNullable(connect.channelBinding());
     }
 
     public Optional<String> gssEncMode() {
-        return Optional.ofNullable(gssEncMode);
+        return Optional.ofNullable(connect.gssEncMode());
     }
 
     public Optional<String> krbSrvName() {
-        return Optional.ofNullable(krbSrvName);
+        return Optional.ofNullable(connect.krbSrvName());
     }
 
     public Optional<String> gssLib() {
-        return Optional.ofNullable(gssLib);
+        return Optional.ofNullable(connect.gssLib());
     }
 
     /**
@@ -355,13 +310,13 @@ public final class ConnInfo {
             }
         }
         b.append(", password=").append(password.value() == null ? "none" : "(from " + password.source() + ")");
-        b.append(", application_name=").append(applicationName);
-        b.append(", connect_timeout=").append(connectTimeoutSeconds);
-        if (targetSessionAttrs != TargetSessionAttrs.ANY) {
-            b.append(", target_session_attrs=").append(targetSessionAttrs);
+        b.append(", application_name=").append(connect.applicationName());
+        b.append(", connect_timeout=").append(connect.connectTimeoutSeconds());
+        if (connect.targetSessionAttrs() != TargetSessionAttrs.ANY) {
+            b.append(", target_session_attrs=").append(connect.targetSessionAttrs());
         }
-        if (options != null) {
-            b.append(", options=").append(options);
+        if (connect.options() != null) {
+            b.append(", options=").append(connect.options());
         }
         if (ssl.rootCertSystem()) {
             b.append(", sslrootcert=system");
@@ -376,32 +331,6 @@ public final class ConnInfo {
             b.append(", sslpassword=(set)");
         }
         return b.append(']').toString();
-    }
-
-    // ---- resolution helpers ------------------------------------------------------------------
-
-    private void refuseUnsupported(List<String> warn) {
-        for (Keyword k : settings.keywords()) {
-            if (k.support != Keyword.Support.UNSUPPORTED || settings.get(k).isEmpty()
-                    || k == Keyword.SSLCRL || k == Keyword.SSLCRLDIR) { // see refuseRevocationLists
-                continue;
-            }
-            if (k == Keyword.SERVICE && !settings.fromString(k)) {
-                warn.add("PGSERVICE is set, but pgshift does not read pg_service.conf; it is ignored"
-                        + " (give the connection settings explicitly)");
-                continue;
-            }
-            String why = switch (k) {
-                case SERVICE -> "pgshift does not read pg_service.conf; give the settings explicitly";
-                case REQUIRE_AUTH -> "pgjdbc cannot restrict the authentication methods";
-                case REPLICATION -> "pgshift does not use replication connections";
-                case SSLKEYLOGFILE -> "pgjdbc cannot write TLS key logs";
-                case MIN_PROTOCOL_VERSION, MAX_PROTOCOL_VERSION ->
-                        "pgjdbc chooses the protocol version itself";
-                default -> "pgjdbc has no equivalent";
-            };
-            throw settings.notSupported(k, why);
-        }
     }
 
     static String bracketed(String hostOrAddress) {
