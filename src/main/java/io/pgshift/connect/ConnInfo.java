@@ -76,10 +76,19 @@ public final class ConnInfo {
             return hostaddr != null ? hostaddr : host;
         }
 
+        /** {@code connectTo:port}, with an IPv6 literal in brackets: what pgjdbc is given. */
+        String address() {
+            return bracketed(connectTo()) + ":" + port;
+        }
+
         /** {@code name:port}, with an IPv6 literal in brackets. */
         @Override
         public String toString() {
             return bracketed(name()) + ":" + port;
+        }
+
+        static String bracketed(String hostOrAddress) {
+            return hostOrAddress.indexOf(':') >= 0 ? "[" + hostOrAddress + "]" : hostOrAddress;
         }
     }
 
@@ -152,6 +161,14 @@ public final class ConnInfo {
     }
 
     // ---- accessors ---------------------------------------------------------------------------
+
+    SslConfig ssl() {
+        return ssl;
+    }
+
+    ConnectOptions connectOptions() {
+        return connect;
+    }
 
     /** The servers to try, in order (libpq's host list; at least one). */
     public List<Host> hosts() {
@@ -333,7 +350,4 @@ public final class ConnInfo {
         return b.append(']').toString();
     }
 
-    static String bracketed(String hostOrAddress) {
-        return hostOrAddress.indexOf(':') >= 0 ? "[" + hostOrAddress + "]" : hostOrAddress;
-    }
 }
