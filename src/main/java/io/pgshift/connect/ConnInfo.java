@@ -3,28 +3,11 @@ package io.pgshift.connect;
 import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.sql.Connection;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.StringJoiner;
-import java.util.regex.Pattern;
 
 /**
  * A resolved libpq connection: what psql would connect to for the same connection string and
@@ -51,12 +34,12 @@ public final class ConnInfo {
      * sockets without extra native libraries, so pgshift connects to localhost over TCP instead,
      * and refuses a host that names a socket directory (a value starting with '/' or '@').
      */
-    public static final String DEFAULT_HOST = "localhost";
-    public static final int DEFAULT_PORT = 5432;
+    static final String DEFAULT_HOST = "localhost";
+    static final int DEFAULT_PORT = 5432;
     /** libpq waits forever by default; pgshift gives up after this many seconds per host. */
-    public static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 10;
+    static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 10;
     /** Sent as application_name unless application_name or fallback_application_name is given. */
-    public static final String DEFAULT_APPLICATION_NAME = "pgshift";
+    static final String DEFAULT_APPLICATION_NAME = "pgshift";
 
     /** One server to try. At least one of host and hostaddr is set. */
     public record Host(String host, String hostaddr, int port) {
@@ -92,8 +75,8 @@ public final class ConnInfo {
         }
     }
 
+    /** Kept for {@link #withDatabase(String)}, which resolves everything again. */
     private final Settings settings;
-
     private final Hosts hosts;
     private final String user;
     private final String dbname;
@@ -135,13 +118,15 @@ public final class ConnInfo {
         return Connector.open(this);
     }
 
+    /**
+     * Resolves in libpq's order, so that of several problems the one libpq reports comes first,
+     * and the warnings come in a stable order.
+     */
     private ConnInfo(Settings settings) {
         this.settings = settings;
         List<String> warn = new ArrayList<>();
-
         KeywordSupport.check(settings, warn);
         this.hosts = Hosts.resolve(settings);
-
         String u = settings.nonEmpty(Keyword.USER);
         if (u == null) {
             u = settings.env().osUser();
@@ -152,22 +137,10 @@ public final class ConnInfo {
         this.user = u;
         String db = settings.nonEmpty(Keyword.DBNAME);
         this.dbname = db != null ? db : u;
-
         this.ssl = SslConfig.resolve(settings, warn);
-
         this.connect = ConnectOptions.resolve(settings);
         this.password = Password.find(settings, hosts, dbname, user, warn);
         this.warnings = List.copyOf(warn);
-    }
-
-    // ---- accessors ---------------------------------------------------------------------------
-
-    SslConfig ssl() {
-        return ssl;
-    }
-
-    ConnectOptions connectOptions() {
-        return connect;
     }
 
     /** The servers to try, in order (libpq's host list; at least one). */
@@ -193,115 +166,12 @@ public final class ConnInfo {
         return Optional.ofNullable(password.value());
     }
 
-    /** Where the password came from ("the connection string", "PGPASSWORD", "password file ..."). */
-    public Optional<String> passwordSource() {
-        return Optional.ofNullable(password.source());
-    }
-
-    /** The password file that is (or would be) searched when no password is given. */
-    public Optional<Path> passfile() {
-        return Optional.ofNullable(password.passfile());
-    }
-
-    public SslMode sslMode() {
-        return ssl.mode();
-    }
-
-    /** True for {@code sslrootcert=system}: the platform's trusted roots (Java's cacerts). */
-    public boolean sslRootCertIsSystem() {
-        return ssl.rootCertSystem();
-    }
-
-    /** The root certificate file: sslrootcert, else {@code ~/.postgresql/root.crt}; absent for "system". */
-    public Optional<Path> sslRootCert() {
-        return Optional.ofNullable(ssl.rootCert());
-    }
-
-    /** Whether {@link #sslRootCert()} exists (checked when parsed). */
-    public boolean sslRootCertExists() {
-        return ssl.rootCertExists();
-    }
-
-    /** The client certificate that will be sent, if any. */
-    public Optional<Path> sslCert() {
-        return Optional.ofNullable(ssl.client().cert());
-    }
-
-    /** The client key (PKCS#8 DER, or PKCS#12 {@code .p12}/{@code .pfx}) that will be used, if any. */
-    public Optional<Path> sslKey() {
-        return Optional.ofNullable(ssl.client().key());
-    }
-
-    /** Why the configured client certificate cannot be used, when that makes connecting fail. */
-    Optional<String> sslClientCertProblem() {
-        return Optional.ofNullable(ssl.client().problem());
-    }
-
-    /** The client key's passphrase, if given. Handle with care. */
-    public Optional<String> sslPassword() {
-        return Optional.ofNullable(ssl.password());
-    }
-
-    public Optional<String> sslNegotiation() {
-        return Optional.ofNullable(ssl.negotiation());
-    }
-
-    /** The application_name to send: application_name, else fallback_application_name, else "pgshift". */
-    public String applicationName() {
-        return connect.applicationName();
-    }
-
-    /** Seconds to wait for each host; 0 means forever (libpq's meaning of 0 and negative values). */
-    public int connectTimeoutSeconds() {
-        return connect.connectTimeoutSeconds();
-    }
-
-    /** The server command-line options ({@code options}, PGOPTIONS), if any. */
-    public Optional<String> options() {
-        return Optional.ofNullable(connect.options());
-    }
-
-    public TargetSessionAttrs targetSessionAttrs() {
-        return connect.targetSessionAttrs();
-    }
-
-    /** {@code load_balance_hosts=random}. */
-    public boolean loadBalanceHosts() {
-        return connect.loadBalanceHosts();
-    }
-
-    /** TCP keepalives (libpq's {@code keepalives}, default on). */
-    public boolean keepalives() {
-        return connect.keepalives();
-    }
-
-    public Optional<String> channelBinding() {
-        return Optional.ofNullable(connect.channelBinding());
-    }
-
-    public Optional<String> gssEncMode() {
-        return Optional.ofNullable(connect.gssEncMode());
-    }
-
-    public Optional<String> krbSrvName() {
-        return Optional.ofNullable(connect.krbSrvName());
-    }
-
-    public Optional<String> gssLib() {
-        return Optional.ofNullable(connect.gssLib());
-    }
-
     /**
      * What was ignored or could not be used, one line each, for the user to see: an insecure
      * password file, an unusable client key, libpq settings pgjdbc cannot honour.
      */
     public List<String> warnings() {
         return warnings;
-    }
-
-    /** The password-file warning, if the file was ignored; quoted in authentication errors. */
-    Optional<String> passfileWarning() {
-        return Optional.ofNullable(password.passfileWarning());
     }
 
     /**
@@ -313,9 +183,75 @@ public final class ConnInfo {
         return ssl.mode() == SslMode.PREFER ? s : s + "?sslmode=" + ssl.mode();
     }
 
+    // ---- the resolved details, for the connector and the tests ---------------------------------
+
     /** {@code host:port[,host:port...]}. */
-    public String hostList() {
+    String hostList() {
         return hosts.describe();
+    }
+
+    SslConfig ssl() {
+        return ssl;
+    }
+
+    ConnectOptions connectOptions() {
+        return connect;
+    }
+
+    /** "the connection string", "PGPASSWORD" or "password file ...", when a password was found. */
+    Optional<String> passwordSource() {
+        return Optional.ofNullable(password.source());
+    }
+
+    /** The password file that is (or would be) searched when no password is given. */
+    Optional<Path> passfile() {
+        return Optional.ofNullable(password.passfile());
+    }
+
+    /** The password-file warning, if the file was ignored; quoted in authentication errors. */
+    Optional<String> passfileWarning() {
+        return Optional.ofNullable(password.passfileWarning());
+    }
+
+    SslMode sslMode() {
+        return ssl.mode();
+    }
+
+    Optional<Path> sslRootCert() {
+        return Optional.ofNullable(ssl.rootCert());
+    }
+
+    boolean sslRootCertExists() {
+        return ssl.rootCertExists();
+    }
+
+    /** The client certificate that will be sent, if any. */
+    Optional<Path> sslCert() {
+        return Optional.ofNullable(ssl.client().cert());
+    }
+
+    Optional<String> sslNegotiation() {
+        return Optional.ofNullable(ssl.negotiation());
+    }
+
+    String applicationName() {
+        return connect.applicationName();
+    }
+
+    int connectTimeoutSeconds() {
+        return connect.connectTimeoutSeconds();
+    }
+
+    Optional<String> options() {
+        return Optional.ofNullable(connect.options());
+    }
+
+    TargetSessionAttrs targetSessionAttrs() {
+        return connect.targetSessionAttrs();
+    }
+
+    boolean keepalives() {
+        return connect.keepalives();
     }
 
     @Override
@@ -349,5 +285,4 @@ public final class ConnInfo {
         }
         return b.append(']').toString();
     }
-
 }
