@@ -26,7 +26,7 @@ import java.util.Set;
  * Unix socket and searches for {@code localhost}; pgshift's default host is {@code localhost}, so
  * the lookup is the same.)
  */
-public final class PgPass {
+final class PgPass {
 
     private static final Set<PosixFilePermission> GROUP_OR_WORLD = EnumSet.of(
             PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
