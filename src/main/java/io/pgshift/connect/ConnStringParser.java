@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 /**
  * libpq's two connection string syntaxes, parsed the way libpq's {@code conninfo_parse} and
  * {@code conninfo_uri_parse_options} do, with libpq's error messages. Only the values written in
- * the string come out; defaults are {@link ConnInfo}'s business. Error messages never quote a
- * password.
+ * the string come out; {@link Settings} adds the environment, and the defaults come last, when
+ * {@link ConnInfo} resolves. Error messages never quote a password.
  */
 final class ConnStringParser {
 

@@ -26,7 +26,7 @@ import java.util.Set;
  * Unix socket and searches for {@code localhost}; pgshift's default host is {@code localhost}, so
  * the lookup is the same.)
  */
-public final class PgPass {
+final class PgPass {
 
     private static final Set<PosixFilePermission> GROUP_OR_WORLD = EnumSet.of(
             PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
@@ -163,42 +163,37 @@ public final class PgPass {
         int pos = 0;
         for (int f = 0; f < 4; f++) {
             StringBuilder value = new StringBuilder();
-            int start = pos;
-            boolean closed = false;
-            while (pos < line.length()) {
-                char c = line.charAt(pos);
-                if (c == '\\' && pos + 1 < line.length()) {
-                    value.append(line.charAt(pos + 1));
-                    pos += 2;
-                } else if (c == ':') {
-                    closed = true;
-                    break;
-                } else {
-                    value.append(c);
-                    pos++;
-                }
+            int end = readField(line, pos, value);
+            if (end == line.length()) {
+                return null; // no colon after this field
             }
-            if (!closed) {
-                return null;
-            }
-            boolean wildcard = pos - start == 1 && line.charAt(start) == '*';
+            boolean wildcard = end - pos == 1 && line.charAt(pos) == '*';
             fields[f] = wildcard ? null : value.toString();
-            pos++; // the colon
+            pos = end + 1; // past the colon
         }
         // The password: up to the next unescaped colon; a trailing lone backslash stays, as in libpq.
         StringBuilder password = new StringBuilder();
+        readField(line, pos, password);
+        return new Entry(fields[0], fields[1], fields[2], fields[3], password.toString());
+    }
+
+    /**
+     * Appends the unescaped field starting at {@code pos} to {@code out}; returns the index of the
+     * colon that ends it, or the line length when none does.
+     */
+    private static int readField(String line, int pos, StringBuilder out) {
         while (pos < line.length()) {
             char c = line.charAt(pos);
             if (c == '\\' && pos + 1 < line.length()) {
-                password.append(line.charAt(pos + 1));
+                out.append(line.charAt(pos + 1));
                 pos += 2;
             } else if (c == ':') {
-                break;
+                return pos;
             } else {
-                password.append(c);
+                out.append(c);
                 pos++;
             }
         }
-        return new Entry(fields[0], fields[1], fields[2], fields[3], password.toString());
+        return pos;
     }
 }

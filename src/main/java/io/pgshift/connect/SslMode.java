@@ -4,9 +4,9 @@ import java.util.Optional;
 
 /**
  * libpq's {@code sslmode} values, with libpq's meanings. How each one is carried out with pgjdbc
- * is decided in {@link Connector#jdbcProperties(ConnInfo)}.
+ * is decided in {@link SslProperties}.
  */
-public enum SslMode {
+enum SslMode {
     /** Plain connection only; never SSL. */
     DISABLE("disable", false, false, false),
     /** A plain connection first; SSL only if the plain attempt is refused. No certificate check. */

@@ -10,7 +10,7 @@ import java.util.Optional;
  * primary / standby look only at hot standby, so a primary whose default_transaction_read_only is
  * on counts as a standby for pgjdbc: the nearest mapping, and the difference is documented here.
  */
-public enum TargetSessionAttrs {
+enum TargetSessionAttrs {
     ANY("any", "any"),
     READ_WRITE("read-write", "primary"),
     READ_ONLY("read-only", "secondary"),
