@@ -39,10 +39,11 @@ public final class DdlWriter {
         this.catalog = catalog;
         this.options = options;
         // A foreign key depends on the index behind the referenced key; pgshift creates that index through
-        // its constraint, so the edge must point at the constraint.
+        // its constraint, so the edge must point at the constraint. A foreign key names that same index in
+        // conindid, but it does not create it: mapping to it would leave the key waiting for itself.
         Map<ObjectRef, ObjectRef> indexToConstraint = new HashMap<>();
         for (Constraint c : catalog.constraints()) {
-            if (c.indexOid() != 0) {
+            if (c.indexOid() != 0 && !c.isForeignKey()) {
                 indexToConstraint.put(ObjectRef.relation(c.indexOid()), c.ref());
             }
         }
