@@ -1,6 +1,8 @@
 package io.pgshift.copy;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,10 +35,16 @@ abstract class RelationExtrasIT {
 
     abstract PostgresServer target();
 
-    /** Creates the roles on both servers and the fixture databases on the source, as far as its version goes. */
+    /**
+     * Creates the roles and a tablespace on both servers, as pg_dumpall would, and the fixture databases on
+     * the source, as far as its version goes.
+     */
     static void prepare(PostgresServer source, PostgresServer target) throws IOException {
         for (PostgresServer server : List.of(source, target)) {
-            server.execute("postgres", "CREATE ROLE \"rel reader\"", "CREATE ROLE \"Rel Writer\"");
+            // Beside the data directory, so that it goes when the server does.
+            Path location = Files.createDirectories(server.dataDirectory().resolveSibling("fast-disk"));
+            server.execute("postgres", "CREATE ROLE \"rel reader\"", "CREATE ROLE \"Rel Writer\"",
+                    "CREATE TABLESPACE \"Fast Disk\" LOCATION '" + location + "'");
         }
         int major = major(source);
         source.createDatabase(PLAIN);
@@ -114,8 +122,9 @@ abstract class RelationExtrasIT {
                 "SELECT format('policy %s %s %s %s', polrelid::regclass, polname, polcmd, "
                         + "array_to_string(ARRAY(SELECT CASE WHEN r = 0 THEN 'public' ELSE pg_get_userbyid(r) END "
                         + "FROM unnest(polroles) r ORDER BY 1), ',')) FROM pg_policy",
-                "SELECT format('relation %s %s %s %s %s %s', c.oid::regclass, c.relkind, c.relrowsecurity, "
-                        + "c.relforcerowsecurity, c.relispopulated, c.reloptions) FROM pg_class c "
+                "SELECT format('relation %s %s %s %s %s %s %s', c.oid::regclass, c.relkind, c.relrowsecurity, "
+                        + "c.relforcerowsecurity, c.relispopulated, c.reloptions, "
+                        + "(SELECT spcname FROM pg_tablespace WHERE oid = c.reltablespace)) FROM pg_class c "
                         + "WHERE c.relnamespace::regnamespace::text LIKE '\"Ext %'",
                 "SELECT format('default %s %s', adrelid::regclass, adnum) FROM pg_attrdef a "
                         + "JOIN pg_class c ON c.oid = a.adrelid WHERE c.relkind = 'v'",
