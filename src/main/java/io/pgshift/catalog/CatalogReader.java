@@ -114,20 +114,7 @@ public final class CatalogReader {
     }
 
     List<View> views() throws SQLException {
-        return list(connection, """
-                SELECT c.oid, n.nspname, c.relname, pg_catalog.pg_get_userbyid(c.relowner) AS owner,
-                       pg_catalog.pg_get_viewdef(c.oid) AS definition,
-                       pg_catalog.array_to_string(ARRAY(SELECT o FROM pg_catalog.unnest(c.reloptions) o
-                                                        WHERE o NOT LIKE 'check_option=%%'), ', ') AS options,
-                       (SELECT pg_catalog.substring(o, 14) FROM pg_catalog.unnest(c.reloptions) o
-                        WHERE o LIKE 'check_option=%%') AS check_option,
-                       pg_catalog.obj_description(c.oid, 'pg_class') AS comment, %s AS acl
-                FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-                WHERE c.relkind = 'v' AND %s AND %s
-                ORDER BY c.oid""".formatted(SourceContext.aclJson("c.relacl", 'r', "c.relowner"), userSchema("n.nspname"),
-                        notExtensionMember("pg_class", "c.oid")),
-                rs -> new View(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        emptyToNull(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9)));
+        return new ViewReader(connection, version).read();
     }
 
     List<Constraint> constraints() throws SQLException {
@@ -155,16 +142,12 @@ public final class CatalogReader {
                 JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
                 JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
                 JOIN pg_catalog.pg_namespace n ON n.oid = ic.relnamespace
-                WHERE c.relkind = 'r' AND %s AND %s
+                WHERE c.relkind IN ('r', 'm') AND %s AND %s
                   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint co
                                   WHERE co.conindid = i.indexrelid AND co.contype IN ('p', 'u', 'x'))
                 ORDER BY n.nspname, ic.relname""".formatted(userSchema("n.nspname"),
                         notExtensionMember("pg_class", "c.oid")),
                 rs -> new Index(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getBoolean(6), rs.getString(7)));
-    }
-
-    private static String emptyToNull(String value) {
-        return value == null || value.isEmpty() ? null : value;
     }
 }

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -19,7 +18,6 @@ import io.pgshift.catalog.ObjectRef;
 import io.pgshift.catalog.Schema;
 import io.pgshift.catalog.SequenceDef;
 import io.pgshift.catalog.Table;
-import io.pgshift.catalog.View;
 import io.pgshift.plan.Entry;
 import io.pgshift.plan.Section;
 
@@ -41,10 +39,11 @@ public final class DdlWriter {
         this.catalog = catalog;
         this.options = options;
         // A foreign key depends on the index behind the referenced key; pgshift creates that index through
-        // its constraint, so the edge must point at the constraint.
+        // its constraint, so the edge must point at the constraint. A foreign key names that same index in
+        // conindid, but it does not create it: mapping to it would leave the key waiting for itself.
         Map<ObjectRef, ObjectRef> indexToConstraint = new HashMap<>();
         for (Constraint c : catalog.constraints()) {
-            if (c.indexOid() != 0) {
+            if (c.indexOid() != 0 && !c.isForeignKey()) {
                 indexToConstraint.put(ObjectRef.relation(c.indexOid()), c.ref());
             }
         }
@@ -66,12 +65,30 @@ public final class DdlWriter {
             entries.add(tableData(t));
         }
         catalog.sequences().forEach(s -> entries.add(sequencePosition(s)));
-        catalog.views().forEach(v -> entries.add(view(v)));
+        ViewWriter views = new ViewWriter(catalog.views(), options, dependencies, this::dependsOn);
+        catalog.views().forEach(v -> entries.addAll(views.entries(v)));
         catalog.constraints().stream().filter(c -> !c.isCheck() || !c.validated()).filter(Constraint::local)
                 .forEach(c -> entries.add(constraint(c)));
         catalog.indexes().forEach(i -> entries.add(index(i)));
         catalog.objects().forEach(o -> entries.add(object(o)));
-        return entries;
+        return lastOfAll(entries, "EVENT TRIGGER");
+    }
+
+    /**
+     * Makes the entries of one kind wait for every other entry. An event trigger fires on the DDL that
+     * follows it, REFRESH MATERIALIZED VIEW included, so it must come after everything else.
+     */
+    private static List<Entry> lastOfAll(List<Entry> entries, String kind) {
+        Set<ObjectRef> others = new HashSet<>();
+        entries.stream().filter(e -> !kind.equals(e.kind())).forEach(e -> others.add(e.ref()));
+        return entries.stream().map(e -> {
+            if (!kind.equals(e.kind())) {
+                return e;
+            }
+            Set<ObjectRef> deps = new LinkedHashSet<>(e.dependsOn());
+            deps.addAll(others);
+            return new Entry(e.ref(), e.kind(), e.name(), e.section(), e.sql(), deps, e.table());
+        }).toList();
     }
 
     private Entry object(ObjectDef o) {
@@ -198,23 +215,6 @@ public final class DdlWriter {
                 Set.of(t.ref()), t.ref());
     }
 
-    private Entry view(View v) {
-        String name = qualified(v.schema(), v.name());
-        String definition = v.definition().strip();
-        if (definition.endsWith(";")) {
-            definition = definition.substring(0, definition.length() - 1);
-        }
-        List<String> sql = new ArrayList<>();
-        sql.add("CREATE VIEW " + name + (v.options() != null ? " WITH (" + v.options() + ")" : "") + " AS\n"
-                + definition + (v.checkOption() != null
-                        ? "\n  WITH " + v.checkOption().toUpperCase(Locale.ROOT) + " CHECK OPTION" : ""));
-        owner(sql, "VIEW " + name, v.owner());
-        comment(sql, "VIEW " + name, v.comment());
-        privileges(sql, "TABLE " + name, v.owner(), v.acl());
-        return new Entry(v.ref(), "VIEW", v.schema() + "." + v.name(), Section.PRE_DATA, sql,
-                dependsOn(v.ref(), v.schema()), null);
-    }
-
     private Entry constraint(Constraint c) {
         String table = qualified(c.schema(), c.table());
         List<String> sql = new ArrayList<>();
@@ -244,15 +244,20 @@ public final class DdlWriter {
         ObjectRef tableRef = ObjectRef.relation(i.tableOid());
         String name = qualified(i.schema(), i.name());
         if (i.clustered()) {
-            sql.add("ALTER TABLE " + catalog.tables().stream().filter(t -> t.oid() == i.tableOid())
-                    .map(t -> qualified(t.schema(), t.name())).findFirst().orElseThrow()
-                    + " CLUSTER ON " + ident(i.name()));
+            sql.add("ALTER TABLE " + relationName(i.tableOid()) + " CLUSTER ON " + ident(i.name()));
         }
         comment(sql, "INDEX " + name, i.comment());
         Set<ObjectRef> deps = dependsOn(i.ref(), i.schema());
         deps.add(tableRef);
         deps.add(ObjectRef.dataOf(i.tableOid()));
         return new Entry(i.ref(), "INDEX", i.schema() + "." + i.name(), Section.POST_DATA, sql, deps, tableRef);
+    }
+
+    /** The qualified name of a table or materialized view. */
+    private String relationName(long oid) {
+        return catalog.tables().stream().filter(t -> t.oid() == oid).map(t -> qualified(t.schema(), t.name()))
+                .findFirst().orElseGet(() -> catalog.views().stream().filter(v -> v.oid() == oid)
+                        .map(v -> qualified(v.schema(), v.name())).findFirst().orElseThrow());
     }
 
     /** The object's catalog dependencies plus its schema. */

@@ -165,6 +165,7 @@ final class Scheduler<C extends Scheduler.WorkerContext> {
             case "TABLE DATA" -> "copy data of";
             case "SEQUENCE SET" -> "set position of sequence";
             case "ANALYZE" -> "analyze";
+            case "MATERIALIZED VIEW DATA" -> "refresh materialized view";
             default -> "create " + entry.kind().toLowerCase(Locale.ROOT);
         };
     }

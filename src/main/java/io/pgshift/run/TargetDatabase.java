@@ -100,7 +100,8 @@ final class TargetDatabase {
         }
         for (View v : source.views()) {
             if ("public".equals(v.schema())) {
-                drops.add("DROP VIEW IF EXISTS " + Sql.qualified(v.schema(), v.name()) + " CASCADE");
+                drops.add("DROP " + (v.materialized() ? "MATERIALIZED VIEW" : "VIEW") + " IF EXISTS "
+                        + Sql.qualified(v.schema(), v.name()) + " CASCADE");
             }
         }
         for (Table t : source.tables()) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * The pg_dump oracle: dumps the schema of a source and of a target database with the same pg_dump (Debian's
@@ -28,7 +29,20 @@ public final class PgDumpOracle {
             new Rule("table access methods exist from PostgreSQL 12 on; pg_dump sets the default only for such servers",
                     line -> line.equals("SET default_table_access_method = heap;")));
 
+    /**
+     * Lines rewritten in both dumps, each with the version difference that justifies it. A rewrite keeps the
+     * line compared, where dropping it would stop checking it.
+     */
+    private static final List<Rewrite> REWRITES = List.of(
+            new Rewrite("servers before 11 print EXECUTE PROCEDURE in a trigger's definition, later ones EXECUTE "
+                    + "FUNCTION; both create the same trigger", line -> line.startsWith("CREATE TRIGGER ")
+                    || line.startsWith("CREATE CONSTRAINT TRIGGER ")
+                    ? line.replace(" EXECUTE PROCEDURE ", " EXECUTE FUNCTION ") : line));
+
     private record Rule(String why, Predicate<String> drops) {
+    }
+
+    private record Rewrite(String why, UnaryOperator<String> rewrites) {
     }
 
     private PgDumpOracle() {
@@ -45,10 +59,18 @@ public final class PgDumpOracle {
 
     public static String normalise(String dump) {
         List<String> kept = new ArrayList<>();
+        boolean dropped = false;
         for (String line : dump.split("\n", -1)) {
-            if (RULES.stream().noneMatch(r -> r.drops().test(line))) {
-                kept.add(line);
+            // The blank line that follows a dropped statement goes with it.
+            boolean byRule = RULES.stream().anyMatch(r -> r.drops().test(line));
+            if (!byRule && !(dropped && line.isEmpty())) {
+                String rewritten = line;
+                for (Rewrite r : REWRITES) {
+                    rewritten = r.rewrites().apply(rewritten);
+                }
+                kept.add(rewritten);
             }
+            dropped = byRule;
         }
         return String.join("\n", kept);
     }

@@ -1,0 +1,58 @@
+package io.pgshift.catalog;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import io.pgshift.plan.Section;
+
+import static io.pgshift.catalog.Queries.charOf;
+import static io.pgshift.ddl.Sql.ident;
+import static io.pgshift.ddl.Sql.qualified;
+
+/**
+ * Reads rewrite rules other than the _RETURN rule that makes a view a view (that one is the view's
+ * definition). Rules come after the data, as in pg_dump: COPY does not fire them, but a DO ALSO rule
+ * must not see rows that are only being restored.
+ */
+final class RuleSource implements ObjectSource {
+
+    @Override
+    public List<ObjectDef> read(SourceContext ctx) throws SQLException {
+        return ctx.list("""
+                SELECT r.oid, r.ev_class, n.nspname, c.relname, r.rulename,
+                       pg_catalog.pg_get_ruledef(r.oid) AS definition, r.ev_enabled,
+                       pg_catalog.obj_description(r.oid, 'pg_rewrite') AS comment
+                FROM pg_catalog.pg_rewrite r
+                JOIN pg_catalog.pg_class c ON c.oid = r.ev_class
+                JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                WHERE r.rulename <> '_RETURN' AND %s AND %s AND %s
+                ORDER BY n.nspname, c.relname, r.rulename""".formatted(SourceContext.userSchema("n.nspname"),
+                        SourceContext.notExtensionMember("pg_class", "c.oid"),
+                        SourceContext.notExtensionMember("pg_rewrite", "r.oid")),
+                rs -> {
+                    String table = qualified(rs.getString(3), rs.getString(4));
+                    String name = rs.getString(5);
+                    List<String> sql = new ArrayList<>();
+                    String definition = rs.getString(6).strip();
+                    sql.add(definition.endsWith(";") ? definition.substring(0, definition.length() - 1) : definition);
+                    String action = switch (charOf(rs, "ev_enabled")) {
+                        case 'D' -> "DISABLE RULE ";
+                        case 'R' -> "ENABLE REPLICA RULE ";
+                        case 'A' -> "ENABLE ALWAYS RULE ";
+                        default -> null;
+                    };
+                    if (action != null) {
+                        sql.add("ALTER TABLE " + table + " " + action + ident(name));
+                    }
+                    ObjectRef tableRef = ObjectRef.relation(rs.getLong(2));
+                    return ObjectDef.of(ObjectRef.of("pg_rewrite", rs.getLong(1)), "RULE", rs.getString(3),
+                                    rs.getString(3) + "." + rs.getString(4) + "." + name,
+                                    "RULE " + ident(name) + " ON " + table, Section.POST_DATA, sql)
+                            .withComment(rs.getString(8))
+                            .withDependencies(Set.of(tableRef, ObjectRef.dataOf(rs.getLong(2))))
+                            .withTable(tableRef);
+                });
+    }
+}

@@ -1,0 +1,73 @@
+package io.pgshift.catalog;
+
+import java.sql.Array;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import io.pgshift.plan.Section;
+
+import static io.pgshift.ddl.Sql.qualified;
+
+/**
+ * Reads extended statistics objects (CREATE STATISTICS, 10+). They come after the data, as in pg_dump;
+ * the ANALYZE at the end of the copy fills them.
+ */
+final class StatisticsSource implements ObjectSource {
+
+    @Override
+    public List<ObjectDef> read(SourceContext ctx) throws SQLException {
+        if (!ctx.version().atLeast(10)) {
+            return List.of();
+        }
+        // A per-object statistics target arrived in 13; -1 (NULL from 17 on) means the columns' own.
+        String target = ctx.version().atLeast(13) ? "COALESCE(s.stxstattarget, -1)" : "-1";
+        return ctx.list("""
+                SELECT s.oid, s.stxrelid, n.nspname, s.stxname, pg_catalog.pg_get_statisticsobjdef(s.oid) AS definition,
+                       pg_catalog.pg_get_userbyid(s.stxowner) AS owner,
+                       pg_catalog.obj_description(s.oid, 'pg_statistic_ext') AS comment, %s AS target,
+                       pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(s.stxname) AS quoted,
+                       s.stxkind::text[] AS kinds
+                FROM pg_catalog.pg_statistic_ext s
+                JOIN pg_catalog.pg_namespace n ON n.oid = s.stxnamespace
+                WHERE %s AND %s
+                ORDER BY n.nspname, s.stxname""".formatted(target, SourceContext.userSchema("n.nspname"),
+                        SourceContext.notExtensionMember("pg_statistic_ext", "s.oid")),
+                rs -> {
+                    String name = qualified(rs.getString(3), rs.getString(4));
+                    List<String> sql = new ArrayList<>();
+                    sql.add(withKinds(ctx.version(), rs.getString(5), rs.getString(9), rs.getArray(10)));
+                    if (rs.getInt(8) >= 0) {
+                        sql.add("ALTER STATISTICS " + name + " SET STATISTICS " + rs.getInt(8));
+                    }
+                    ObjectRef tableRef = ObjectRef.relation(rs.getLong(2));
+                    return ObjectDef.of(ObjectRef.of("pg_statistic_ext", rs.getLong(1)), "STATISTICS",
+                                    rs.getString(3), rs.getString(3) + "." + rs.getString(4), "STATISTICS " + name,
+                                    Section.POST_DATA, sql)
+                            .withOwner(rs.getString(6))
+                            .withComment(rs.getString(7))
+                            .withDependencies(Set.of(tableRef, ObjectRef.dataOf(rs.getLong(2))))
+                            .withTable(tableRef);
+                });
+    }
+
+    /**
+     * The definition leaves the kinds out when the object has every kind its server knows. On 10 and 11
+     * that means ndistinct and dependencies only, while 12 and later would add mcv: so the kinds are
+     * spelled out for those sources.
+     */
+    private static String withKinds(ServerVersion version, String definition, String quotedName, Array kinds)
+            throws SQLException {
+        String head = "CREATE STATISTICS " + quotedName + " ON ";
+        if (version.atLeast(12) || !definition.startsWith(head)) {
+            return definition;
+        }
+        List<String> names = new ArrayList<>();
+        for (String kind : (String[]) kinds.getArray()) {
+            names.add("d".equals(kind) ? "ndistinct" : "dependencies");
+        }
+        return "CREATE STATISTICS " + quotedName + " (" + String.join(", ", names) + ") ON "
+                + definition.substring(head.length());
+    }
+}

@@ -1,0 +1,74 @@
+package io.pgshift.catalog;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.pgshift.catalog.Queries.list;
+import static io.pgshift.catalog.Queries.notExtensionMember;
+import static io.pgshift.catalog.Queries.userSchema;
+
+/** Reads views and materialized views with what their columns carry. */
+final class ViewReader {
+    private final Connection connection;
+    private final ServerVersion version;
+
+    ViewReader(Connection connection, ServerVersion version) {
+        this.connection = connection;
+        this.version = version;
+    }
+
+    List<View> read() throws SQLException {
+        Map<Long, List<ViewColumn>> columns = columns();
+        // Table access methods arrived in 12; before that every materialized view is a heap.
+        String accessMethod = version.atLeast(12)
+                ? "(SELECT am.amname FROM pg_catalog.pg_am am WHERE am.oid = c.relam)" : "NULL";
+        return list(connection, """
+                SELECT c.oid, n.nspname, c.relname, pg_catalog.pg_get_userbyid(c.relowner) AS owner,
+                       pg_catalog.pg_get_viewdef(c.oid) AS definition,
+                       pg_catalog.array_to_string(ARRAY(
+                           SELECT o FROM pg_catalog.unnest(c.reloptions) o WHERE o NOT LIKE 'check_option=%%'
+                           UNION ALL
+                           SELECT 'toast.' || o FROM pg_catalog.unnest(tc.reloptions) o), ', ') AS options,
+                       (SELECT pg_catalog.substring(o, 14) FROM pg_catalog.unnest(c.reloptions) o
+                        WHERE o LIKE 'check_option=%%') AS check_option,
+                       pg_catalog.obj_description(c.oid, 'pg_class') AS comment, %s AS acl,
+                       c.relkind = 'm' AS materialized, c.relispopulated,
+                       (SELECT ts.spcname FROM pg_catalog.pg_tablespace ts WHERE ts.oid = c.reltablespace) AS tablespace,
+                       %s AS access_method
+                FROM pg_catalog.pg_class c
+                JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                LEFT JOIN pg_catalog.pg_class tc ON tc.oid = c.reltoastrelid
+                WHERE c.relkind IN ('v', 'm') AND %s AND %s
+                ORDER BY c.oid""".formatted(SourceContext.aclJson("c.relacl", 'r', "c.relowner"), accessMethod,
+                        userSchema("n.nspname"), notExtensionMember("pg_class", "c.oid")),
+                rs -> new View(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        emptyToNull(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9),
+                        rs.getBoolean(10), rs.getBoolean(11), rs.getString(12), rs.getString(13),
+                        columns.getOrDefault(rs.getLong(1), List.of())));
+    }
+
+    private Map<Long, List<ViewColumn>> columns() throws SQLException {
+        Map<Long, List<ViewColumn>> byView = new HashMap<>();
+        list(connection, """
+                SELECT a.attrelid, a.attname, pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) AS default_expr,
+                       pg_catalog.col_description(a.attrelid, a.attnum) AS comment, %s AS acl
+                FROM pg_catalog.pg_attribute a
+                JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+                JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+                WHERE c.relkind IN ('v', 'm') AND a.attnum > 0 AND NOT a.attisdropped AND %s
+                ORDER BY a.attrelid, a.attnum""".formatted(SourceContext.aclJson("a.attacl", 'c', "c.relowner"),
+                        userSchema("n.nspname")),
+                rs -> byView.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                        .add(new ViewColumn(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5))));
+        return byView;
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+}

@@ -1,0 +1,133 @@
+package io.pgshift.ddl;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+import io.pgshift.catalog.ObjectRef;
+import io.pgshift.catalog.View;
+import io.pgshift.catalog.ViewColumn;
+import io.pgshift.plan.Entry;
+import io.pgshift.plan.Section;
+
+import static io.pgshift.ddl.Sql.ident;
+import static io.pgshift.ddl.Sql.literal;
+import static io.pgshift.ddl.Sql.qualified;
+
+/**
+ * The entries of views and materialized views. A materialized view is created empty before the data,
+ * like a table, and filled by REFRESH once the rows it reads are loaded, as pg_dump does; one that was
+ * never populated on the source is left empty.
+ */
+final class ViewWriter {
+    private final DdlOptions options;
+    private final Map<ObjectRef, Set<ObjectRef>> dependencies;
+    private final BiFunction<ObjectRef, String, Set<ObjectRef>> dependsOn;
+    private final Map<ObjectRef, View> views = new HashMap<>();
+
+    /**
+     * @param dependencies the catalog's dependency edges, by dependent object
+     * @param dependsOn    an object's dependencies plus its schema, as the other entries get them
+     */
+    ViewWriter(List<View> views, DdlOptions options, Map<ObjectRef, Set<ObjectRef>> dependencies,
+               BiFunction<ObjectRef, String, Set<ObjectRef>> dependsOn) {
+        this.options = options;
+        this.dependencies = dependencies;
+        this.dependsOn = dependsOn;
+        views.forEach(v -> this.views.put(v.ref(), v));
+    }
+
+    List<Entry> entries(View v) {
+        List<Entry> entries = new ArrayList<>();
+        entries.add(definition(v));
+        if (v.materialized() && v.populated()) {
+            entries.add(refresh(v));
+        }
+        return entries;
+    }
+
+    private Entry definition(View v) {
+        String name = qualified(v.schema(), v.name());
+        String kind = v.materialized() ? "MATERIALIZED VIEW" : "VIEW";
+        List<String> sql = new ArrayList<>();
+        sql.add(v.materialized() ? createMaterialized(v, name) : createView(v, name));
+        for (ViewColumn c : v.columns()) {
+            if (c.defaultExpr() != null) {
+                sql.add("ALTER VIEW " + name + " ALTER COLUMN " + ident(c.name()) + " SET DEFAULT " + c.defaultExpr());
+            }
+        }
+        if (!options.noOwner() && v.owner() != null) {
+            sql.add("ALTER " + kind + " " + name + " OWNER TO " + ident(v.owner()));
+        }
+        comment(sql, kind + " " + name, v.comment());
+        if (!options.noAcl()) {
+            sql.addAll(Privileges.statements("TABLE " + name, v.owner(), v.acl(), !options.noOwner()));
+        }
+        for (ViewColumn c : v.columns()) {
+            comment(sql, "COLUMN " + name + "." + ident(c.name()), c.comment());
+            if (!options.noAcl()) {
+                sql.addAll(Privileges.columnStatements("TABLE " + name, c.name(), c.acl()));
+            }
+        }
+        return new Entry(v.ref(), kind, v.displayName(), Section.PRE_DATA, sql, dependsOn.apply(v.ref(), v.schema()),
+                null);
+    }
+
+    private static String createView(View v, String name) {
+        return "CREATE VIEW " + name + (v.options() != null ? " WITH (" + v.options() + ")" : "") + " AS\n"
+                + query(v) + (v.checkOption() != null
+                        ? "\n  WITH " + v.checkOption().toUpperCase(Locale.ROOT) + " CHECK OPTION" : "");
+    }
+
+    private static String createMaterialized(View v, String name) {
+        return "CREATE MATERIALIZED VIEW " + name
+                + (v.accessMethod() != null ? " USING " + ident(v.accessMethod()) : "")
+                + (v.options() != null ? " WITH (" + v.options() + ")" : "")
+                + (v.tablespace() != null ? " TABLESPACE " + ident(v.tablespace()) : "")
+                + " AS\n" + query(v) + "\n  WITH NO DATA";
+    }
+
+    private static String query(View v) {
+        String definition = v.definition().strip();
+        return definition.endsWith(";") ? definition.substring(0, definition.length() - 1) : definition;
+    }
+
+    /**
+     * Fills a materialized view once the rows it reads exist: those of the tables it reads, directly or
+     * through views, and those of the materialized views it reads, which must be refreshed first.
+     */
+    private Entry refresh(View v) {
+        Set<ObjectRef> deps = new LinkedHashSet<>();
+        deps.add(v.ref());
+        Set<ObjectRef> seen = new HashSet<>();
+        Deque<ObjectRef> pending = new ArrayDeque<>(dependencies.getOrDefault(v.ref(), Set.of()));
+        while (!pending.isEmpty()) {
+            ObjectRef ref = pending.pop();
+            if (!ref.catalog().equals("pg_class") || ref.equals(v.ref()) || !seen.add(ref)) {
+                continue;
+            }
+            View read = views.get(ref);
+            if (read != null && !read.materialized()) {
+                pending.addAll(dependencies.getOrDefault(ref, Set.of()));
+            } else {
+                deps.add(ObjectRef.dataOf(ref.oid()));
+            }
+        }
+        return new Entry(ObjectRef.dataOf(v.oid()), "MATERIALIZED VIEW DATA", v.displayName(), Section.POST_DATA,
+                List.of("REFRESH MATERIALIZED VIEW " + qualified(v.schema(), v.name())), deps, v.ref());
+    }
+
+    private static void comment(List<String> sql, String object, String comment) {
+        if (comment != null) {
+            sql.add("COMMENT ON " + object + " IS " + literal(comment));
+        }
+    }
+}
