@@ -8,9 +8,9 @@ import static io.pgshift.catalog.Queries.list;
 
 /**
  * Reads the edges of pg_depend that decide creation order, for objects of every catalog. A view's
- * dependencies are recorded on its rewrite rule, a column default's on its pg_attrdef row and a domain
+ * dependencies are recorded on its rewrite rule, a column default's on its pg_attrdef row and a valid domain
  * constraint's on its pg_constraint row; all are folded onto the object pgshift creates (the relation,
- * the domain). Auto dependencies (OWNED BY, a constraint's on its table) are left out: they would form
+ * the domain). A NOT VALID domain constraint is created on its own, after the data, and keeps its edges. Auto dependencies (OWNED BY, a constraint's on its table) are left out: they would form
  * cycles, and the statements that create such objects carry the edge themselves.
  * <p>
  * Referenced types are folded too, onto the object whose statement creates them: an array type is made
@@ -73,7 +73,7 @@ final class DependencyReader {
                        ON d.classid = 'pg_catalog.pg_attrdef'::pg_catalog.regclass AND ad.oid = d.objid
                 LEFT JOIN pg_catalog.pg_constraint dc
                        ON d.classid = 'pg_catalog.pg_constraint'::pg_catalog.regclass AND dc.oid = d.objid
-                      AND dc.contypid <> 0
+                      AND dc.contypid <> 0 AND dc.convalidated
                 LEFT JOIN implicit_type it
                        ON d.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass AND it.oid = d.refobjid
                 LEFT JOIN needed_by_type nt
