@@ -8,9 +8,10 @@ import static io.pgshift.catalog.Queries.list;
 
 /**
  * Reads the edges of pg_depend that decide creation order, for objects of every catalog. A view's
- * dependencies are recorded on its rewrite rule, a column default's on its pg_attrdef row and a valid domain
- * constraint's on its pg_constraint row; all are folded onto the object pgshift creates (the relation,
- * the domain). A NOT VALID domain constraint is created on its own, after the data, and keeps its edges. Auto dependencies (OWNED BY, a constraint's on its table) are left out: they would form
+ * dependencies are recorded on its rewrite rule, a column default's on its pg_attrdef row and a valid
+ * domain constraint's on its pg_constraint row; all are folded onto the object pgshift creates (the
+ * relation, the domain). A NOT VALID domain constraint is created on its own, after the data, and keeps
+ * its edges. Auto dependencies (OWNED BY, a constraint's on its table) are left out: they would form
  * cycles, and the statements that create such objects carry the edge themselves.
  * <p>
  * Referenced types are folded too, onto the object whose statement creates them: an array type is made
@@ -54,7 +55,7 @@ final class DependencyReader {
                     WHERE t.typtype = 'b' AND t.oid >= %2$d
                     UNION ALL
                     SELECT r.rngtypid, r.rngcanonical::pg_catalog.oid FROM pg_catalog.pg_range r
-                    WHERE r.rngtypid >= %2$d
+                    WHERE r.rngtypid >= %2$d AND r.rngcanonical <> 0
                 )
                 SELECT DISTINCT
                        CASE WHEN r.oid IS NOT NULL AND r.rulename = '_RETURN' THEN 'pg_class'
