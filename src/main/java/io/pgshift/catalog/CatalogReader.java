@@ -40,7 +40,7 @@ public final class CatalogReader {
             objects.addAll(source.read(context));
         }
         return new Catalog(version, database(), schemas(), tables, new SequenceReader(connection, version).read(),
-                views(), constraints(), indexes(), List.copyOf(objects), new DependencyReader(connection).read());
+                views(), constraints(), indexes(), List.copyOf(objects), new DependencyReader(connection, version).read());
     }
 
     DatabaseInfo database() throws SQLException {

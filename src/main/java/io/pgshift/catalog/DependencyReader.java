@@ -8,37 +8,81 @@ import static io.pgshift.catalog.Queries.list;
 
 /**
  * Reads the edges of pg_depend that decide creation order, for objects of every catalog. A view's
- * dependencies are recorded on its rewrite rule and a column default's on its pg_attrdef row; both are
- * folded onto the owning relation, which is the object pgshift creates. Auto dependencies (OWNED BY,
- * a constraint's on its table) are left out: they would form cycles, and the statements that create such
- * objects carry the edge themselves.
+ * dependencies are recorded on its rewrite rule, a column default's on its pg_attrdef row and a valid
+ * domain constraint's on its pg_constraint row; all are folded onto the object pgshift creates (the
+ * relation, the domain). A NOT VALID domain constraint is created on its own, after the data, and keeps
+ * its edges. Auto dependencies (OWNED BY, a constraint's on its table) are left out: they would form
+ * cycles, and the statements that create such objects carry the edge themselves.
+ * <p>
+ * Referenced types are folded too, onto the object whose statement creates them: an array type is made
+ * with its element type, a multirange with its range, and a row type with its table or composite type
+ * (so a composite type is known by its pg_class row). The functions a type needs before it is defined
+ * (a base type's I/O functions, a range's canonical function) refer to the type's shell instead of the
+ * type, which breaks the cycle between them.
  */
 final class DependencyReader {
     /** Oids below this belong to objects created by initdb, which the target already has. */
     private static final int FIRST_USER_OID = 16384;
 
     private final Connection connection;
+    private final ServerVersion version;
 
-    DependencyReader(Connection connection) {
+    DependencyReader(Connection connection, ServerVersion version) {
         this.connection = connection;
+        this.version = version;
     }
 
     List<Dependency> read() throws SQLException {
+        // Multiranges exist from 14 on; before, the join finds nothing.
+        String multirange = version.atLeast(14)
+                ? "LEFT JOIN pg_catalog.pg_range mr ON mr.rngmultitypid = e.oid"
+                : "LEFT JOIN (SELECT NULL::pg_catalog.oid AS rngtypid) mr ON false";
         return list(connection, """
+                WITH implicit_type AS (
+                    SELECT t.oid, CASE WHEN e.typrelid <> 0 THEN 'pg_class' ELSE 'pg_type' END AS catalog,
+                           CASE WHEN e.typrelid <> 0 THEN e.typrelid ELSE COALESCE(mr.rngtypid, e.oid) END AS creator
+                    FROM pg_catalog.pg_type t
+                    LEFT JOIN pg_catalog.pg_type a ON a.oid = t.typelem AND a.typarray = t.oid
+                    JOIN pg_catalog.pg_type e ON e.oid = COALESCE(a.oid, t.oid)
+                    %1$s
+                    WHERE t.oid >= %2$d AND (a.oid IS NOT NULL OR e.typrelid <> 0 OR mr.rngtypid IS NOT NULL)
+                ), needed_by_type AS (
+                    SELECT t.oid AS type_oid, f.oid AS function_oid
+                    FROM pg_catalog.pg_type t,
+                         pg_catalog.unnest(ARRAY[t.typinput::pg_catalog.oid, t.typoutput::pg_catalog.oid,
+                             t.typreceive::pg_catalog.oid, t.typsend::pg_catalog.oid, t.typmodin::pg_catalog.oid,
+                             t.typmodout::pg_catalog.oid, t.typanalyze::pg_catalog.oid]) f(oid)
+                    WHERE t.typtype = 'b' AND t.oid >= %2$d
+                    UNION ALL
+                    SELECT r.rngtypid, r.rngcanonical::pg_catalog.oid FROM pg_catalog.pg_range r
+                    WHERE r.rngtypid >= %2$d AND r.rngcanonical <> 0
+                )
                 SELECT DISTINCT
                        CASE WHEN r.oid IS NOT NULL AND r.rulename = '_RETURN' THEN 'pg_class'
                             WHEN ad.oid IS NOT NULL THEN 'pg_class'
+                            WHEN dc.oid IS NOT NULL THEN 'pg_type'
                             ELSE d.classid::pg_catalog.regclass::text END AS catalog,
                        CASE WHEN r.oid IS NOT NULL AND r.rulename = '_RETURN' THEN r.ev_class
-                            ELSE COALESCE(ad.adrelid, d.objid) END AS objid,
-                       d.refclassid::pg_catalog.regclass::text AS refcatalog, d.refobjid
+                            ELSE COALESCE(ad.adrelid, dc.contypid, d.objid) END AS objid,
+                       CASE WHEN nt.type_oid IS NOT NULL THEN '%3$s'
+                            ELSE COALESCE(it.catalog, d.refclassid::pg_catalog.regclass::text) END AS refcatalog,
+                       COALESCE(it.creator, d.refobjid) AS refobjid
                 FROM pg_catalog.pg_depend d
                 LEFT JOIN pg_catalog.pg_rewrite r
                        ON d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND r.oid = d.objid
                 LEFT JOIN pg_catalog.pg_attrdef ad
                        ON d.classid = 'pg_catalog.pg_attrdef'::pg_catalog.regclass AND ad.oid = d.objid
-                WHERE d.deptype = 'n' AND d.refobjid >= %d AND d.objid >= %d""".formatted(FIRST_USER_OID,
-                        FIRST_USER_OID),
+                LEFT JOIN pg_catalog.pg_constraint dc
+                       ON d.classid = 'pg_catalog.pg_constraint'::pg_catalog.regclass AND dc.oid = d.objid
+                      AND dc.contypid <> 0 AND dc.convalidated
+                LEFT JOIN implicit_type it
+                       ON d.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass AND it.oid = d.refobjid
+                LEFT JOIN needed_by_type nt
+                       ON d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass
+                      AND d.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass
+                      AND nt.function_oid = d.objid AND nt.type_oid = d.refobjid
+                WHERE d.deptype = 'n' AND d.refobjid >= %2$d AND d.objid >= %2$d""".formatted(multirange,
+                        FIRST_USER_OID, ObjectRef.SHELL_TYPE),
                 rs -> new Dependency(ObjectRef.of(rs.getString(1), rs.getLong(2)),
                         ObjectRef.of(rs.getString(3), rs.getLong(4))));
     }

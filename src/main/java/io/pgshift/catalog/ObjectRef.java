@@ -7,6 +7,12 @@ package io.pgshift.catalog;
 public record ObjectRef(String catalog, long oid) {
     /** Not a catalog: the rows of a table or the position of a sequence, which are restored as data. */
     public static final String DATA = "data";
+    /**
+     * Not a catalog: the shell of a type (CREATE TYPE name), which the functions a type needs before it
+     * can be defined (a base type's input and output functions, a range's canonical function) are
+     * created against, since they take or return the type.
+     */
+    public static final String SHELL_TYPE = "shell type";
 
     public static ObjectRef of(String catalog, long oid) {
         return new ObjectRef(catalog, oid);
@@ -27,6 +33,11 @@ public record ObjectRef(String catalog, long oid) {
     /** The data of the relation with this oid. */
     public static ObjectRef dataOf(long relationOid) {
         return new ObjectRef(DATA, relationOid);
+    }
+
+    /** The shell of the type with this oid. */
+    public static ObjectRef shellOf(long typeOid) {
+        return new ObjectRef(SHELL_TYPE, typeOid);
     }
 
     @Override

@@ -1,0 +1,85 @@
+package io.pgshift.catalog.types;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import io.pgshift.catalog.ObjectDef;
+import io.pgshift.catalog.ObjectRef;
+import io.pgshift.catalog.ObjectSource;
+import io.pgshift.catalog.Queries;
+import io.pgshift.catalog.ServerVersion;
+import io.pgshift.catalog.SourceContext;
+import io.pgshift.ddl.Sql;
+import io.pgshift.plan.Section;
+
+/**
+ * User-defined collations. Where the locale is kept moved over the versions: libc's in collcollate and
+ * collctype always; ICU's in collcollate before 15, colliculocale in 15 and 16, colllocale from 17 (which
+ * also holds the builtin provider's). Providers exist from 10, nondeterministic collations from 12, ICU
+ * rules from 16.
+ * <p>
+ * The collation's version is not carried over: it records which library version the collation's sort order
+ * came from, and the target must record its own library's, so that a change of order is noticed there.
+ */
+public final class CollationSource implements ObjectSource {
+    @Override
+    public List<ObjectDef> read(SourceContext context) throws SQLException {
+        ServerVersion v = context.version();
+        return context.list("""
+                SELECT co.oid, n.nspname, co.collname, pg_catalog.pg_get_userbyid(co.collowner) AS owner,
+                       pg_catalog.obj_description(co.oid, 'pg_collation') AS comment,
+                       %s AS provider, co.collcollate, co.collctype, %s AS locale, %s AS deterministic,
+                       %s AS rules
+                FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace n ON n.oid = co.collnamespace
+                WHERE %s AND %s
+                ORDER BY co.oid""".formatted(v.atLeast(10) ? "co.collprovider" : "'c'::\"char\"",
+                        v.atLeast(17) ? "co.colllocale" : v.atLeast(15) ? "co.colliculocale" : "NULL::text",
+                        v.atLeast(12) ? "co.collisdeterministic" : "true",
+                        v.atLeast(16) ? "co.collicurules" : "NULL::text", SourceContext.userSchema("n.nspname"),
+                        SourceContext.notExtensionMember("pg_collation", "co.oid")),
+                rs -> {
+                    String name = Sql.qualified(rs.getString("nspname"), rs.getString("collname"));
+                    String create = "CREATE COLLATION " + name + " (" + String.join(", ", options(rs, v)) + ")";
+                    return ObjectDef.of(ObjectRef.of("pg_collation", rs.getLong("oid")), "COLLATION",
+                                    rs.getString("nspname"), rs.getString("nspname") + "." + rs.getString("collname"),
+                                    "COLLATION " + name, Section.PRE_DATA, List.of(create))
+                            .withOwner(rs.getString("owner")).withComment(rs.getString("comment"));
+                });
+    }
+
+    private static List<String> options(ResultSet rs, ServerVersion v) throws SQLException {
+        List<String> options = new ArrayList<>();
+        char provider = Queries.charOf(rs, "provider");
+        // A 9.6 target (a 9.6 source copied to 9.6) knows no providers; libc is everyone's default.
+        if (v.atLeast(10)) {
+            options.add("provider = " + switch (provider) {
+                case 'i' -> "icu";
+                case 'b' -> "builtin";
+                default -> "libc";
+            });
+        }
+        if (!rs.getBoolean("deterministic")) {
+            options.add("deterministic = false");
+        }
+        String collate = rs.getString("collcollate");
+        String ctype = rs.getString("collctype");
+        if (provider == 'c') {
+            if (Objects.equals(collate, ctype)) {
+                options.add("locale = " + Sql.literal(collate));
+            } else {
+                options.add("lc_collate = " + Sql.literal(collate));
+                options.add("lc_ctype = " + Sql.literal(ctype));
+            }
+        } else {
+            String locale = rs.getString("locale");
+            options.add("locale = " + Sql.literal(locale != null ? locale : collate));
+        }
+        if (rs.getString("rules") != null) {
+            options.add("rules = " + Sql.literal(rs.getString("rules")));
+        }
+        return options;
+    }
+}

@@ -1,0 +1,40 @@
+package io.pgshift.catalog.types;
+
+import java.sql.SQLException;
+import java.util.List;
+
+import io.pgshift.catalog.ObjectDef;
+import io.pgshift.catalog.ObjectRef;
+import io.pgshift.catalog.ObjectSource;
+import io.pgshift.catalog.SourceContext;
+import io.pgshift.ddl.Sql;
+import io.pgshift.plan.Section;
+
+/** User-defined encoding conversions; the function that converts is a function of its own, created earlier. */
+public final class ConversionSource implements ObjectSource {
+    @Override
+    public List<ObjectDef> read(SourceContext context) throws SQLException {
+        return context.list("""
+                SELECT co.oid, n.nspname, co.conname, pg_catalog.pg_get_userbyid(co.conowner) AS owner,
+                       pg_catalog.obj_description(co.oid, 'pg_conversion') AS comment,
+                       pg_catalog.pg_encoding_to_char(co.conforencoding) AS source_encoding,
+                       pg_catalog.pg_encoding_to_char(co.contoencoding) AS target_encoding,
+                       %s AS function, co.condefault
+                FROM pg_catalog.pg_conversion co JOIN pg_catalog.pg_namespace n ON n.oid = co.connamespace
+                WHERE %s AND %s
+                ORDER BY co.oid""".formatted(Names.function("co.conproc::pg_catalog.oid"),
+                        SourceContext.userSchema("n.nspname"), SourceContext.notExtensionMember("pg_conversion",
+                                "co.oid")),
+                rs -> {
+                    String name = Sql.qualified(rs.getString("nspname"), rs.getString("conname"));
+                    String create = "CREATE " + (rs.getBoolean("condefault") ? "DEFAULT " : "") + "CONVERSION "
+                            + name + " FOR " + Sql.literal(rs.getString("source_encoding")) + " TO "
+                            + Sql.literal(rs.getString("target_encoding")) + " FROM "
+                            + Names.qualified(rs, "function");
+                    return ObjectDef.of(ObjectRef.of("pg_conversion", rs.getLong("oid")), "CONVERSION",
+                                    rs.getString("nspname"), rs.getString("nspname") + "." + rs.getString("conname"),
+                                    "CONVERSION " + name, Section.PRE_DATA, List.of(create))
+                            .withOwner(rs.getString("owner")).withComment(rs.getString("comment"));
+                });
+    }
+}
