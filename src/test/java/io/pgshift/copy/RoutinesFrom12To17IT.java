@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Routines and operators from 12 into 17, which pg_dump 15 cannot read: the copy must succeed and every
- * object must be there and work. And a postfix operator, which 14 removed, must stop the copy before it
- * writes anything.
+ * object must be there and work. And a postfix operator, which 14 removed, and a function that sets a
+ * parameter 14 removed, must stop the copy before it writes anything.
  */
 class RoutinesFrom12To17IT {
     @RegisterExtension
@@ -48,10 +48,12 @@ class RoutinesFrom12To17IT {
     @BeforeAll
     static void createSourceDatabases() throws Exception {
         RoutineFixtures.createSource(source, target);
-        source.createDatabase("postfix");
-        source.execute("postfix", "CREATE TABLE public.numbers (n bigint)",
+        source.createDatabase("retired");
+        source.execute("retired", "CREATE TABLE public.numbers (n bigint)",
                 "CREATE FUNCTION public.factorial(bigint) RETURNS numeric LANGUAGE sql AS $$ SELECT 1::numeric $$",
-                "CREATE OPERATOR public.! (LEFTARG = bigint, PROCEDURE = public.factorial)");
+                "CREATE OPERATOR public.! (LEFTARG = bigint, PROCEDURE = public.factorial)",
+                "CREATE FUNCTION public.old_style() RETURNS integer LANGUAGE sql SET operator_precedence_warning = on"
+                        + " AS $$ SELECT 1 $$");
     }
 
     @Test
@@ -73,15 +75,17 @@ class RoutinesFrom12To17IT {
     }
 
     @Test
-    void aPostfixOperatorStopsTheCopyBeforeAnythingIsWritten() throws Exception {
-        Cli.Run run = Cli.run("copy", "--source", Cli.conn(source, "postfix"), "--target", Cli.conn(target, "postfix"));
+    void aPostfixOperatorAndASettingThatNoLongerExistsStopTheCopyBeforeAnythingIsWritten() throws Exception {
+        Cli.Run run = Cli.run("copy", "--source", Cli.conn(source, "retired"), "--target", Cli.conn(target, "retired"));
 
         assertThat(run.exitCode()).isEqualTo(8);
         assertThat(run.err()).contains("operator public.! (bigint, NONE)").contains("postfix operator")
                 .contains("PostgreSQL 14").contains("nothing was written").contains("drop it")
+                .contains("function public.old_style() sets operator_precedence_warning")
+                .contains("RESET operator_precedence_warning")
                 .doesNotContain("at io.pgshift");
         try (Connection t = target.connect("postgres")) {
-            assertThat(column(t, "SELECT datname FROM pg_catalog.pg_database WHERE datname = 'postfix'")).isEmpty();
+            assertThat(column(t, "SELECT datname FROM pg_catalog.pg_database WHERE datname = 'retired'")).isEmpty();
         }
     }
 

@@ -34,12 +34,13 @@ public final class OperatorClassSource implements ObjectSource {
 
     @Override
     public List<ObjectDef> read(SourceContext context) throws SQLException {
-        List<ObjectDef> objects = new ArrayList<>(families(context));
-        objects.addAll(classes(context));
+        ExtensionMembers extensions = ExtensionMembers.read(context);
+        List<ObjectDef> objects = new ArrayList<>(families(context, extensions));
+        objects.addAll(classes(context, extensions));
         return objects;
     }
 
-    private static List<ObjectDef> families(SourceContext context) throws SQLException {
+    private static List<ObjectDef> families(SourceContext context, ExtensionMembers extensions) throws SQLException {
         Map<Long, List<Member>> members = members(context, "pg_opfamily");
         return context.list("""
                 SELECT f.oid, n.nspname, f.opfname, am.amname, pg_catalog.pg_get_userbyid(f.opfowner) AS owner,
@@ -66,11 +67,11 @@ public final class OperatorClassSource implements ObjectSource {
                                     "OPERATOR FAMILY " + named, Section.PRE_DATA, sql)
                             .withOwner(rs.getString("owner"))
                             .withComment(rs.getString("comment"))
-                            .withDependencies(needs(loose));
+                            .withDependencies(extensions.creators(needs(loose)));
                 });
     }
 
-    private static List<ObjectDef> classes(SourceContext context) throws SQLException {
+    private static List<ObjectDef> classes(SourceContext context, ExtensionMembers extensions) throws SQLException {
         Map<Long, List<Member>> members = members(context, "pg_opclass");
         return context.list("""
                 SELECT c.oid, n.nspname, c.opcname, am.amname, c.opcdefault, %s AS input_type, %s AS storage_type,
@@ -108,7 +109,7 @@ public final class OperatorClassSource implements ObjectSource {
                                     "OPERATOR CLASS " + name + " USING " + am, Section.PRE_DATA, List.of(create))
                             .withOwner(rs.getString("owner"))
                             .withComment(rs.getString("comment"))
-                            .withDependencies(needs);
+                            .withDependencies(extensions.creators(needs));
                 });
     }
 

@@ -3,8 +3,11 @@ package io.pgshift.catalog.routines;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
+import io.pgshift.catalog.Incompatibility;
 import io.pgshift.catalog.ObjectDef;
 import io.pgshift.catalog.ObjectRef;
 import io.pgshift.catalog.ObjectSource;
@@ -50,6 +53,34 @@ public final class RoutineSource implements ObjectSource {
                             .withComment(rs.getString("comment"))
                             .withAcl(null, rs.getString("acl"))
                             .withDependencies(types.getOrDefault(oid, Set.of()));
+                });
+    }
+
+    /** Functions and procedures whose SET clauses name a parameter that newer servers removed. */
+    @Override
+    public List<Incompatibility> incompatibilities(SourceContext context) throws SQLException {
+        String removed = RemovedSettings.FIRST_MAJOR_WITHOUT.keySet().stream().sorted().map(Sql::literal)
+                .collect(Collectors.joining(", "));
+        String kind = Routines.kind(context.version());
+        return context.list("""
+                SELECT n.nspname, p.proname, %1$s AS kind,
+                       pg_catalog.pg_get_function_identity_arguments(p.oid) AS arguments, s.name
+                FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace,
+                     LATERAL (SELECT pg_catalog.lower(pg_catalog.split_part(c, '=', 1)) AS name
+                              FROM pg_catalog.unnest(p.proconfig) c) s
+                WHERE s.name IN (%2$s) AND %3$s AND %4$s
+                ORDER BY n.nspname, p.proname, s.name""".formatted(kind, removed, SourceContext.userSchema("n.nspname"),
+                        SourceContext.notExtensionMember("pg_proc", "p.oid")),
+                rs -> {
+                    String keyword = "p".equals(rs.getString("kind")) ? "PROCEDURE" : "FUNCTION";
+                    String routine = Sql.qualified(rs.getString("nspname"), rs.getString("proname")) + "("
+                            + rs.getString("arguments") + ")";
+                    String setting = rs.getString("name");
+                    int removedIn = RemovedSettings.FIRST_MAJOR_WITHOUT.get(setting);
+                    return new Incompatibility(keyword.toLowerCase(Locale.ROOT) + " " + routine, removedIn,
+                            "sets " + setting + ", which PostgreSQL " + removedIn + " and later do not know",
+                            "remove it on the source with ALTER " + keyword + " " + routine + " RESET " + setting
+                                    + " before copying");
                 });
     }
 }
