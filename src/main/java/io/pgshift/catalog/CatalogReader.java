@@ -43,6 +43,16 @@ public final class CatalogReader {
                 views(), constraints(), indexes(), List.copyOf(objects), new DependencyReader(connection, version).read());
     }
 
+    /** What the source holds that some newer target versions cannot recreate, from every object source. */
+    public List<Incompatibility> incompatibilities() throws SQLException {
+        SourceContext context = new SourceContext(connection, version);
+        List<Incompatibility> found = new ArrayList<>();
+        for (ObjectSource source : ObjectSources.ALL) {
+            found.addAll(source.incompatibilities(context));
+        }
+        return List.copyOf(found);
+    }
+
     DatabaseInfo database() throws SQLException {
         return list(connection, """
                 SELECT d.datname, pg_catalog.pg_get_userbyid(d.datdba) AS owner,

@@ -10,4 +10,12 @@ import java.util.List;
  */
 public interface ObjectSource {
     List<ObjectDef> read(SourceContext context) throws SQLException;
+
+    /**
+     * What the source holds of these kinds that newer servers cannot recreate at all, so that the copy can
+     * refuse before it writes anything. Most kinds have nothing of the sort.
+     */
+    default List<Incompatibility> incompatibilities(SourceContext context) throws SQLException {
+        return List.of();
+    }
 }

@@ -2,6 +2,12 @@ package io.pgshift.catalog;
 
 import java.util.List;
 
+import io.pgshift.catalog.routines.AggregateSource;
+import io.pgshift.catalog.routines.LanguageSource;
+import io.pgshift.catalog.routines.OperatorClassSource;
+import io.pgshift.catalog.routines.OperatorSource;
+import io.pgshift.catalog.routines.RoutineSource;
+import io.pgshift.catalog.routines.TransformSource;
 import io.pgshift.catalog.types.CastSource;
 import io.pgshift.catalog.types.CollationSource;
 import io.pgshift.catalog.types.ConversionSource;
@@ -14,6 +20,12 @@ final class ObjectSources {
             new CollationSource(),
             new ConversionSource(),
             new CastSource(),
+            new LanguageSource(),
+            new RoutineSource(),
+            new AggregateSource(),
+            new OperatorSource(),
+            new OperatorClassSource(),
+            new TransformSource(),
             new RuleSource(),
             new TriggerSource(),
             new PolicySource(),

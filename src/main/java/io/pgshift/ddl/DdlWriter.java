@@ -165,6 +165,12 @@ public final class DdlWriter {
         sql.add("CREATE " + (t.persistence() == 'u' ? "UNLOGGED " : "") + "TABLE " + name + " (\n    "
                 + String.join(",\n    ", elements) + "\n)");
         Set<ObjectRef> deps = dependsOn(t.ref(), t.schema());
+        for (Constraint c : catalog.constraints()) {
+            // An inline CHECK is created with the table: the functions and types it uses must exist first.
+            if (c.tableOid() == t.oid() && c.isCheck() && c.validated() && c.local()) {
+                deps.addAll(dependencies.getOrDefault(c.ref(), Set.of()));
+            }
+        }
         for (SequenceDef s : catalog.sequences()) {
             if (s.ownedBy() != null && s.ownedBy().tableOid() == t.oid()) {
                 sql.add("ALTER SEQUENCE " + qualified(s.schema(), s.name()) + " OWNED BY " + name + "."

@@ -102,7 +102,9 @@ public final class CopyRun {
             SessionSettings.applySource(leader, sourceVersion);
             ServerVersion targetVersion = targetVersion(sourceVersion);
             String snapshot = Snapshot.export(leader);
-            Catalog catalog = new CatalogReader(leader, sourceVersion).read();
+            CatalogReader reader = new CatalogReader(leader, sourceVersion);
+            Catalog catalog = reader.read();
+            Compatibility.check(reader.incompatibilities(), targetVersion, options.target().describe());
             TargetDatabase targetDatabase = new TargetDatabase(options.target(), listener);
             boolean created = targetDatabase.createIfMissing(catalog.database(), options.ddl().noOwner());
             Plan plan = Planner.order(new DdlWriter(catalog, options.ddl()).entries());

@@ -3,7 +3,9 @@ package io.pgshift.run;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
@@ -27,14 +29,10 @@ final class StatementBatches {
         for (int from = 0; from < entries.size(); from += ENTRIES_PER_BATCH) {
             List<Entry> batch = entries.subList(from, Math.min(entries.size(), from + ENTRIES_PER_BATCH));
             long start = System.nanoTime();
-            StringBuilder sql = new StringBuilder();
-            for (Entry e : batch) {
-                for (String statement : e.sql()) {
-                    sql.append(statement).append(";\n");
-                }
-            }
             try (Statement st = target.createStatement()) {
-                st.execute("BEGIN;\n" + sql + "COMMIT");
+                for (String sql : strings(batch)) {
+                    st.execute(sql);
+                }
             } catch (SQLException e) {
                 rollback(target);
                 throw locate(target, batch, e);
@@ -45,6 +43,28 @@ final class StatementBatches {
             listener.itemDone(progress, batch.size() + " objects", 0, 0,
                     java.time.Duration.ofNanos(System.nanoTime() - start));
         }
+    }
+
+    /**
+     * The batch's statements as few multi-statement strings, which together make one transaction. pgjdbc splits
+     * a string at its semicolons, but once it meets BEGIN ATOMIC (a SQL-standard function body, 14+) it stops
+     * splitting for the rest of the string, and the server refuses several commands in one; so a statement that
+     * may hold such a body ends the string it is in.
+     */
+    private static List<String> strings(List<Entry> batch) {
+        List<String> strings = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("BEGIN;\n");
+        for (Entry e : batch) {
+            for (String statement : e.sql()) {
+                sql.append(statement).append(";\n");
+                if (statement.toLowerCase(Locale.ROOT).contains("atomic")) {
+                    strings.add(sql.toString());
+                    sql.setLength(0);
+                }
+            }
+        }
+        strings.add(sql.append("COMMIT").toString());
+        return strings;
     }
 
     /**

@@ -1,0 +1,57 @@
+package io.pgshift.catalog.routines;
+
+import java.sql.SQLException;
+import java.util.List;
+
+import io.pgshift.catalog.ObjectDef;
+import io.pgshift.catalog.ObjectRef;
+import io.pgshift.catalog.ObjectSource;
+import io.pgshift.catalog.SourceContext;
+import io.pgshift.ddl.Sql;
+import io.pgshift.plan.Section;
+
+import static io.pgshift.catalog.routines.CatalogSql.function;
+
+/**
+ * Procedural languages created with CREATE LANGUAGE rather than as extensions, which has been rare since 9.1
+ * made languages extensions. Those that belong to an extension, and the ones initdb made, are left alone.
+ */
+public final class LanguageSource implements ObjectSource {
+    /** Oids below this belong to objects created by initdb. */
+    private static final int FIRST_USER_OID = 16384;
+
+    @Override
+    public List<ObjectDef> read(SourceContext context) throws SQLException {
+        return context.list("""
+                SELECT l.oid, l.lanname, l.lanpltrusted, %s AS handler, %s AS inline, %s AS validator,
+                       pg_catalog.pg_get_userbyid(l.lanowner) AS owner,
+                       pg_catalog.obj_description(l.oid, 'pg_language') AS comment,
+                       CASE WHEN l.lanpltrusted THEN %s END AS acl
+                FROM pg_catalog.pg_language l
+                WHERE l.lanispl AND l.oid >= %d AND %s
+                ORDER BY l.lanname""".formatted(function("l.lanplcallfoid"), function("l.laninline"),
+                        function("l.lanvalidator"), SourceContext.aclJson("l.lanacl", 'l', "l.lanowner"), FIRST_USER_OID,
+                        SourceContext.notExtensionMember("pg_language", "l.oid")),
+                rs -> {
+                    String name = Sql.ident(rs.getString("lanname"));
+                    // OR REPLACE, so that a copy with --clean succeeds although languages are not in a schema
+                    // and survive the cleaning.
+                    StringBuilder create = new StringBuilder("CREATE OR REPLACE ")
+                            .append(rs.getBoolean("lanpltrusted") ? "TRUSTED " : "").append("LANGUAGE ").append(name)
+                            .append(" HANDLER ").append(rs.getString("handler"));
+                    if (rs.getString("inline") != null) {
+                        create.append(" INLINE ").append(rs.getString("inline"));
+                    }
+                    if (rs.getString("validator") != null) {
+                        create.append(" VALIDATOR ").append(rs.getString("validator"));
+                    }
+                    // Only a trusted language has privileges: GRANT on an untrusted one fails.
+                    return ObjectDef.of(ObjectRef.of("pg_language", rs.getLong("oid")), "LANGUAGE", null,
+                                    rs.getString("lanname"), "LANGUAGE " + name, Section.PRE_DATA,
+                                    List.of(create.toString()))
+                            .withOwner(rs.getString("owner"))
+                            .withComment(rs.getString("comment"))
+                            .withAcl(null, rs.getString("acl"));
+                });
+    }
+}

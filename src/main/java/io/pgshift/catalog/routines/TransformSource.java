@@ -1,0 +1,46 @@
+package io.pgshift.catalog.routines;
+
+import java.sql.SQLException;
+import java.util.List;
+
+import io.pgshift.catalog.ObjectDef;
+import io.pgshift.catalog.ObjectRef;
+import io.pgshift.catalog.ObjectSource;
+import io.pgshift.catalog.SourceContext;
+import io.pgshift.ddl.Sql;
+import io.pgshift.plan.Section;
+
+import static io.pgshift.catalog.routines.CatalogSql.functionWithArguments;
+import static io.pgshift.catalog.routines.CatalogSql.type;
+
+/**
+ * Transforms (CREATE TRANSFORM), which convert a type for a procedural language. They have no owner and no
+ * schema; the functions that use one name it with TRANSFORM FOR TYPE and depend on it in pg_depend.
+ */
+public final class TransformSource implements ObjectSource {
+
+    @Override
+    public List<ObjectDef> read(SourceContext context) throws SQLException {
+        return context.list("""
+                SELECT t.oid, %s AS type, l.lanname, %s AS from_sql, %s AS to_sql,
+                       pg_catalog.obj_description(t.oid, 'pg_transform') AS comment
+                FROM pg_catalog.pg_transform t JOIN pg_catalog.pg_language l ON l.oid = t.trflang
+                WHERE %s
+                ORDER BY 2, l.lanname""".formatted(type("t.trftype"), functionWithArguments("t.trffromsql::pg_catalog.oid"),
+                        functionWithArguments("t.trftosql::pg_catalog.oid"),
+                        SourceContext.notExtensionMember("pg_transform", "t.oid")),
+                rs -> {
+                    String designation = "TRANSFORM FOR " + rs.getString("type") + " LANGUAGE "
+                            + Sql.ident(rs.getString("lanname"));
+                    String fromSql = rs.getString("from_sql");
+                    String toSql = rs.getString("to_sql");
+                    String functions = (fromSql != null ? "FROM SQL WITH FUNCTION " + fromSql : "")
+                            + (fromSql != null && toSql != null ? ", " : "")
+                            + (toSql != null ? "TO SQL WITH FUNCTION " + toSql : "");
+                    return ObjectDef.of(ObjectRef.of("pg_transform", rs.getLong("oid")), "TRANSFORM", null,
+                                    rs.getString("type") + " for " + rs.getString("lanname"), designation,
+                                    Section.PRE_DATA, List.of("CREATE " + designation + " (" + functions + ")"))
+                            .withComment(rs.getString("comment"));
+                });
+    }
+}
