@@ -1,0 +1,66 @@
+package io.pgshift.verify;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.pgshift.catalog.Catalog;
+import io.pgshift.catalog.CatalogReader;
+import io.pgshift.catalog.ServerVersion;
+import io.pgshift.data.SessionSettings;
+import io.pgshift.data.Snapshot;
+import io.pgshift.ddl.DdlOptions;
+import io.pgshift.ddl.DdlWriter;
+import io.pgshift.plan.Entry;
+import io.pgshift.plan.Section;
+
+/**
+ * Compares two databases object by object, as pgshift itself sees them: both catalogs are read with the same
+ * reader and written as the statements that would recreate them, and the statements are compared per
+ * object. It works for any pair of versions, where pg_dump can only compare servers no newer than itself.
+ * Object identity is kind and name, never oid, which differs between servers.
+ */
+public final class SchemaComparison {
+    private SchemaComparison() {
+    }
+
+    public static List<SchemaDifference> compare(Connection source, Connection target) throws SQLException {
+        Map<String, String> expected = statements(source);
+        Map<String, String> actual = statements(target);
+        Set<String> objects = new TreeSet<>(expected.keySet());
+        objects.addAll(actual.keySet());
+        List<SchemaDifference> differences = new ArrayList<>();
+        for (String object : objects) {
+            String s = expected.get(object);
+            String t = actual.get(object);
+            if (s == null || !s.equals(t)) {
+                differences.add(new SchemaDifference(object, s, t));
+            }
+        }
+        return differences;
+    }
+
+    /** Each object's statements, keyed by kind and name; data entries say only that the data exists. */
+    static Map<String, String> statements(Connection connection) throws SQLException {
+        ServerVersion version = CatalogReader.versionOf(connection);
+        SessionSettings.applySource(connection, version);
+        Snapshot.export(connection);
+        try {
+            Catalog catalog = new CatalogReader(connection, version).read();
+            Map<String, String> byObject = new LinkedHashMap<>();
+            for (Entry e : new DdlWriter(catalog, DdlOptions.DEFAULTS).entries()) {
+                String key = e.kind() + " " + e.name();
+                String sql = e.section() == Section.DATA && e.sql().isEmpty() ? "(rows)" : String.join(";\n", e.sql());
+                byObject.merge(key, sql, (a, b) -> a + ";\n" + b);
+            }
+            return byObject;
+        } finally {
+            Snapshot.end(connection);
+        }
+    }
+}
