@@ -39,16 +39,18 @@ public final class TableCopier {
         String columns = table.copyColumns().stream().map(c -> Sql.ident(c.name()))
                 .collect(Collectors.joining(", "));
         String name = Sql.qualified(table.schema(), table.name());
+        // A table without columns still has rows; COPY takes no empty column list.
+        String relation = columns.isEmpty() ? name : name + " (" + columns + ")";
         SessionSettings.execute(target, "BEGIN");
         boolean committed = false;
         try {
             SessionSettings.execute(target, "TRUNCATE ONLY " + name);
             CopyOut out = source.unwrap(PGConnection.class).getCopyAPI()
-                    .copyOut("COPY " + name + " (" + columns + ") TO STDOUT");
+                    .copyOut("COPY " + relation + " TO STDOUT");
             long bytes;
             try {
                 CopyIn in = target.unwrap(PGConnection.class).getCopyAPI()
-                        .copyIn("COPY " + name + " (" + columns + ") FROM STDIN WITH (FREEZE)");
+                        .copyIn("COPY " + relation + " FROM STDIN WITH (FREEZE)");
                 bytes = pump(out, in, progress);
             } finally {
                 if (out.isActive()) {

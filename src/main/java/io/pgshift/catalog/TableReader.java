@@ -1,0 +1,190 @@
+package io.pgshift.catalog;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.pgshift.catalog.Queries.charOf;
+import static io.pgshift.catalog.Queries.list;
+import static io.pgshift.catalog.Queries.notExtensionMember;
+import static io.pgshift.catalog.Queries.userSchema;
+
+/**
+ * Reads tables (plain, unlogged, partitioned, partitions, inheritance children, typed) with their columns.
+ * Each query branches on the server version: partitioning came in 10, generated columns and table access
+ * methods in 12, column compression in 14, WITH OIDS went away in 12 and NOT NULL constraints got rows
+ * of their own in 18.
+ */
+final class TableReader {
+    private final Connection connection;
+    private final ServerVersion version;
+
+    TableReader(Connection connection, ServerVersion version) {
+        this.connection = connection;
+        this.version = version;
+    }
+
+    List<Table> read() throws SQLException {
+        Map<Long, List<Column>> columns = new ColumnReader(connection, version).read();
+        boolean v10 = version.atLeast(10);
+        String partitionKey = v10 ? "CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END" : "NULL";
+        String partitionBound = v10
+                ? "CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END" : "NULL";
+        String accessMethod = version.atLeast(12)
+                ? "(SELECT am.amname FROM pg_catalog.pg_am am WHERE am.oid = c.relam)" : "NULL";
+        String hasOids = version.atLeast(12) ? "false" : "c.relhasoids";
+        return list(connection, """
+                SELECT c.oid, n.nspname, c.relname, pg_catalog.pg_get_userbyid(c.relowner) AS owner,
+                       c.relpersistence, GREATEST(c.reltuples, 0)::bigint AS estimated_rows,
+                       pg_catalog.pg_relation_size(c.oid) AS bytes,
+                       pg_catalog.obj_description(c.oid, 'pg_class') AS comment, %s AS acl,
+                       c.relkind,
+                       ARRAY(SELECT i.inhparent::pg_catalog.int8 FROM pg_catalog.pg_inherits i
+                             WHERE i.inhrelid = c.oid ORDER BY i.inhseqno) AS parents,
+                       %s AS partition_key, %s AS partition_bound,
+                       CASE WHEN c.reloftype <> 0 THEN pg_catalog.format_type(c.reloftype, NULL) END AS of_type,
+                       %s AS options,
+                       (SELECT %s FROM pg_catalog.pg_class tc WHERE tc.oid = c.reltoastrelid) AS toast_options,
+                       c.relreplident, %s AS access_method,
+                       (SELECT s.spcname FROM pg_catalog.pg_tablespace s WHERE s.oid = c.reltablespace) AS tablespace,
+                       %s AS has_oids
+                FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                WHERE c.relkind IN ('r', 'p') AND %s AND %s
+                ORDER BY n.nspname, c.relname""".formatted(SourceContext.aclJson("c.relacl", 'r', "c.relowner"),
+                        partitionKey, partitionBound, Queries.options("c.reloptions"),
+                        Queries.options("tc.reloptions", "toast."), accessMethod, hasOids, userSchema("n.nspname"),
+                        notExtensionMember("pg_class", "c.oid")),
+                rs -> new Table(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        charOf(rs, "relpersistence"), columns.getOrDefault(rs.getLong(1), List.of()),
+                        rs.getLong(6), rs.getLong(7), rs.getString(8), rs.getString(9), layout(rs)));
+    }
+
+    private static TableLayout layout(ResultSet rs) throws SQLException {
+        return new TableLayout(charOf(rs, "relkind"), oids(rs.getArray("parents")), rs.getString("partition_key"),
+                rs.getString("partition_bound"), rs.getString("of_type"), Queries.emptyToNull(rs.getString("options")),
+                Queries.emptyToNull(rs.getString("toast_options")), charOf(rs, "relreplident"),
+                rs.getString("access_method"), rs.getString("tablespace"), rs.getBoolean("has_oids"));
+    }
+
+    private static List<Long> oids(Array array) throws SQLException {
+        List<Long> oids = new ArrayList<>();
+        if (array != null) {
+            for (Object o : (Object[]) array.getArray()) {
+                oids.add(((Number) o).longValue());
+            }
+        }
+        return oids;
+    }
+
+    /** Columns of every table, by table oid, in column order. */
+    static final class ColumnReader {
+        private final Connection connection;
+        private final ServerVersion version;
+
+        ColumnReader(Connection connection, ServerVersion version) {
+            this.connection = connection;
+            this.version = version;
+        }
+
+        Map<Long, List<Column>> read() throws SQLException {
+            String identity = version.atLeast(10) ? "a.attidentity" : "''";
+            String generated = version.atLeast(12) ? "a.attgenerated" : "''";
+            String compression = version.atLeast(14) ? "a.attcompression" : "''";
+            Map<Long, List<Column>> byTable = new HashMap<>();
+            list(connection, """
+                    SELECT a.attrelid, a.attnum, a.attname,
+                           pg_catalog.format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull,
+                           pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) AS default_expr,
+                           %s AS identity, %s AS generated,
+                           CASE WHEN a.attcollation <> t.typcollation AND a.attcollation <> 0 THEN
+                                (SELECT pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname)
+                                 FROM pg_catalog.pg_collation co
+                                 JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
+                                 WHERE co.oid = a.attcollation) END AS collation,
+                           t.typcategory, pg_catalog.col_description(a.attrelid, a.attnum) AS comment,
+                           %s AS acl, a.attislocal, %s,
+                           CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage END AS storage,
+                           %s AS compression,
+                           CASE WHEN a.attstattarget >= 0 THEN a.attstattarget END AS statistics,
+                           %s AS options
+                    FROM pg_catalog.pg_attribute a
+                    JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+                    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                    JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+                    LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+                    %s
+                    WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND %s
+                    ORDER BY a.attrelid, a.attnum""".formatted(identity, generated,
+                            SourceContext.aclJson("a.attacl", 'c', "c.relowner"), notNullColumns(), compression,
+                            Queries.options("a.attoptions"), notNullJoin(), userSchema("n.nspname")),
+                    rs -> {
+                        Column column = new Column(rs.getInt(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
+                                rs.getString(6), charOf(rs, "identity"), charOf(rs, "generated"), rs.getString(9),
+                                charOf(rs, "typcategory"), rs.getString(11), rs.getString(12),
+                                rs.getBoolean("attislocal"), notNull(rs), settings(rs));
+                        byTable.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(column);
+                        return column;
+                    });
+            return byTable;
+        }
+
+        /**
+         * From 18 a NOT NULL constraint is a pg_constraint row with a name, NO INHERIT and validity. Before,
+         * it only counts as local when no parent has the column NOT NULL: that is when pg_dump prints it.
+         */
+        private String notNullColumns() {
+            if (version.atLeast(18)) {
+                return """
+                        nn.oid IS NOT NULL AS has_not_null, COALESCE(nn.oid, 0) AS not_null_oid,
+                        CASE WHEN nn.conname <> c.relname || '_' || a.attname || '_not_null' THEN nn.conname END
+                            AS not_null_name,
+                        COALESCE(nn.conislocal, false) AS not_null_local,
+                        COALESCE(nn.connoinherit, false) AS not_null_no_inherit,
+                        COALESCE(nn.convalidated, true) AS not_null_valid""";
+            }
+            return """
+                    a.attnotnull AS has_not_null, 0 AS not_null_oid, NULL AS not_null_name,
+                    NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits i
+                                JOIN pg_catalog.pg_attribute pa ON pa.attrelid = i.inhparent AND pa.attname = a.attname
+                                WHERE i.inhrelid = a.attrelid AND pa.attnotnull) AS not_null_local,
+                    false AS not_null_no_inherit, true AS not_null_valid""";
+        }
+
+        private String notNullJoin() {
+            return version.atLeast(18) ? """
+                    LEFT JOIN pg_catalog.pg_constraint nn ON nn.conrelid = a.attrelid AND nn.contype = 'n'
+                         AND nn.conkey = ARRAY[a.attnum]""" : "";
+        }
+
+        private static Column.NotNull notNull(ResultSet rs) throws SQLException {
+            if (!rs.getBoolean("has_not_null")) {
+                return null;
+            }
+            return new Column.NotNull(rs.getLong("not_null_oid"), rs.getString("not_null_name"), rs.getBoolean("not_null_local"),
+                    rs.getBoolean("not_null_no_inherit"), rs.getBoolean("not_null_valid"));
+        }
+
+        private static Column.ColumnSettings settings(ResultSet rs) throws SQLException {
+            String storage = switch (charOf(rs, "storage")) {
+                case 'p' -> "PLAIN";
+                case 'm' -> "MAIN";
+                case 'e' -> "EXTERNAL";
+                case 'x' -> "EXTENDED";
+                default -> null;
+            };
+            String compression = switch (charOf(rs, "compression")) {
+                case 'p' -> "pglz";
+                case 'l' -> "lz4";
+                default -> null;
+            };
+            int statistics = rs.getInt("statistics");
+            return new Column.ColumnSettings(storage, compression, rs.wasNull() ? null : statistics,
+                    Queries.emptyToNull(rs.getString("options")));
+        }
+    }
+}
