@@ -110,7 +110,7 @@ public final class DdlWriter {
     private Entry sequence(SequenceDef s) {
         String name = qualified(s.schema(), s.name());
         List<String> sql = new ArrayList<>();
-        sql.add("CREATE SEQUENCE " + name + (s.dataType() != null ? " AS " + s.dataType() : "") + sequenceOptions(s));
+        sql.add("CREATE " + (s.unlogged() ? "UNLOGGED " : "") + "SEQUENCE " + name + (s.dataType() != null ? " AS " + s.dataType() : "") + sequenceOptions(s));
         owner(sql, "SEQUENCE " + name, s.owner());
         comment(sql, "SEQUENCE " + name, s.comment());
         privileges(sql, "SEQUENCE " + name, s.owner(), s.acl());
