@@ -70,6 +70,16 @@ final class TableTorture {
         assertThat(actual.constraintKinds()).isEqualTo(expected.constraintKinds());
     }
 
+    /** The catalogs describe every table, column, constraint and index alike on both servers. */
+    static void assertSameStructure(PostgresServer source, String sourceDb, PostgresServer target, String targetDb)
+            throws Exception {
+        try (Connection s = source.connect(sourceDb); Connection t = target.connect(targetDb)) {
+            String expected = String.join("\n", TableStructure.describe(s));
+            String actual = String.join("\n", TableStructure.describe(t));
+            assertThat(actual).as(PgDumpOracle.difference(expected, actual)).isEqualTo(expected);
+        }
+    }
+
     static String resource(String name) throws IOException {
         try (InputStream in = TableTorture.class.getResourceAsStream("/torture/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
