@@ -3,6 +3,8 @@ package io.pgshift.tables;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
 
@@ -39,6 +41,12 @@ final class TableTorture {
     /** The roles the fixtures grant to; roles belong to the server, so the target needs them too. */
     static void roles(PostgresServer server) {
         server.execute("postgres", "DO $$ BEGIN CREATE ROLE app_reader; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+    }
+
+    /** The tablespace "Fast Disk" in an empty directory; a tablespace belongs to the server, like a role. */
+    static void tablespace(PostgresServer server, Path directory) throws IOException {
+        Files.createDirectories(directory);
+        server.execute("postgres", "CREATE TABLESPACE \"Fast Disk\" LOCATION '" + directory + "'");
     }
 
     static int majorOf(PostgresServer server) {

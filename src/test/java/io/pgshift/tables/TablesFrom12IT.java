@@ -1,25 +1,36 @@
 package io.pgshift.tables;
 
+import java.nio.file.Path;
+import java.sql.Connection;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.pgshift.testkit.Cli;
 import io.pgshift.testkit.PostgresServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Tables, partitions, constraints and indexes of a PostgreSQL 12 database, copied into 15. */
+/** Tables, partitions, constraints, indexes and tablespaces of a PostgreSQL 12 database, copied into 15. */
 class TablesFrom12IT {
     @RegisterExtension
     static final PostgresServer source = PostgresServer.version("12");
     @RegisterExtension
     static final PostgresServer target = PostgresServer.version("15");
 
+    @TempDir
+    static Path directories;
+
     @BeforeAll
     static void createSource() throws Exception {
         TableTorture.load(source, "tables");
         TableTorture.roles(target);
+        TableTorture.tablespace(source, directories.resolve("source"));
+        TableTorture.tablespace(target, directories.resolve("target"));
+        source.createDatabase("spaces");
+        source.execute("spaces", TableTorture.resource("tables-tablespace.sql"));
     }
 
     @Test
@@ -30,5 +41,31 @@ class TablesFrom12IT {
         assertThat(run.exitCode()).as(run.err()).isZero();
         TableTorture.assertSameSchema(source, "tables", target, "tables");
         TableTorture.assertSameContent(source, "tables", target, "tables");
+    }
+
+    @Test
+    void tablesPartitionsKeysAndIndexesKeepTheirTablespaces() throws Exception {
+        Cli.Run run = Cli.run("copy", "--source", Cli.conn(source, "spaces"), "--target", Cli.conn(target, "spaces"));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        TableTorture.assertSameSchema(source, "spaces", target, "spaces");
+        TableTorture.assertSameContent(source, "spaces", target, "spaces");
+    }
+
+    @Test
+    void noTablespacesPutsEveryRelationInTheDefaultTablespace() throws Exception {
+        Cli.Run run = Cli.run("copy", "--no-tablespaces", "--source", Cli.conn(source, "spaces"), "--target",
+                Cli.conn(target, "spaces_default"));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        TableTorture.assertSameContent(source, "spaces", target, "spaces_default");
+        try (Connection t = target.connect("spaces_default")) {
+            var rs = t.createStatement().executeQuery("""
+                    SELECT count(*) FILTER (WHERE c.reltablespace <> 0), count(*) FROM pg_class c
+                    JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'spaced'""");
+            rs.next();
+            assertThat(rs.getLong(1)).as("relations outside the default tablespace").isZero();
+            assertThat(rs.getLong(2)).isGreaterThan(8);
+        }
     }
 }
