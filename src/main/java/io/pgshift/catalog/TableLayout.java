@@ -19,14 +19,18 @@ import java.util.List;
  * @param accessMethod    the table access method (12+), null for heap or when the server has none
  * @param tablespace      the table's tablespace, null for the database's default
  * @param hasOids         created WITH OIDS (before PostgreSQL 12)
+ * @param loadThrough     for a partition whose rows must be routed again on the target, the quoted name of
+ *                        the root of its partition tree; else null. Hash partitioning on an enum column
+ *                        hashes the values' oids, which differ on the target, so a row may belong to another
+ *                        partition there (pg_dump's load-via-partition-root)
  */
 public record TableLayout(char kind, List<Long> parents, String partitionKey, String partitionBound,
                           String ofType, String options, String toastOptions, char replicaIdentity,
-                          String accessMethod, String tablespace, boolean hasOids) {
+                          String accessMethod, String tablespace, boolean hasOids, String loadThrough) {
 
     /** An ordinary heap table with no parents and no special settings. */
     public static final TableLayout PLAIN = new TableLayout('r', List.of(), null, null, null, null, null, 'd',
-            null, null, false);
+            null, null, false, null);
 
     public TableLayout {
         parents = List.copyOf(parents);

@@ -24,6 +24,27 @@ final class TableReader {
     private final Connection connection;
     private final ServerVersion version;
 
+    /**
+     * The root of a leaf partition's tree when some table of the tree is hash-partitioned with the enum
+     * operator class (hash partitioning came in 11); pg_dump detects such trees the same way.
+     */
+    private static final String LOAD_THROUGH_ROOT = """
+            CASE WHEN c.relkind = 'r' AND c.relispartition THEN (
+                WITH RECURSIVE up(relid, depth) AS (
+                    SELECT c.oid, 0
+                    UNION ALL
+                    SELECT i.inhparent, up.depth + 1 FROM up JOIN pg_catalog.pg_inherits i ON i.inhrelid = up.relid)
+                SELECT CASE WHEN bool_or((SELECT oc.oid FROM pg_catalog.pg_opclass oc
+                                          JOIN pg_catalog.pg_am am ON am.oid = oc.opcmethod
+                                          WHERE oc.opcname = 'enum_ops' AND am.amname = 'hash'
+                                            AND oc.opcnamespace = 'pg_catalog'::pg_catalog.regnamespace)
+                                         = ANY(pt.partclass))
+                            THEN (SELECT pg_catalog.quote_ident(rn.nspname) || '.' || pg_catalog.quote_ident(r.relname)
+                                  FROM up top JOIN pg_catalog.pg_class r ON r.oid = top.relid
+                                  JOIN pg_catalog.pg_namespace rn ON rn.oid = r.relnamespace
+                                  ORDER BY top.depth DESC LIMIT 1) END
+                FROM up LEFT JOIN pg_catalog.pg_partitioned_table pt ON pt.partrelid = up.relid) END""";
+
     TableReader(Connection connection, ServerVersion version) {
         this.connection = connection;
         this.version = version;
@@ -38,6 +59,7 @@ final class TableReader {
         String accessMethod = version.atLeast(12)
                 ? "(SELECT am.amname FROM pg_catalog.pg_am am WHERE am.oid = c.relam)" : "NULL";
         String hasOids = version.atLeast(12) ? "false" : "c.relhasoids";
+        String loadThrough = version.atLeast(11) ? LOAD_THROUGH_ROOT : "NULL";
         return list(connection, """
                 SELECT c.oid, n.nspname, c.relname, pg_catalog.pg_get_userbyid(c.relowner) AS owner,
                        c.relpersistence, GREATEST(c.reltuples, 0)::bigint AS estimated_rows,
@@ -52,12 +74,13 @@ final class TableReader {
                        (SELECT %s FROM pg_catalog.pg_class tc WHERE tc.oid = c.reltoastrelid) AS toast_options,
                        c.relreplident, %s AS access_method,
                        (SELECT s.spcname FROM pg_catalog.pg_tablespace s WHERE s.oid = c.reltablespace) AS tablespace,
-                       %s AS has_oids
+                       %s AS has_oids, %s AS load_through
                 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
                 WHERE c.relkind IN ('r', 'p') AND %s AND %s
                 ORDER BY n.nspname, c.relname""".formatted(SourceContext.aclJson("c.relacl", 'r', "c.relowner"),
                         partitionKey, partitionBound, Queries.options("c.reloptions"),
-                        Queries.options("tc.reloptions", "toast."), accessMethod, hasOids, userSchema("n.nspname"),
+                        Queries.options("tc.reloptions", "toast."), accessMethod, hasOids, loadThrough,
+                        userSchema("n.nspname"),
                         notExtensionMember("pg_class", "c.oid")),
                 rs -> new Table(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         charOf(rs, "relpersistence"), columns.getOrDefault(rs.getLong(1), List.of()),
@@ -68,7 +91,8 @@ final class TableReader {
         return new TableLayout(charOf(rs, "relkind"), oids(rs.getArray("parents")), rs.getString("partition_key"),
                 rs.getString("partition_bound"), rs.getString("of_type"), Queries.emptyToNull(rs.getString("options")),
                 Queries.emptyToNull(rs.getString("toast_options")), charOf(rs, "relreplident"),
-                rs.getString("access_method"), rs.getString("tablespace"), rs.getBoolean("has_oids"));
+                rs.getString("access_method"), rs.getString("tablespace"), rs.getBoolean("has_oids"),
+                rs.getString("load_through"));
     }
 
     private static List<Long> oids(Array array) throws SQLException {

@@ -31,6 +31,9 @@ public final class TableCopier {
      * Copies the table. The target transaction truncates the (empty) table first so that COPY FREEZE
      * applies: rows arrive already frozen, and the upgraded server never has to rewrite them for
      * wraparound. Success is returned only after the target committed.
+     * <p>
+     * A partition whose rows must be routed again ({@code loadThrough}) is loaded through the root of its
+     * tree instead: its rows may land in sibling partitions, so nothing is truncated and nothing frozen.
      *
      * @param progress called with byte counts as data flows, for live rates
      */
@@ -41,16 +44,20 @@ public final class TableCopier {
         String name = Sql.qualified(table.schema(), table.name());
         // A table without columns still has rows; COPY takes no empty column list.
         String relation = columns.isEmpty() ? name : name + " (" + columns + ")";
+        String root = table.layout().loadThrough();
+        String into = root == null ? relation + " FROM STDIN WITH (FREEZE)"
+                : (columns.isEmpty() ? root : root + " (" + columns + ")") + " FROM STDIN";
         SessionSettings.execute(target, "BEGIN");
         boolean committed = false;
         try {
-            SessionSettings.execute(target, "TRUNCATE ONLY " + name);
+            if (root == null) {
+                SessionSettings.execute(target, "TRUNCATE ONLY " + name);
+            }
             CopyOut out = source.unwrap(PGConnection.class).getCopyAPI()
                     .copyOut("COPY " + relation + " TO STDOUT");
             long bytes;
             try {
-                CopyIn in = target.unwrap(PGConnection.class).getCopyAPI()
-                        .copyIn("COPY " + relation + " FROM STDIN WITH (FREEZE)");
+                CopyIn in = target.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + into);
                 bytes = pump(out, in, progress);
             } finally {
                 if (out.isActive()) {

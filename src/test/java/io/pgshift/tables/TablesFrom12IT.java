@@ -53,6 +53,39 @@ class TablesFrom12IT {
     }
 
     @Test
+    void hashPartitionsOfAnEnumReceiveTheirRowsThroughTheRootBecauseEnumOidsDiffer() throws Exception {
+        source.createDatabase("enums");
+        source.execute("enums", "CREATE TYPE public.mood AS ENUM ('sad', 'ok', 'happy', 'ecstatic', 'meh')",
+                "CREATE TABLE public.feelings (m public.mood, n integer) PARTITION BY HASH (m)",
+                "CREATE TABLE public.feelings_0 PARTITION OF public.feelings FOR VALUES WITH (MODULUS 3, REMAINDER 0)",
+                "CREATE TABLE public.feelings_1 PARTITION OF public.feelings FOR VALUES WITH (MODULUS 3, REMAINDER 1)"
+                        + " PARTITION BY LIST (n)",
+                "CREATE TABLE public.feelings_1a PARTITION OF public.feelings_1 DEFAULT",
+                "CREATE TABLE public.feelings_2 PARTITION OF public.feelings FOR VALUES WITH (MODULUS 3, REMAINDER 2)",
+                "INSERT INTO public.feelings SELECT m, ord FROM unnest(enum_range(NULL::public.mood)) WITH ORDINALITY u(m, ord)");
+        Cli.Run plan = Cli.run("copy", "--dry-run", "--source", Cli.conn(source, "enums"), "--target",
+                Cli.conn(target, "enums"));
+        if (!plan.out().contains("CREATE TYPE public.mood")) {
+            // Types are another part of issue #3: until pgshift creates them, the test does, with other oids.
+            target.createDatabase("enums");
+            target.execute("enums", "CREATE TYPE public.unused AS ENUM ('a', 'b', 'c')",
+                    "CREATE TYPE public.mood AS ENUM ('sad', 'ok', 'happy', 'ecstatic', 'meh')");
+        }
+
+        Cli.Run run = Cli.run("copy", "--source", Cli.conn(source, "enums"), "--target", Cli.conn(target, "enums"));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        try (Connection s = source.connect("enums"); Connection t = target.connect("enums")) {
+            String rows = "SELECT string_agg(m::text || n, ',' ORDER BY n) FROM public.feelings";
+            var expected = s.createStatement().executeQuery(rows);
+            var actual = t.createStatement().executeQuery(rows);
+            expected.next();
+            actual.next();
+            assertThat(actual.getString(1)).isEqualTo(expected.getString(1));
+        }
+    }
+
+    @Test
     void noTablespacesPutsEveryRelationInTheDefaultTablespace() throws Exception {
         Cli.Run run = Cli.run("copy", "--no-tablespaces", "--source", Cli.conn(source, "spaces"), "--target",
                 Cli.conn(target, "spaces_default"));
