@@ -44,13 +44,15 @@ final class TableStructure {
                        || ' ' || format_type(a.atttypid, a.atttypmod) || ' notnull=' || a.attnotnull
                        || CASE WHEN %s THEN '' ELSE ' local=' || a.attislocal || ' inh=' || a.attinhcount END
                        || ' default=' || COALESCE(pg_get_expr(d.adbin, d.adrelid), '-')
+                       || ' identity=' || %s || ' generated=' || %s
                        || ' storage=' || a.attstorage::text || ' stats=' || COALESCE(CASE WHEN a.attstattarget >= 0
                                                                  THEN a.attstattarget::text END, '-')
                        || ' options=' || COALESCE(a.attoptions::text, '-') || ' collation=' || a.attcollation::regcollation::text
                 FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
                 LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
                 WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND %s"""
-                .formatted(partition, user).replace("a.attcollation::regcollation::text",
+                .formatted(partition, v.atLeast(10) ? "a.attidentity::text" : "''",
+                        v.atLeast(12) ? "a.attgenerated::text" : "''", user).replace("a.attcollation::regcollation::text",
                         "COALESCE((SELECT quote_ident(co.collname) FROM pg_collation co WHERE co.oid = a.attcollation), '-')"));
         query(connection, lines, """
                 SELECT 'constraint ' || c.oid::regclass || '.' || quote_ident(co.conname) || ' ' || co.contype::text

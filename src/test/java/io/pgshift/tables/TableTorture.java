@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class TableTorture {
     /** Fixtures for features that need a newer source, by the major version that introduced them. */
-    private static final List<Integer> VERSION_FILES = List.of(10, 11, 12, 14, 15, 18);
+    private static final List<Integer> VERSION_FILES = List.of(10, 11, 12, 14, 15, 17, 18);
 
     private TableTorture() {
     }
