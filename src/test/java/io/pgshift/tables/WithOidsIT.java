@@ -48,6 +48,21 @@ class WithOidsIT {
     }
 
     @Test
+    void aTargetOlderThan12KeepsTheOids() throws Exception {
+        Cli.Run run = Cli.run("copy", "--source", Cli.conn(source, "legacy_oids"), "--target",
+                Cli.conn(source, "legacy_oids_copy"));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        TableTorture.assertSameSchema(source, "legacy_oids", source, "legacy_oids_copy");
+        try (Connection t = source.connect("legacy_oids_copy")) {
+            var rs = t.createStatement().executeQuery(
+                    "SELECT relhasoids FROM pg_class WHERE oid = '\"Old Stuff\".\"With Oids\"'::regclass");
+            rs.next();
+            assertThat(rs.getBoolean(1)).isTrue();
+        }
+    }
+
+    @Test
     void partitionsAndKeysOfAn11SourceArriveWithTheSameSchemaAndRows() throws Exception {
         Cli.Run run = Cli.run("copy", "--source", Cli.conn(source, "tables"), "--target", Cli.conn(target, "tables"));
 
