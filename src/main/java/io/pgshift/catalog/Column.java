@@ -26,8 +26,14 @@ public record Column(int number, String name, String type, boolean notNull, Stri
      * @param local     declared by this table, not only inherited
      * @param noInherit NO INHERIT (18+)
      * @param valid     false for a NOT VALID constraint (18+), added after the data
+     * @param comment   the constraint's comment (18+)
      */
-    public record NotNull(long oid, String name, boolean local, boolean noInherit, boolean valid) {
+    public record NotNull(long oid, String name, boolean local, boolean noInherit, boolean valid, String comment) {
+
+        /** The constraint's name, the default one included. */
+        public String nameOn(String table, String column) {
+            return name != null ? name : table + "_" + column + "_not_null";
+        }
     }
 
     /**

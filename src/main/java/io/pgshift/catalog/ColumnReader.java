@@ -76,14 +76,15 @@ final class ColumnReader {
                         AS not_null_name,
                     COALESCE(nn.conislocal, false) AS not_null_local,
                     COALESCE(nn.connoinherit, false) AS not_null_no_inherit,
-                    COALESCE(nn.convalidated, true) AS not_null_valid""";
+                    COALESCE(nn.convalidated, true) AS not_null_valid,
+                    pg_catalog.obj_description(nn.oid, 'pg_constraint') AS not_null_comment""";
         }
         return """
                 a.attnotnull AS has_not_null, 0 AS not_null_oid, NULL AS not_null_name,
                 NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits i
                             JOIN pg_catalog.pg_attribute pa ON pa.attrelid = i.inhparent AND pa.attname = a.attname
                             WHERE i.inhrelid = a.attrelid AND pa.attnotnull) AS not_null_local,
-                false AS not_null_no_inherit, true AS not_null_valid""";
+                false AS not_null_no_inherit, true AS not_null_valid, NULL AS not_null_comment""";
     }
 
     private String notNullJoin() {
@@ -97,7 +98,7 @@ final class ColumnReader {
             return null;
         }
         return new Column.NotNull(rs.getLong("not_null_oid"), rs.getString("not_null_name"), rs.getBoolean("not_null_local"),
-                rs.getBoolean("not_null_no_inherit"), rs.getBoolean("not_null_valid"));
+                rs.getBoolean("not_null_no_inherit"), rs.getBoolean("not_null_valid"), rs.getString("not_null_comment"));
     }
 
     private static Column.ColumnSettings settings(ResultSet rs) throws SQLException {

@@ -80,6 +80,14 @@ final class TableWriter {
         for (Constraint c : inlineChecks(t)) {
             DdlWriter.comment(sql, "CONSTRAINT " + ident(c.name()) + " ON " + name, c.comment());
         }
+        for (Column c : t.columns()) {
+            Column.NotNull nn = c.notNullConstraint();
+            // A NOT NULL constraint's comment goes where the constraint is created: here, unless NOT VALID.
+            if (nn != null && nn.valid() && nn.comment() != null) {
+                DdlWriter.comment(sql, "CONSTRAINT " + ident(nn.nameOn(t.name(), c.name())) + " ON " + name,
+                        nn.comment());
+            }
+        }
         ddl.privileges(sql, "TABLE " + name, t.owner(), t.acl());
         for (Column c : t.columns()) {
             DdlWriter.comment(sql, "COLUMN " + name + "." + ident(c.name()), c.comment());
@@ -170,14 +178,16 @@ final class TableWriter {
 
     /** An 18 NOT NULL constraint added NOT VALID: like a NOT VALID CHECK, it comes after the rows. */
     private Entry invalidNotNull(Table t, Column c) {
-        String constraintName = c.notNullConstraint().name() != null ? c.notNullConstraint().name()
-                : t.name() + "_" + c.name() + "_not_null";
-        String sql = "ALTER TABLE " + qualified(t.schema(), t.name()) + " ADD CONSTRAINT " + ident(constraintName)
-                + " NOT NULL " + ident(c.name()) + (c.notNullConstraint().noInherit() ? " NO INHERIT" : "")
-                + " NOT VALID";
+        Column.NotNull nn = c.notNullConstraint();
+        String table = qualified(t.schema(), t.name());
+        String constraint = ident(nn.nameOn(t.name(), c.name()));
+        List<String> sql = new ArrayList<>();
+        sql.add("ALTER TABLE " + table + " ADD CONSTRAINT " + constraint + " NOT NULL " + ident(c.name())
+                + (nn.noInherit() ? " NO INHERIT" : "") + " NOT VALID");
+        DdlWriter.comment(sql, "CONSTRAINT " + constraint + " ON " + table, nn.comment());
         Set<ObjectRef> deps = new LinkedHashSet<>(tree.dataNeeded(t.oid(), true));
         deps.add(t.ref());
         return new Entry(ObjectRef.constraint(c.notNullConstraint().oid()), "NOT NULL",
-                t.displayName() + "." + c.name(), Section.POST_DATA, List.of(sql), deps, t.ref());
+                t.displayName() + "." + c.name(), Section.POST_DATA, sql, deps, t.ref());
     }
 }

@@ -35,6 +35,7 @@ final class TableStructure {
                        || ' options=' || COALESCE(c.reloptions::text, '-')
                        || ' toast=' || COALESCE((SELECT t.reloptions::text FROM pg_class t WHERE t.oid = c.reltoastrelid), '-')
                        || ' replident=' || c.relreplident::text || ' of=' || c.reloftype::regtype::text
+                       || ' comment=' || COALESCE(obj_description(c.oid, 'pg_class'), '-')
                 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                 WHERE c.relkind IN ('r', 'p') AND %s""".formatted(bound, key, user));
         query(connection, lines, """
@@ -48,6 +49,7 @@ final class TableStructure {
                        || ' storage=' || a.attstorage::text || ' stats=' || COALESCE(CASE WHEN a.attstattarget >= 0
                                                                  THEN a.attstattarget::text END, '-')
                        || ' options=' || COALESCE(a.attoptions::text, '-') || ' collation=' || a.attcollation::regcollation::text
+                       || ' comment=' || COALESCE(col_description(a.attrelid, a.attnum), '-')
                 FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
                 LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
                 WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND %s"""
@@ -58,6 +60,7 @@ final class TableStructure {
                 SELECT 'constraint ' || c.oid::regclass || '.' || quote_ident(co.conname) || ' ' || co.contype::text
                        || ' ' || pg_get_constraintdef(co.oid) || ' valid=' || co.convalidated
                        || CASE WHEN %s THEN '' ELSE ' local=' || co.conislocal || ' inh=' || co.coninhcount END
+                       || ' comment=' || COALESCE(obj_description(co.oid, 'pg_constraint'), '-')
                 FROM pg_constraint co JOIN pg_class c ON c.oid = co.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
                 WHERE c.relkind IN ('r', 'p') AND %s""".formatted(partition, user));
         String parentIndex = v.atLeast(11)
@@ -67,6 +70,7 @@ final class TableStructure {
                 SELECT 'index ' || pg_get_indexdef(i.indexrelid) || ' clustered=' || i.indisclustered
                        || ' replident=' || i.indisreplident || ' parent=' || %s
                        || ' options=' || COALESCE(ic.reloptions::text, '-')
+                       || ' comment=' || COALESCE(obj_description(i.indexrelid, 'pg_class'), '-')
                 FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_namespace n ON n.oid = ic.relnamespace
                 WHERE %s""".formatted(parentIndex, user));
         lines.sort(null);
