@@ -45,6 +45,27 @@ public final class Queries {
                 + "'::pg_catalog.regclass AND e.objid = " + oidExpression + " AND e.deptype = 'e')";
     }
 
+    /**
+     * SQL expression that renders a text[] of {@code name=value} options (reloptions, attoptions) as
+     * {@code name='value', ...}, ready for WITH (...) or SET (...): values are quoted, so any value reads back
+     * as it was. Empty when there are none.
+     */
+    static String options(String arrayColumn) {
+        return options(arrayColumn, "");
+    }
+
+    /** As {@link #options(String)}, each name after a prefix such as {@code toast.}. */
+    static String options(String arrayColumn, String prefix) {
+        return "pg_catalog.array_to_string(ARRAY(SELECT '" + prefix + "' || "
+                + "pg_catalog.quote_ident(pg_catalog.split_part(o, '=', 1)) "
+                + "|| '=' || pg_catalog.quote_literal(pg_catalog.substr(o, pg_catalog.strpos(o, '=') + 1)) "
+                + "FROM pg_catalog.unnest(" + arrayColumn + ") o), ', ')";
+    }
+
+    static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
     /** SQL condition on a namespace name column: not a system schema. */
     static String userSchema(String nspnameColumn) {
         return nspnameColumn + " NOT IN ('pg_catalog', 'information_schema') AND " + nspnameColumn

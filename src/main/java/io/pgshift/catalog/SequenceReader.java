@@ -31,7 +31,8 @@ final class SequenceReader {
     }
 
     private record Header(long oid, String schema, String name, String owner, String comment, String acl,
-                          SequenceDef.ColumnRef ownedBy, SequenceDef.ColumnRef identityOf, Options options) {
+                          SequenceDef.ColumnRef ownedBy, SequenceDef.ColumnRef identityOf, Options options,
+                          boolean unlogged) {
     }
 
     private record Options(String dataType, long start, long increment, long min, long max, long cache,
@@ -50,7 +51,7 @@ final class SequenceReader {
             Position p = positions.get(h.oid());
             sequences.add(new SequenceDef(h.oid(), h.schema(), h.name(), h.owner(), o.dataType(), o.start(),
                     o.increment(), o.min(), o.max(), o.cache(), o.cycle(), p.lastValue(), p.isCalled(),
-                    h.ownedBy(), h.identityOf(), h.comment(), h.acl()));
+                    h.ownedBy(), h.identityOf(), h.comment(), h.acl(), h.unlogged()));
         }
         return sequences;
     }
@@ -66,7 +67,7 @@ final class SequenceReader {
                 SELECT c.oid, n.nspname, c.relname, pg_catalog.pg_get_userbyid(c.relowner) AS owner,
                        pg_catalog.obj_description(c.oid, 'pg_class') AS comment,
                        d.deptype, d.refobjid, tn.nspname AS table_schema, tc.relname AS table_name,
-                       ta.attname AS column_name, %s AS acl, %s
+                       ta.attname AS column_name, %s AS acl, c.relpersistence = 'u' AS unlogged, %s
                 FROM pg_catalog.pg_class c
                 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
                 %s
@@ -86,7 +87,7 @@ final class SequenceReader {
                     boolean identity = "i".equals(rs.getString("deptype"));
                     return new Header(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getString("acl"), identity ? null : column, identity ? column : null,
-                            catalog ? options(rs) : null);
+                            catalog ? options(rs) : null, rs.getBoolean("unlogged"));
                 });
     }
 

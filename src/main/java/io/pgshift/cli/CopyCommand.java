@@ -52,6 +52,10 @@ final class CopyCommand implements Callable<Integer> {
             description = "Do not copy privileges (GRANT/REVOKE); objects get the target's defaults.")
     boolean noAcl;
 
+    @Option(names = "--no-tablespaces",
+            description = "Do not keep tablespaces; everything goes to the target database's default tablespace.")
+    boolean noTablespaces;
+
     @Option(names = "--no-analyze", description = "Skip ANALYZE after the copy.")
     boolean noAnalyze;
 
@@ -65,7 +69,7 @@ final class CopyCommand implements Callable<Integer> {
     public Integer call() {
         Environment env = Environment.system();
         CopyOptions options = new CopyOptions(ConnInfo.parse(source, env), ConnInfo.parse(target, env),
-                jobs != null ? jobs : defaultJobs(), clean, new DdlOptions(noOwner, noAcl), !noAnalyze);
+                jobs != null ? jobs : defaultJobs(), clean, new DdlOptions(noOwner, noAcl, noTablespaces), !noAnalyze);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         for (ConnInfo conn : List.of(options.source(), options.target())) {

@@ -54,6 +54,9 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = {"-x", "--no-acl", "--no-privileges"}, description = "Do not restore privileges.")
     boolean noAcl;
 
+    @Option(names = "--no-tablespaces", description = "Create everything in the target's default tablespace.")
+    boolean noTablespaces;
+
     @Option(names = "--section", paramLabel = "SECTION",
             description = "Restore only this section: pre-data, data or post-data; may be repeated.")
     List<String> sections;
@@ -78,7 +81,7 @@ final class RestoreCommand implements Callable<Integer> {
             throw new PgShiftException(ErrorCode.USAGE, "--target is required unless --list is given");
         }
         RestoreOptions options = new RestoreOptions(ConnInfo.parse(target, Environment.system()), path, jobs,
-                new DdlOptions(noOwner, noAcl), sections());
+                new DdlOptions(noOwner, noAcl, noTablespaces), sections());
         try (ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), System.console() != null)) {
             RestoreRun run = new RestoreRun(options, progress);
             if (stdin) {

@@ -12,8 +12,16 @@ public final class CopyStatements {
 
     /** {@code schema.table (col, ...)}, leaving out generated columns, which the target computes itself. */
     public static String target(Table table) {
-        return Sql.qualified(table.schema(), table.name()) + " (" + table.copyColumns().stream()
-                .map(c -> Sql.ident(c.name())).collect(Collectors.joining(", ")) + ")";
+        return retarget(Sql.qualified(table.schema(), table.name()), table);
+    }
+
+    /**
+     * The table's columns on another relation: the root of its partition tree, when rows must be routed
+     * again. A table without columns still has rows, and COPY takes no empty column list.
+     */
+    public static String retarget(String relation, Table table) {
+        String columns = table.copyColumns().stream().map(c -> Sql.ident(c.name())).collect(Collectors.joining(", "));
+        return columns.isEmpty() ? relation : relation + " (" + columns + ")";
     }
 
     public static String out(String target, String format) {

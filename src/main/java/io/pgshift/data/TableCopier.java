@@ -30,6 +30,9 @@ public final class TableCopier {
      * Copies the table. The target transaction truncates the (empty) table first so that COPY FREEZE
      * applies: rows arrive already frozen, and the upgraded server never has to rewrite them for
      * wraparound. Success is returned only after the target committed.
+     * <p>
+     * A partition whose rows must be routed again ({@code loadThrough}) is loaded through the root of its
+     * tree instead: its rows may land in sibling partitions, so nothing is truncated and nothing frozen.
      *
      * @param progress called with byte counts as data flows, for live rates
      */
@@ -37,16 +40,20 @@ public final class TableCopier {
             throws SQLException {
         String name = Sql.qualified(table.schema(), table.name());
         String target = CopyStatements.target(table);
+        String root = table.layout().loadThrough();
+        String into = root == null ? target : CopyStatements.retarget(root, table);
         String format = CopyFormat.choose(source, table.oid());
         SessionSettings.execute(targetConnection, "BEGIN");
         boolean committed = false;
         try {
-            SessionSettings.execute(targetConnection, "TRUNCATE ONLY " + name);
+            if (root == null) {
+                SessionSettings.execute(targetConnection, "TRUNCATE ONLY " + name);
+            }
             CopyOut out = source.unwrap(PGConnection.class).getCopyAPI().copyOut(CopyStatements.out(target, format));
             long bytes;
             try {
                 CopyIn in = targetConnection.unwrap(PGConnection.class).getCopyAPI()
-                        .copyIn(CopyStatements.in(target, format, true));
+                        .copyIn(CopyStatements.in(into, format, root == null));
                 bytes = pump(out, in, progress);
             } finally {
                 if (out.isActive()) {

@@ -5,7 +5,8 @@ package io.pgshift.ddl;
  *
  * @param noOwner leave out ALTER ... OWNER TO, so the connecting user owns everything
  * @param noAcl   leave out GRANT and REVOKE, so objects keep the target's default privileges
+ * @param noTablespaces leave out tablespaces, so everything goes to the target database's default one
  */
-public record DdlOptions(boolean noOwner, boolean noAcl) {
-    public static final DdlOptions DEFAULTS = new DdlOptions(false, false);
+public record DdlOptions(boolean noOwner, boolean noAcl, boolean noTablespaces) {
+    public static final DdlOptions DEFAULTS = new DdlOptions(false, false, false);
 }

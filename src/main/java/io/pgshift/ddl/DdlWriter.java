@@ -9,15 +9,12 @@ import java.util.Map;
 import java.util.Set;
 
 import io.pgshift.catalog.Catalog;
-import io.pgshift.catalog.Column;
 import io.pgshift.catalog.Constraint;
 import io.pgshift.catalog.Dependency;
-import io.pgshift.catalog.Index;
 import io.pgshift.catalog.ObjectDef;
 import io.pgshift.catalog.ObjectRef;
 import io.pgshift.catalog.Schema;
 import io.pgshift.catalog.SequenceDef;
-import io.pgshift.catalog.Table;
 import io.pgshift.plan.Entry;
 import io.pgshift.plan.Section;
 
@@ -43,7 +40,7 @@ public final class DdlWriter {
         // conindid, but it does not create it: mapping to it would leave the key waiting for itself.
         Map<ObjectRef, ObjectRef> indexToConstraint = new HashMap<>();
         for (Constraint c : catalog.constraints()) {
-            if (c.indexOid() != 0 && !c.isForeignKey()) {
+            if (c.hasIndex() && c.indexOid() != 0 && !c.isForeignKey()) {
                 indexToConstraint.put(ObjectRef.relation(c.indexOid()), c.ref());
             }
         }
@@ -60,16 +57,13 @@ public final class DdlWriter {
         List<Entry> entries = new ArrayList<>();
         catalog.schemas().forEach(s -> entries.add(schema(s)));
         catalog.sequences().stream().filter(s -> s.identityOf() == null).forEach(s -> entries.add(sequence(s)));
-        for (Table t : catalog.tables()) {
-            entries.add(table(t));
-            entries.add(tableData(t));
-        }
+        TableTree tree = new TableTree(catalog.tables());
+        TableWriter tables = new TableWriter(this, tree);
+        catalog.tables().forEach(t -> entries.addAll(tables.entries(t)));
         catalog.sequences().forEach(s -> entries.add(sequencePosition(s)));
         ViewWriter views = new ViewWriter(catalog.views(), options, dependencies, this::dependsOn);
         catalog.views().forEach(v -> entries.addAll(views.entries(v)));
-        catalog.constraints().stream().filter(c -> !c.isCheck() || !c.validated()).filter(Constraint::local)
-                .forEach(c -> entries.add(constraint(c)));
-        catalog.indexes().forEach(i -> entries.add(index(i)));
+        entries.addAll(new IndexWriter(this, tree).entries());
         catalog.objects().forEach(o -> entries.add(object(o)));
         return lastOfAll(entries, "EVENT TRIGGER");
     }
@@ -101,7 +95,15 @@ public final class DdlWriter {
         return new Entry(o.ref(), o.kind(), o.name(), o.section(), sql, deps, o.table());
     }
 
-    private void privileges(List<String> sql, String target, String owner, String aclJson) {
+    Catalog catalog() {
+        return catalog;
+    }
+
+    DdlOptions options() {
+        return options;
+    }
+
+    void privileges(List<String> sql, String target, String owner, String aclJson) {
         if (!options.noAcl()) {
             sql.addAll(Privileges.statements(target, owner, aclJson, !options.noOwner()));
         }
@@ -125,7 +127,7 @@ public final class DdlWriter {
     private Entry sequence(SequenceDef s) {
         String name = qualified(s.schema(), s.name());
         List<String> sql = new ArrayList<>();
-        sql.add("CREATE SEQUENCE " + name + (s.dataType() != null ? " AS " + s.dataType() : "") + sequenceOptions(s));
+        sql.add("CREATE " + (s.unlogged() ? "UNLOGGED " : "") + "SEQUENCE " + name + (s.dataType() != null ? " AS " + s.dataType() : "") + sequenceOptions(s));
         owner(sql, "SEQUENCE " + name, s.owner());
         comment(sql, "SEQUENCE " + name, s.comment());
         privileges(sql, "SEQUENCE " + name, s.owner(), s.acl());
@@ -134,7 +136,7 @@ public final class DdlWriter {
     }
 
     /** The options both CREATE SEQUENCE and an identity column take; an identity's type is its column's. */
-    private static String sequenceOptions(SequenceDef s) {
+    static String sequenceOptions(SequenceDef s) {
         return " START WITH " + s.start() + " INCREMENT BY "
                 + s.increment() + " MINVALUE " + s.min() + " MAXVALUE " + s.max() + " CACHE " + s.cache()
                 + (s.cycle() ? " CYCLE" : " NO CYCLE");
@@ -149,125 +151,13 @@ public final class DdlWriter {
                 Set.of(creator), null);
     }
 
-    private Entry table(Table t) {
-        String name = qualified(t.schema(), t.name());
-        List<String> elements = new ArrayList<>();
-        for (Column c : t.columns()) {
-            elements.add(columnDefinition(t, c));
-        }
-        for (Constraint c : catalog.constraints()) {
-            // Valid CHECK constraints go inline, as pg_dump does: rows are checked as they are loaded.
-            if (c.tableOid() == t.oid() && c.isCheck() && c.validated() && c.local()) {
-                elements.add("CONSTRAINT " + ident(c.name()) + " " + c.definition());
-            }
-        }
-        List<String> sql = new ArrayList<>();
-        sql.add("CREATE " + (t.persistence() == 'u' ? "UNLOGGED " : "") + "TABLE " + name + " (\n    "
-                + String.join(",\n    ", elements) + "\n)");
-        Set<ObjectRef> deps = dependsOn(t.ref(), t.schema());
-        for (Constraint c : catalog.constraints()) {
-            // An inline CHECK is created with the table: the functions and types it uses must exist first.
-            if (c.tableOid() == t.oid() && c.isCheck() && c.validated() && c.local()) {
-                deps.addAll(dependencies.getOrDefault(c.ref(), Set.of()));
-            }
-        }
-        for (SequenceDef s : catalog.sequences()) {
-            if (s.ownedBy() != null && s.ownedBy().tableOid() == t.oid()) {
-                sql.add("ALTER SEQUENCE " + qualified(s.schema(), s.name()) + " OWNED BY " + name + "."
-                        + ident(s.ownedBy().column()));
-                deps.add(s.ref());
-            }
-        }
-        owner(sql, "TABLE " + name, t.owner());
-        comment(sql, "TABLE " + name, t.comment());
-        privileges(sql, "TABLE " + name, t.owner(), t.acl());
-        for (Column c : t.columns()) {
-            comment(sql, "COLUMN " + name + "." + ident(c.name()), c.comment());
-            if (!options.noAcl()) {
-                sql.addAll(Privileges.columnStatements("TABLE " + name, c.name(), c.acl()));
-            }
-        }
-        return new Entry(t.ref(), "TABLE", t.displayName(), Section.PRE_DATA, sql, deps, t.ref());
-    }
-
-    private String columnDefinition(Table t, Column c) {
-        StringBuilder def = new StringBuilder(ident(c.name())).append(' ').append(c.type());
-        if (c.collation() != null) {
-            def.append(" COLLATE ").append(c.collation());
-        }
-        if (c.isGenerated()) {
-            def.append(" GENERATED ALWAYS AS (").append(c.defaultExpr()).append(") STORED");
-        } else if (c.defaultExpr() != null) {
-            def.append(" DEFAULT ").append(c.defaultExpr());
-        }
-        if (c.notNull()) {
-            def.append(" NOT NULL");
-        }
-        if (c.isIdentity()) {
-            def.append(c.identity() == 'a' ? " GENERATED ALWAYS AS IDENTITY" : " GENERATED BY DEFAULT AS IDENTITY");
-            for (SequenceDef s : catalog.sequences()) {
-                if (s.identityOf() != null && s.identityOf().tableOid() == t.oid()
-                        && s.identityOf().column().equals(c.name())) {
-                    def.append(" (SEQUENCE NAME ").append(qualified(s.schema(), s.name()))
-                            .append(sequenceOptions(s)).append(')');
-                }
-            }
-        }
-        return def.toString();
-    }
-
-    private Entry tableData(Table t) {
-        return new Entry(ObjectRef.dataOf(t.oid()), "TABLE DATA", t.displayName(), Section.DATA, List.of(),
-                Set.of(t.ref()), t.ref());
-    }
-
-    private Entry constraint(Constraint c) {
-        String table = qualified(c.schema(), c.table());
-        List<String> sql = new ArrayList<>();
-        sql.add("ALTER TABLE ONLY " + table + " ADD CONSTRAINT " + ident(c.name()) + " " + c.definition());
-        comment(sql, "CONSTRAINT " + ident(c.name()) + " ON " + table, c.comment());
-        ObjectRef tableRef = ObjectRef.relation(c.tableOid());
-        Set<ObjectRef> deps = dependsOn(c.ref(), c.schema());
-        deps.add(tableRef);
-        deps.add(ObjectRef.dataOf(c.tableOid()));
-        if (c.isForeignKey()) {
-            deps.add(ObjectRef.dataOf(c.referencedTableOid()));
-        }
-        String kind = switch (c.type()) {
-            case 'p' -> "PRIMARY KEY";
-            case 'u' -> "UNIQUE";
-            case 'f' -> "FOREIGN KEY";
-            case 'x' -> "EXCLUSION";
-            default -> "CHECK";
-        };
-        return new Entry(c.ref(), kind, c.schema() + "." + c.table() + "." + c.name(), Section.POST_DATA, sql, deps,
-                tableRef);
-    }
-
-    private Entry index(Index i) {
-        List<String> sql = new ArrayList<>();
-        sql.add(i.definition());
-        ObjectRef tableRef = ObjectRef.relation(i.tableOid());
-        String name = qualified(i.schema(), i.name());
-        if (i.clustered()) {
-            sql.add("ALTER TABLE " + relationName(i.tableOid()) + " CLUSTER ON " + ident(i.name()));
-        }
-        comment(sql, "INDEX " + name, i.comment());
-        Set<ObjectRef> deps = dependsOn(i.ref(), i.schema());
-        deps.add(tableRef);
-        deps.add(ObjectRef.dataOf(i.tableOid()));
-        return new Entry(i.ref(), "INDEX", i.schema() + "." + i.name(), Section.POST_DATA, sql, deps, tableRef);
-    }
-
-    /** The qualified name of a table or materialized view. */
-    private String relationName(long oid) {
-        return catalog.tables().stream().filter(t -> t.oid() == oid).map(t -> qualified(t.schema(), t.name()))
-                .findFirst().orElseGet(() -> catalog.views().stream().filter(v -> v.oid() == oid)
-                        .map(v -> qualified(v.schema(), v.name())).findFirst().orElseThrow());
+    /** What a constraint needs, from pg_depend: for an inline CHECK, its table must wait for the same. */
+    Set<ObjectRef> constraintDependencies(ObjectRef constraint) {
+        return dependencies.getOrDefault(constraint, Set.of());
     }
 
     /** The object's catalog dependencies plus its schema. */
-    private Set<ObjectRef> dependsOn(ObjectRef ref, String schema) {
+    Set<ObjectRef> dependsOn(ObjectRef ref, String schema) {
         Set<ObjectRef> deps = new LinkedHashSet<>(dependencies.getOrDefault(ref, Set.of()));
         Long schemaOid = schema == null ? null : schemaOids.get(schema);
         if (schemaOid != null) {
@@ -276,13 +166,13 @@ public final class DdlWriter {
         return deps;
     }
 
-    private void owner(List<String> sql, String object, String owner) {
+    void owner(List<String> sql, String object, String owner) {
         if (!options.noOwner() && owner != null) {
             sql.add("ALTER " + object + " OWNER TO " + ident(owner));
         }
     }
 
-    private static void comment(List<String> sql, String object, String comment) {
+    static void comment(List<String> sql, String object, String comment) {
         if (comment != null) {
             sql.add("COMMENT ON " + object + " IS " + literal(comment));
         }

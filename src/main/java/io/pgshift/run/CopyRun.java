@@ -22,6 +22,7 @@ import io.pgshift.catalog.CatalogReader;
 import io.pgshift.catalog.ObjectRef;
 import io.pgshift.catalog.ServerVersion;
 import io.pgshift.catalog.Table;
+import io.pgshift.catalog.TableLayout;
 import io.pgshift.connect.ConnInfo;
 import io.pgshift.connect.Connector;
 import io.pgshift.data.SessionSettings;
@@ -105,6 +106,7 @@ public final class CopyRun {
             CatalogReader reader = new CatalogReader(leader, sourceVersion);
             Catalog catalog = reader.read();
             Compatibility.check(reader.incompatibilities(), targetVersion, options.target().describe());
+            TargetCompatibility.check(catalog, targetVersion);
             TargetDatabase targetDatabase = new TargetDatabase(options.target(), listener);
             boolean created = targetDatabase.createIfMissing(catalog.database(), options.ddl().noOwner());
             Plan plan = Planner.order(new DdlWriter(catalog, options.ddl()).entries());
@@ -144,7 +146,7 @@ public final class CopyRun {
 
     private void copyData(Plan plan, Catalog catalog, List<Worker> workers) {
         Map<Long, Table> byOid = new HashMap<>();
-        catalog.tables().forEach(t -> byOid.put(t.oid(), t));
+        catalog.tables().stream().filter(Table::hasRows).forEach(t -> byOid.put(t.oid(), t));
         List<Entry> data = plan.section(Section.DATA);
         Progress progress = start(Phase.DATA, byOid.size(), catalog.totalTableBytes());
         Comparator<Entry> largestFirst = Comparator.comparingLong(
@@ -167,7 +169,8 @@ public final class CopyRun {
         finish(progress);
     }
 
-    private static final Table EMPTY = new Table(0, "", "", null, 'p', List.of(), 0, 0, null, null);
+    private static final Table EMPTY = new Table(0, "", "", null, 'p', List.of(), 0, 0, null, null,
+            TableLayout.PLAIN);
 
     private void buildIndexes(Plan plan, List<Worker> workers) {
         List<Entry> post = plan.section(Section.POST_DATA);

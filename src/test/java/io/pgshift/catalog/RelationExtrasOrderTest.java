@@ -104,11 +104,11 @@ class RelationExtrasOrderTest {
     }
 
     private Plan plan() {
-        Table table = new Table(TABLE, "public", "t", "owner", 'p', List.of(), 0, 0, null, null);
+        Table table = new Table(TABLE, "public", "t", "owner", 'p', List.of(), 0, 0, null, null, TableLayout.PLAIN);
         Catalog catalog = new Catalog(new ServerVersion(150000), new DatabaseInfo("db", "owner", "UTF8", "C", "C"),
                 List.of(new Schema(SCHEMA, "public", "owner", null, null)), List.of(table), List.of(), views,
                 List.of(), List.of(), objects, dependencies);
-        return Planner.order(new DdlWriter(catalog, new DdlOptions(false, false)).entries());
+        return Planner.order(new DdlWriter(catalog, DdlOptions.DEFAULTS).entries());
     }
 
     private static Entry find(List<Entry> entries, String kind) {

@@ -10,7 +10,9 @@ import io.pgshift.catalog.DatabaseInfo;
 import io.pgshift.catalog.Dependency;
 import io.pgshift.catalog.ObjectRef;
 import io.pgshift.catalog.ServerVersion;
+import io.pgshift.catalog.IndexDetails;
 import io.pgshift.catalog.Table;
+import io.pgshift.catalog.TableLayout;
 import io.pgshift.plan.Entry;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,15 +28,15 @@ class ForeignKeyOrderTest {
     void aForeignKeyWaitsForTheKeyItReferencesEvenThoughBothNameItsIndex() {
         // The foreign key sorts after the primary key, as "audit" sorts after "Order Lines".
         Constraint primaryKey = new Constraint(PRIMARY_KEY, PARENT, "s", "Order Lines", "pk", 'p',
-                "PRIMARY KEY (id)", true, true, 0, KEY_INDEX, null);
+                "PRIMARY KEY (id)", true, true, 0, KEY_INDEX, null, 0, new IndexDetails(0, false, false, null, List.of(), null));
         Constraint foreignKey = new Constraint(FOREIGN_KEY, CHILD, "s", "audit", "fk", 'f',
-                "FOREIGN KEY (line_id) REFERENCES s.\"Order Lines\"(id)", true, true, PARENT, KEY_INDEX, null);
+                "FOREIGN KEY (line_id) REFERENCES s.\"Order Lines\"(id)", true, true, PARENT, KEY_INDEX, null, 0, null);
         Catalog catalog = new Catalog(new ServerVersion(120000), new DatabaseInfo("db", "o", "UTF8", "C", "C"),
                 List.of(), List.of(table(PARENT, "Order Lines"), table(CHILD, "audit")), List.of(), List.of(),
                 List.of(primaryKey, foreignKey), List.of(), List.of(),
                 List.of(new Dependency(ObjectRef.constraint(FOREIGN_KEY), ObjectRef.relation(KEY_INDEX))));
 
-        List<Entry> entries = new DdlWriter(catalog, new DdlOptions(false, false)).entries();
+        List<Entry> entries = new DdlWriter(catalog, DdlOptions.DEFAULTS).entries();
 
         Entry fk = entries.stream().filter(e -> e.ref().equals(ObjectRef.constraint(FOREIGN_KEY))).findFirst()
                 .orElseThrow();
@@ -42,6 +44,6 @@ class ForeignKeyOrderTest {
     }
 
     private static Table table(long oid, String name) {
-        return new Table(oid, "s", name, "o", 'p', List.of(), 0, 0, null, null);
+        return new Table(oid, "s", name, "o", 'p', List.of(), 0, 0, null, null, TableLayout.PLAIN);
     }
 }

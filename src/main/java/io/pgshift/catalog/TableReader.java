@@ -1,0 +1,106 @@
+package io.pgshift.catalog;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.pgshift.catalog.Queries.charOf;
+import static io.pgshift.catalog.Queries.list;
+import static io.pgshift.catalog.Queries.notExtensionMember;
+import static io.pgshift.catalog.Queries.userSchema;
+
+/**
+ * Reads tables (plain, unlogged, partitioned, partitions, inheritance children, typed) with their columns.
+ * Each query branches on the server version: partitioning came in 10, generated columns and table access
+ * methods in 12, column compression in 14, WITH OIDS went away in 12 and NOT NULL constraints got rows
+ * of their own in 18.
+ */
+final class TableReader {
+    private final Connection connection;
+    private final ServerVersion version;
+
+    /**
+     * The root of a leaf partition's tree when some table of the tree is hash-partitioned with the enum
+     * operator class (hash partitioning came in 11); pg_dump detects such trees the same way.
+     */
+    private static final String LOAD_THROUGH_ROOT = """
+            CASE WHEN c.relkind = 'r' AND c.relispartition THEN (
+                WITH RECURSIVE up(relid, depth) AS (
+                    SELECT c.oid, 0
+                    UNION ALL
+                    SELECT i.inhparent, up.depth + 1 FROM up JOIN pg_catalog.pg_inherits i ON i.inhrelid = up.relid)
+                SELECT CASE WHEN bool_or((SELECT oc.oid FROM pg_catalog.pg_opclass oc
+                                          JOIN pg_catalog.pg_am am ON am.oid = oc.opcmethod
+                                          WHERE oc.opcname = 'enum_ops' AND am.amname = 'hash'
+                                            AND oc.opcnamespace = 'pg_catalog'::pg_catalog.regnamespace)
+                                         = ANY(pt.partclass))
+                            THEN (SELECT pg_catalog.quote_ident(rn.nspname) || '.' || pg_catalog.quote_ident(r.relname)
+                                  FROM up top JOIN pg_catalog.pg_class r ON r.oid = top.relid
+                                  JOIN pg_catalog.pg_namespace rn ON rn.oid = r.relnamespace
+                                  ORDER BY top.depth DESC LIMIT 1) END
+                FROM up LEFT JOIN pg_catalog.pg_partitioned_table pt ON pt.partrelid = up.relid) END""";
+
+    TableReader(Connection connection, ServerVersion version) {
+        this.connection = connection;
+        this.version = version;
+    }
+
+    List<Table> read() throws SQLException {
+        Map<Long, List<Column>> columns = new ColumnReader(connection, version).read();
+        boolean v10 = version.atLeast(10);
+        String partitionKey = v10 ? "CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END" : "NULL";
+        String partitionBound = v10
+                ? "CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END" : "NULL";
+        String accessMethod = version.atLeast(12)
+                ? "(SELECT am.amname FROM pg_catalog.pg_am am WHERE am.oid = c.relam)" : "NULL";
+        String hasOids = version.atLeast(12) ? "false" : "c.relhasoids";
+        String loadThrough = version.atLeast(11) ? LOAD_THROUGH_ROOT : "NULL";
+        return list(connection, """
+                SELECT c.oid, n.nspname, c.relname, pg_catalog.pg_get_userbyid(c.relowner) AS owner,
+                       c.relpersistence, GREATEST(c.reltuples, 0)::bigint AS estimated_rows,
+                       pg_catalog.pg_relation_size(c.oid) AS bytes,
+                       pg_catalog.obj_description(c.oid, 'pg_class') AS comment, %s AS acl,
+                       c.relkind,
+                       ARRAY(SELECT i.inhparent::pg_catalog.int8 FROM pg_catalog.pg_inherits i
+                             WHERE i.inhrelid = c.oid ORDER BY i.inhseqno) AS parents,
+                       %s AS partition_key, %s AS partition_bound,
+                       CASE WHEN c.reloftype <> 0 THEN pg_catalog.format_type(c.reloftype, NULL) END AS of_type,
+                       %s AS options,
+                       (SELECT %s FROM pg_catalog.pg_class tc WHERE tc.oid = c.reltoastrelid) AS toast_options,
+                       c.relreplident, %s AS access_method,
+                       (SELECT s.spcname FROM pg_catalog.pg_tablespace s WHERE s.oid = c.reltablespace) AS tablespace,
+                       %s AS has_oids, %s AS load_through
+                FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                WHERE c.relkind IN ('r', 'p') AND %s AND %s
+                ORDER BY n.nspname, c.relname""".formatted(SourceContext.aclJson("c.relacl", 'r', "c.relowner"),
+                        partitionKey, partitionBound, Queries.options("c.reloptions"),
+                        Queries.options("tc.reloptions", "toast."), accessMethod, hasOids, loadThrough,
+                        userSchema("n.nspname"),
+                        notExtensionMember("pg_class", "c.oid")),
+                rs -> new Table(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        charOf(rs, "relpersistence"), columns.getOrDefault(rs.getLong(1), List.of()),
+                        rs.getLong(6), rs.getLong(7), rs.getString(8), rs.getString(9), layout(rs)));
+    }
+
+    private static TableLayout layout(ResultSet rs) throws SQLException {
+        return new TableLayout(charOf(rs, "relkind"), oids(rs.getArray("parents")), rs.getString("partition_key"),
+                rs.getString("partition_bound"), rs.getString("of_type"), Queries.emptyToNull(rs.getString("options")),
+                Queries.emptyToNull(rs.getString("toast_options")), charOf(rs, "relreplident"),
+                rs.getString("access_method"), rs.getString("tablespace"), rs.getBoolean("has_oids"),
+                rs.getString("load_through"));
+    }
+
+    private static List<Long> oids(Array array) throws SQLException {
+        List<Long> oids = new ArrayList<>();
+        if (array != null) {
+            for (Object o : (Object[]) array.getArray()) {
+                oids.add(((Number) o).longValue());
+            }
+        }
+        return oids;
+    }
+}

@@ -1,0 +1,195 @@
+package io.pgshift.ddl;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.pgshift.catalog.Column;
+import io.pgshift.catalog.Constraint;
+import io.pgshift.catalog.ObjectRef;
+import io.pgshift.catalog.SequenceDef;
+import io.pgshift.catalog.Table;
+import io.pgshift.catalog.TableLayout;
+import io.pgshift.plan.Entry;
+import io.pgshift.plan.Section;
+
+import static io.pgshift.ddl.Sql.ident;
+import static io.pgshift.ddl.Sql.qualified;
+
+/**
+ * Writes the entries of one table: CREATE TABLE with everything only ALTER TABLE can set, the ATTACH
+ * PARTITION that puts a partition under its parent, and the data step. The rules follow pg_dump's, so
+ * that a dump of the target reads like a dump of the source: an inherited column is declared only where it
+ * is local, a partition is created on its own (keeping its column order) and attached afterwards.
+ */
+final class TableWriter {
+    private final DdlWriter ddl;
+    private final TableTree tree;
+    private final ColumnWriter columns;
+
+    TableWriter(DdlWriter ddl, TableTree tree) {
+        this.ddl = ddl;
+        this.tree = tree;
+        this.columns = new ColumnWriter(ddl, tree);
+    }
+
+    List<Entry> entries(Table t) {
+        List<Entry> entries = new ArrayList<>();
+        entries.add(table(t));
+        if (t.layout().isPartition() && !t.layout().parents().isEmpty()) {
+            entries.add(attach(t));
+        }
+        if (t.hasRows()) {
+            entries.add(new Entry(ObjectRef.dataOf(t.oid()), "TABLE DATA", t.displayName(), Section.DATA, List.of(),
+                    Set.of(t.ref()), t.ref()));
+        }
+        for (Column c : t.columns()) {
+            if (c.notNullConstraint() != null && !c.notNullConstraint().valid() && c.notNullConstraint().local()) {
+                entries.add(invalidNotNull(t, c));
+            }
+        }
+        return entries;
+    }
+
+    private Entry table(Table t) {
+        String name = qualified(t.schema(), t.name());
+        List<String> sql = new ArrayList<>();
+        sql.add(create(t));
+        var deps = ddl.dependsOn(t.ref(), t.schema());
+        tree.parents(t).forEach(p -> deps.add(p.ref()));
+        for (SequenceDef s : ddl.catalog().sequences()) {
+            if (s.ownedBy() != null && s.ownedBy().tableOid() == t.oid()) {
+                sql.add("ALTER SEQUENCE " + qualified(s.schema(), s.name()) + " OWNED BY " + name + "."
+                        + ident(s.ownedBy().column()));
+                deps.add(s.ref());
+            }
+        }
+        for (Column c : t.columns()) {
+            columns.alters(sql, t, c);
+        }
+        switch (t.layout().replicaIdentity()) {
+            case 'f' -> sql.add("ALTER TABLE ONLY " + name + " REPLICA IDENTITY FULL");
+            case 'n' -> sql.add("ALTER TABLE ONLY " + name + " REPLICA IDENTITY NOTHING");
+            default -> {
+                // DEFAULT needs nothing; USING INDEX is set where the index is created.
+            }
+        }
+        ddl.owner(sql, "TABLE " + name, t.owner());
+        DdlWriter.comment(sql, "TABLE " + name, t.comment());
+        for (Constraint c : inlineChecks(t)) {
+            DdlWriter.comment(sql, "CONSTRAINT " + ident(c.name()) + " ON " + name, c.comment());
+            // An inline CHECK is created with the table: the functions and types it uses must exist first.
+            deps.addAll(ddl.constraintDependencies(c.ref()));
+        }
+        for (Column c : t.columns()) {
+            Column.NotNull nn = c.notNullConstraint();
+            // A NOT NULL constraint's comment goes where the constraint is created: here, unless NOT VALID.
+            if (nn != null && nn.valid() && nn.comment() != null) {
+                DdlWriter.comment(sql, "CONSTRAINT " + ident(nn.nameOn(t.name(), c.name())) + " ON " + name,
+                        nn.comment());
+            }
+        }
+        ddl.privileges(sql, "TABLE " + name, t.owner(), t.acl());
+        for (Column c : t.columns()) {
+            DdlWriter.comment(sql, "COLUMN " + name + "." + ident(c.name()), c.comment());
+            if (!ddl.options().noAcl()) {
+                sql.addAll(Privileges.columnStatements("TABLE " + name, c.name(), c.acl()));
+            }
+        }
+        return new Entry(t.ref(), "TABLE", t.displayName(), Section.PRE_DATA, sql, deps, t.ref());
+    }
+
+    private String create(Table t) {
+        TableLayout layout = t.layout();
+        List<String> elements = new ArrayList<>();
+        for (Column c : t.columns()) {
+            if (ColumnWriter.printed(t, c)) {
+                String definition = columns.definition(t, c);
+                if (definition != null) {
+                    elements.add(definition);
+                }
+            } else if (columns.localNotNullOfInheritedColumn(t, c, true)) {
+                Column.NotNull nn = c.notNullConstraint();
+                elements.add((nn.name() != null ? "CONSTRAINT " + ident(nn.name()) + " " : "") + "NOT NULL "
+                        + ident(c.name()) + (nn.noInherit() ? " NO INHERIT" : ""));
+            }
+        }
+        for (Constraint c : inlineChecks(t)) {
+            elements.add("CONSTRAINT " + ident(c.name()) + " " + c.definition());
+        }
+        StringBuilder sql = new StringBuilder("CREATE ");
+        // UNLOGGED means nothing for a partitioned table, and 18 refuses it there.
+        if (t.persistence() == 'u' && !layout.isPartitioned()) {
+            sql.append("UNLOGGED ");
+        }
+        sql.append("TABLE ").append(qualified(t.schema(), t.name()));
+        if (layout.ofType() != null) {
+            sql.append(" OF ").append(layout.ofType());
+        }
+        if (!elements.isEmpty()) {
+            sql.append(" (\n    ").append(String.join(",\n    ", elements)).append("\n)");
+        } else if (layout.ofType() == null) {
+            sql.append(" (\n)");
+        }
+        if (!layout.isPartition() && !layout.parents().isEmpty()) {
+            sql.append("\nINHERITS (").append(String.join(", ",
+                    tree.parents(t).stream().map(p -> qualified(p.schema(), p.name())).toList())).append(')');
+        }
+        if (layout.isPartitioned()) {
+            sql.append("\nPARTITION BY ").append(layout.partitionKey());
+        }
+        if (layout.accessMethod() != null && (layout.isPartitioned() || !"heap".equals(layout.accessMethod()))) {
+            sql.append("\nUSING ").append(ident(layout.accessMethod()));
+        }
+        List<String> with = new ArrayList<>();
+        if (layout.options() != null) {
+            with.add(layout.options());
+        }
+        if (layout.toastOptions() != null) {
+            with.add(layout.toastOptions());
+        }
+        if (layout.hasOids()) {
+            with.add("oids=true");
+        }
+        if (!with.isEmpty()) {
+            sql.append("\nWITH (").append(String.join(", ", with)).append(')');
+        }
+        if (layout.tablespace() != null && !ddl.options().noTablespaces()) {
+            sql.append("\nTABLESPACE ").append(ident(layout.tablespace()));
+        }
+        return sql.toString();
+    }
+
+    /**
+     * Valid CHECK constraints go inline, as pg_dump does: rows are checked as they are loaded. A partition
+     * declares its inherited ones too, which ATTACH PARTITION then expects to find.
+     */
+    private List<Constraint> inlineChecks(Table t) {
+        return ddl.catalog().constraints().stream().filter(c -> c.tableOid() == t.oid() && c.isCheck()
+                && c.validated() && (c.local() || t.layout().isPartition())).toList();
+    }
+
+    private Entry attach(Table t) {
+        long parent = t.layout().parents().get(0);
+        String sql = "ALTER TABLE ONLY " + tree.name(parent) + " ATTACH PARTITION " + qualified(t.schema(), t.name())
+                + " " + t.layout().partitionBound();
+        return new Entry(ObjectRef.of("pg_inherits", t.oid()), "TABLE ATTACH", t.displayName(), Section.PRE_DATA,
+                List.of(sql), Set.of(t.ref(), ObjectRef.relation(parent)), t.ref());
+    }
+
+    /** An 18 NOT NULL constraint added NOT VALID: like a NOT VALID CHECK, it comes after the rows. */
+    private Entry invalidNotNull(Table t, Column c) {
+        Column.NotNull nn = c.notNullConstraint();
+        String table = qualified(t.schema(), t.name());
+        String constraint = ident(nn.nameOn(t.name(), c.name()));
+        List<String> sql = new ArrayList<>();
+        sql.add("ALTER TABLE " + table + " ADD CONSTRAINT " + constraint + " NOT NULL " + ident(c.name())
+                + (nn.noInherit() ? " NO INHERIT" : "") + " NOT VALID");
+        DdlWriter.comment(sql, "CONSTRAINT " + constraint + " ON " + table, nn.comment());
+        Set<ObjectRef> deps = new LinkedHashSet<>(tree.dataNeeded(t.oid(), true));
+        deps.add(t.ref());
+        return new Entry(ObjectRef.constraint(c.notNullConstraint().oid()), "NOT NULL",
+                t.displayName() + "." + c.name(), Section.POST_DATA, sql, deps, t.ref());
+    }
+}
