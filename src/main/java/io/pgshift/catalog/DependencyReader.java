@@ -9,7 +9,9 @@ import static io.pgshift.catalog.Queries.list;
 /**
  * Reads the edges of pg_depend that decide creation order, for objects of every catalog. A view's
  * dependencies are recorded on its rewrite rule and a column default's on its pg_attrdef row; both are
- * folded onto the owning relation, which is the object pgshift creates. Auto dependencies (OWNED BY,
+ * folded onto the owning relation, which is the object pgshift creates. A dependency on a member of an
+ * extension (a column of type hstore) is a dependency on the extension, whose CREATE EXTENSION makes the
+ * member. Auto dependencies (OWNED BY,
  * a constraint's on its table) are left out: they would form cycles, and the statements that create such
  * objects carry the edge themselves.
  */
@@ -31,8 +33,13 @@ final class DependencyReader {
                             ELSE d.classid::pg_catalog.regclass::text END AS catalog,
                        CASE WHEN r.oid IS NOT NULL AND r.rulename = '_RETURN' THEN r.ev_class
                             ELSE COALESCE(ad.adrelid, d.objid) END AS objid,
-                       d.refclassid::pg_catalog.regclass::text AS refcatalog, d.refobjid
+                       CASE WHEN m.refobjid IS NOT NULL THEN 'pg_extension'
+                            ELSE d.refclassid::pg_catalog.regclass::text END AS refcatalog,
+                       COALESCE(m.refobjid, d.refobjid) AS refobjid
                 FROM pg_catalog.pg_depend d
+                LEFT JOIN pg_catalog.pg_depend m
+                       ON m.classid = d.refclassid AND m.objid = d.refobjid AND m.objsubid = 0 AND m.deptype = 'e'
+                      AND m.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass
                 LEFT JOIN pg_catalog.pg_rewrite r
                        ON d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND r.oid = d.objid
                 LEFT JOIN pg_catalog.pg_attrdef ad

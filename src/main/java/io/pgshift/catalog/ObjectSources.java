@@ -4,7 +4,9 @@ import java.util.List;
 
 /** Every reader of object kinds beyond tables, sequences, views, constraints and indexes. */
 final class ObjectSources {
-    static final List<ObjectSource> ALL = List.of();
+    static final List<ObjectSource> ALL = List.of(
+            new ExtensionSource(), new TextSearchSource(), new ForeignDataSource(), new ForeignTableSource(),
+            new PublicationSource(), new DefaultPrivilegeSource(), new LargeObjectSource());
 
     private ObjectSources() {
     }

@@ -39,16 +39,31 @@ public final class TableCopier {
         String columns = table.copyColumns().stream().map(c -> Sql.ident(c.name()))
                 .collect(Collectors.joining(", "));
         String name = Sql.qualified(table.schema(), table.name());
+        return transfer(source, target, "TRUNCATE ONLY " + name, "COPY " + name + " (" + columns + ") TO STDOUT",
+                "COPY " + name + " (" + columns + ") FROM STDIN WITH (FREEZE)", progress);
+    }
+
+    /**
+     * Adds the rows a source {@code COPY (SELECT ...) TO STDOUT} produces to a target table, keeping the rows
+     * it has: an extension's configuration table already holds the rows its script inserted.
+     */
+    public static Result copySelected(Connection source, Connection target, String copyOut, String copyIn,
+                                      LongConsumer progress) throws SQLException {
+        return transfer(source, target, null, copyOut, copyIn, progress);
+    }
+
+    private static Result transfer(Connection source, Connection target, String prepare, String copyOut,
+                                   String copyIn, LongConsumer progress) throws SQLException {
         SessionSettings.execute(target, "BEGIN");
         boolean committed = false;
         try {
-            SessionSettings.execute(target, "TRUNCATE ONLY " + name);
-            CopyOut out = source.unwrap(PGConnection.class).getCopyAPI()
-                    .copyOut("COPY " + name + " (" + columns + ") TO STDOUT");
+            if (prepare != null) {
+                SessionSettings.execute(target, prepare);
+            }
+            CopyOut out = source.unwrap(PGConnection.class).getCopyAPI().copyOut(copyOut);
             long bytes;
             try {
-                CopyIn in = target.unwrap(PGConnection.class).getCopyAPI()
-                        .copyIn("COPY " + name + " (" + columns + ") FROM STDIN WITH (FREEZE)");
+                CopyIn in = target.unwrap(PGConnection.class).getCopyAPI().copyIn(copyIn);
                 bytes = pump(out, in, progress);
             } finally {
                 if (out.isActive()) {

@@ -16,6 +16,7 @@ import io.pgshift.catalog.Dependency;
 import io.pgshift.catalog.Index;
 import io.pgshift.catalog.ObjectDef;
 import io.pgshift.catalog.ObjectRef;
+import io.pgshift.catalog.PrivilegeObjects;
 import io.pgshift.catalog.Schema;
 import io.pgshift.catalog.SequenceDef;
 import io.pgshift.catalog.Table;
@@ -70,8 +71,33 @@ public final class DdlWriter {
         catalog.constraints().stream().filter(c -> !c.isCheck() || !c.validated()).filter(Constraint::local)
                 .forEach(c -> entries.add(constraint(c)));
         catalog.indexes().forEach(i -> entries.add(index(i)));
-        catalog.objects().forEach(o -> entries.add(object(o)));
-        return entries;
+        catalog.objects().stream().filter(o -> !(options.noAcl() && PrivilegeObjects.isPrivilegesOnly(o)))
+                .forEach(o -> entries.add(object(o)));
+        entries.add(DatabaseProperties.entry(catalog.database(), options));
+        return defaultPrivilegesLast(entries);
+    }
+
+    /**
+     * Default privileges also apply to objects created after them. Like the last pass of pg_restore, which
+     * is for privileges, they wait until every other object exists.
+     */
+    private static List<Entry> defaultPrivilegesLast(List<Entry> entries) {
+        Set<ObjectRef> everythingElse = new HashSet<>();
+        for (Entry e : entries) {
+            if (!PrivilegeObjects.DEFAULT.equals(e.kind()) && e.section() != Section.DATA) {
+                everythingElse.add(e.ref());
+            }
+        }
+        List<Entry> ordered = new ArrayList<>(entries.size());
+        for (Entry e : entries) {
+            if (PrivilegeObjects.DEFAULT.equals(e.kind())) {
+                Set<ObjectRef> deps = new HashSet<>(e.dependsOn());
+                deps.addAll(everythingElse);
+                e = new Entry(e.ref(), e.kind(), e.name(), e.section(), e.sql(), deps, e.table());
+            }
+            ordered.add(e);
+        }
+        return ordered;
     }
 
     private Entry object(ObjectDef o) {
