@@ -6,7 +6,8 @@ import java.util.List;
 final class ObjectSources {
     static final List<ObjectSource> ALL = List.of(
             new ExtensionSource(), new TextSearchSource(), new ForeignDataSource(), new ForeignTableSource(),
-            new PublicationSource(), new DefaultPrivilegeSource(), new LargeObjectSource());
+            new PublicationSource(), new DefaultPrivilegeSource(), new LargeObjectSource(),
+            new ExtensionMemberPrivileges());
 
     private ObjectSources() {
     }

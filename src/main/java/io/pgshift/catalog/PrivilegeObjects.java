@@ -12,7 +12,10 @@ public final class PrivilegeObjects {
     /** Column privileges of a relation that is not a plain table (a foreign table). */
     public static final String COLUMN = "COLUMN PRIVILEGES";
 
-    private static final Set<String> KINDS = Set.of(DEFAULT, COLUMN);
+    /** Privileges changed on an object of an extension since CREATE EXTENSION made it. */
+    public static final String EXTENSION_MEMBER = "EXTENSION MEMBER PRIVILEGES";
+
+    private static final Set<String> KINDS = Set.of(DEFAULT, COLUMN, EXTENSION_MEMBER);
 
     private PrivilegeObjects() {
     }
