@@ -33,6 +33,7 @@ abstract class OtherObjectsCopy {
     private static final String HOME = "\"Odd Schema\"";
 
     private Cli.Run copy;
+    private String sourceOnlyExtension;
 
     abstract PostgresServer source();
 
@@ -42,11 +43,12 @@ abstract class OtherObjectsCopy {
     void copyTheTortureDatabase() throws Exception {
         for (PostgresServer server : List.of(source(), target())) {
             server.execute("postgres", "CREATE ROLE \"Ödön Owner\"", "CREATE ROLE \"app reader\"");
-            TestExtensions.install(server, TestExtensions.CONFIG);
+            TestExtensions.installConfigExtension(server);
         }
-        TestExtensions.install(source(), TestExtensions.SOURCE_ONLY);
-        source().createDatabase(DB);
+        sourceOnlyExtension = TestExtensions.installSourceOnlyExtension(source());
         String db = Sql.ident(DB);
+        source().execute("postgres", "CREATE DATABASE " + db + " TEMPLATE template0 ENCODING 'UTF8' "
+                + "LC_COLLATE 'C' LC_CTYPE 'C'" + provider());
         source().execute(DB, "GRANT CREATE ON DATABASE " + db + " TO \"Ödön Owner\"");
         source().execute(DB, torture("others.sql"));
         for (int major : List.of(10, 13, 15)) {
@@ -70,6 +72,14 @@ abstract class OtherObjectsCopy {
         copy = Cli.run("copy", "--source", conn(source(), DB), "--target", conn(target(), DB));
     }
 
+    /** The source database's collation provider: the newest the source has, to see the target get it. */
+    private String provider() {
+        if (sourceMajor() >= 17) {
+            return " LOCALE_PROVIDER builtin BUILTIN_LOCALE 'C.UTF-8'";
+        }
+        return sourceMajor() >= 15 ? " LOCALE_PROVIDER icu ICU_LOCALE 'de-DE'" : "";
+    }
+
     @Test
     void theCopySucceedsAndWarnsAboutAnExtensionItCreatesAtAnotherVersion() {
         assertThat(copy.exitCode()).as(copy.err()).isZero();
@@ -88,8 +98,8 @@ abstract class OtherObjectsCopy {
 
     @Test
     void everyObjectArrivesWithItsOptionsAndPrivileges() throws Exception {
-        assertThat(rows(target(), objectsQuery(sourceMajor() >= 10))).isEqualTo(rows(source(),
-                objectsQuery(sourceMajor() >= 10))).hasSizeGreaterThan(25);
+        assertThat(rows(target(), objectsQuery(sourceMajor()))).isEqualTo(rows(source(), objectsQuery(sourceMajor())))
+                .hasSizeGreaterThan(25);
     }
 
     @Test
@@ -122,6 +132,15 @@ abstract class OtherObjectsCopy {
         assertThat(rows(target(), query).get(0)).contains("Ödön Owner|42|").contains("DateStyle=SQL, DMY")
                 .contains("it's 100%").contains("public, \\\"Odd Schema\\\"");
         assertThat(rows(target(), roleSettings)).containsExactly("0");
+        assertThat(rows(target(), localeQuery(Integer.parseInt(target().majorVersion()))))
+                .isEqualTo(rows(source(), localeQuery(sourceMajor())));
+    }
+
+    /** The database's collation provider and its locale, wherever the version keeps them. */
+    private static String localeQuery(int major) {
+        String columns = major >= 17 ? "d.datlocprovider, d.datlocale"
+                : major >= 15 ? "d.datlocprovider, d.daticulocale" : "'c', NULL";
+        return "SELECT " + columns + " FROM pg_catalog.pg_database d WHERE d.datname = pg_catalog.current_database()";
     }
 
     @Test
@@ -156,13 +175,13 @@ abstract class OtherObjectsCopy {
     @Test
     void aTargetWithoutAnExtensionTheSourceUsesIsRefusedBeforeAnythingIsWritten() throws Exception {
         source().createDatabase("needs extension");
-        source().execute("needs extension", "CREATE EXTENSION pgshift_source_only");
+        source().execute("needs extension", "CREATE EXTENSION " + sourceOnlyExtension);
 
         Cli.Run run = Cli.run("copy", "--source", conn(source(), "needs extension"), "--target",
                 conn(target(), "needs extension"));
 
         assertThat(run.exitCode()).isEqualTo(9);
-        assertThat(run.err()).contains("extension pgshift_source_only").contains("nothing was written")
+        assertThat(run.err()).contains("extension " + sourceOnlyExtension).contains("nothing was written")
                 .doesNotContain("at io.pgshift");
         assertThat(rows(target(), "SELECT count(*) FROM pg_catalog.pg_database WHERE datname = 'needs extension'"))
                 .containsExactly("0");
@@ -197,7 +216,7 @@ abstract class OtherObjectsCopy {
     }
 
     /** One line per object of the kinds under test, with the properties that must survive the copy. */
-    private static String objectsQuery(boolean publications) {
+    private static String objectsQuery(int sourceMajor) {
         String query = """
                 SELECT 'parser ' || prsname FROM pg_catalog.pg_ts_parser WHERE oid >= 16384
                 UNION ALL SELECT 'template ' || tmplname FROM pg_catalog.pg_ts_template WHERE oid >= 16384
@@ -228,14 +247,26 @@ abstract class OtherObjectsCopy {
                           FROM pg_catalog.pg_default_acl
                 UNION ALL SELECT 'extension ' || e.extname || ' ' || n.nspname FROM pg_catalog.pg_extension e
                           JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace""";
-        if (publications) {
+        if (sourceMajor >= 10) {
             query += """
 
                     UNION ALL SELECT 'publication ' || pubname || ' ' || puballtables || pubinsert || pubupdate
-                              || pubdelete || ' ' || pg_catalog.pg_get_userbyid(pubowner) FROM pg_catalog.pg_publication
+                              || pubdelete || ' ' || pg_catalog.pg_get_userbyid(pubowner) || ' ' || %s
+                              FROM pg_catalog.pg_publication
                     UNION ALL SELECT 'publication table ' || p.pubname || ' ' || r.prrelid::pg_catalog.regclass
+                              || ' ' || %s
                               FROM pg_catalog.pg_publication_rel r
-                              JOIN pg_catalog.pg_publication p ON p.oid = r.prpubid""";
+                              JOIN pg_catalog.pg_publication p ON p.oid = r.prpubid""".formatted(
+                    sourceMajor >= 13 ? "pubviaroot" : "''",
+                    sourceMajor >= 15 ? "COALESCE(r.prattrs::text, '') || ' '"
+                            + " || COALESCE(pg_catalog.pg_get_expr(r.prqual, r.prrelid), '')" : "''");
+        }
+        if (sourceMajor >= 15) {
+            query += """
+
+                    UNION ALL SELECT 'publication schema ' || p.pubname || ' ' || n.pnnspid::pg_catalog.regnamespace
+                              FROM pg_catalog.pg_publication_namespace n
+                              JOIN pg_catalog.pg_publication p ON p.oid = n.pnpubid""";
         }
         return query + "\nORDER BY 1";
     }

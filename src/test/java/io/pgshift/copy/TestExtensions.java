@@ -15,31 +15,41 @@ import io.pgshift.testkit.PostgresServer;
 
 /**
  * Tiny extensions for the tests, installed into a server's share directory (the test kit's cached binaries):
- * contrib has no extension with a configuration table, and none that a target lacks. The files are the same
- * for every server and every run, and each is renamed into place, so concurrent runs cannot see half a file.
+ * contrib has no extension with a configuration table, and none that a target lacks. A file's contents never
+ * change between runs, and each is renamed into place, so concurrent runs cannot see half a file.
  */
 final class TestExtensions {
     /** A configuration table and sequence; default version 1.1, and a 1.0 to install on sources. */
-    static final String CONFIG = "pgshift_cfg";
-    /** Installed on sources only, to see the copy refuse a target without it. */
-    static final String SOURCE_ONLY = "pgshift_source_only";
-
+    private static final String CONFIG = "pgshift_cfg";
     private TestExtensions() {
     }
 
-    static void install(PostgresServer server, String extension) throws IOException, SQLException {
-        Path directory = shareDirectory(server).resolve("extension");
-        List<String> files = CONFIG.equals(extension)
-                ? List.of(CONFIG + ".control", CONFIG + "--1.0.sql", CONFIG + "--1.1.sql")
-                : List.of(SOURCE_ONLY + ".control", SOURCE_ONLY + "--1.0.sql");
-        for (String file : files) {
-            Path temporary = directory.resolve(file + ".tmp-" + UUID.randomUUID());
-            try (InputStream in = TestExtensions.class.getResourceAsStream("/extensions/" + file)) {
-                Files.copy(in, temporary);
-            }
-            Files.move(temporary, directory.resolve(file), StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
+    static void installConfigExtension(PostgresServer server) throws IOException, SQLException {
+        for (String file : List.of(CONFIG + ".control", CONFIG + "--1.0.sql", CONFIG + "--1.1.sql")) {
+            install(server, file, file);
         }
+    }
+
+    /**
+     * Installs an extension on this server only, to see a copy refuse a target without it. Its name holds
+     * the server's version, because the binaries, and so the share directory, are shared by every server of
+     * that version: a target of another version never has it.
+     */
+    static String installSourceOnlyExtension(PostgresServer server) throws IOException, SQLException {
+        String name = "pgshift_only_on_" + server.majorVersion().replace('.', '_');
+        install(server, "pgshift_only_on.control", name + ".control");
+        install(server, "pgshift_only_on--1.0.sql", name + "--1.0.sql");
+        return name;
+    }
+
+    private static void install(PostgresServer server, String resource, String file) throws IOException, SQLException {
+        Path directory = shareDirectory(server).resolve("extension");
+        Path temporary = directory.resolve(file + ".tmp-" + UUID.randomUUID());
+        try (InputStream in = TestExtensions.class.getResourceAsStream("/extensions/" + resource)) {
+            Files.copy(in, temporary);
+        }
+        Files.move(temporary, directory.resolve(file), StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static Path shareDirectory(PostgresServer server) throws SQLException {
