@@ -161,7 +161,7 @@ final class TargetDatabase {
      * survive.
      */
     private static void clean(Connection connection, Catalog source) throws SQLException {
-        List<String> drops = new ArrayList<>();
+        List<String> drops = new ArrayList<>(ObjectDrops.first(source.objects()));
         for (Schema s : source.schemas()) {
             if (!"public".equals(s.name())) {
                 drops.add("DROP SCHEMA IF EXISTS " + Sql.ident(s.name()) + " CASCADE");
@@ -182,6 +182,7 @@ final class TargetDatabase {
                 drops.add("DROP SEQUENCE IF EXISTS " + Sql.qualified(s.schema(), s.name()) + " CASCADE");
             }
         }
+        drops.addAll(ObjectDrops.last(source.objects()));
         execute(connection, "BEGIN");
         for (String drop : drops) {
             execute(connection, drop);

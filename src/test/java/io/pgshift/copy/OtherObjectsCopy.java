@@ -9,8 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import io.pgshift.ddl.Sql;
 import io.pgshift.testkit.Cli;
@@ -27,6 +30,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * names one source and one target server.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class OtherObjectsCopy {
     static final String DB = "Others Ö Db";
     /** Where the configuration extension lives; @extschema@ may not hold quotes. */
@@ -208,6 +212,18 @@ abstract class OtherObjectsCopy {
             assertThat(rows(target(), "SELECT count(*) FROM pg_catalog.pg_subscription")).containsExactly("0");
         }
         assertThat(rows(target(), "SELECT count(*) FROM pg_catalog.pg_seclabel")).containsExactly("0");
+    }
+
+    /** Runs after the other tests, which look at the first copy. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void cleanReplacesTheseObjectsOnATargetThatHasThemAlready() throws Exception {
+        Cli.Run run = Cli.run("copy", "--clean", "--source", conn(source(), DB), "--target", conn(target(), DB));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(rows(target(), objectsQuery(sourceMajor()))).isEqualTo(rows(source(), objectsQuery(sourceMajor())));
+        assertThat(rows(target(), "SELECT count(*) FROM " + HOME + ".\"Rules\"")).containsExactly("3");
+        assertThat(rows(target(), "SELECT count(*) FROM pg_catalog.pg_largeobject_metadata")).containsExactly("3");
     }
 
     int sourceMajor() {
