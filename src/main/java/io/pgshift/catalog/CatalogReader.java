@@ -50,12 +50,7 @@ public final class CatalogReader {
     }
 
     DatabaseInfo database() throws SQLException {
-        return list(connection, """
-                SELECT d.datname, pg_catalog.pg_get_userbyid(d.datdba) AS owner,
-                       pg_catalog.pg_encoding_to_char(d.encoding) AS encoding, d.datcollate, d.datctype
-                FROM pg_catalog.pg_database d WHERE d.datname = pg_catalog.current_database()""",
-                rs -> new DatabaseInfo(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5))).get(0);
+        return DatabaseReader.read(new SourceContext(connection, version));
     }
 
     List<Schema> schemas() throws SQLException {

@@ -19,6 +19,9 @@ import static io.pgshift.catalog.Queries.list;
  * (so a composite type is known by its pg_class row). The functions a type needs before it is defined
  * (a base type's I/O functions, a range's canonical function) refer to the type's shell instead of the
  * type, which breaks the cycle between them.
+ * <p>
+ * A dependency on a member of an extension (a column of type hstore) is a dependency on the extension, whose
+ * CREATE EXTENSION makes the member.
  */
 final class DependencyReader {
     /** Oids below this belong to objects created by initdb, which the target already has. */
@@ -64,10 +67,14 @@ final class DependencyReader {
                             ELSE d.classid::pg_catalog.regclass::text END AS catalog,
                        CASE WHEN r.oid IS NOT NULL AND r.rulename = '_RETURN' THEN r.ev_class
                             ELSE COALESCE(ad.adrelid, dc.contypid, d.objid) END AS objid,
-                       CASE WHEN nt.type_oid IS NOT NULL THEN '%3$s'
+                       CASE WHEN m.refobjid IS NOT NULL THEN 'pg_extension'
+                            WHEN nt.type_oid IS NOT NULL THEN '%3$s'
                             ELSE COALESCE(it.catalog, d.refclassid::pg_catalog.regclass::text) END AS refcatalog,
-                       COALESCE(it.creator, d.refobjid) AS refobjid
+                       COALESCE(m.refobjid, it.creator, d.refobjid) AS refobjid
                 FROM pg_catalog.pg_depend d
+                LEFT JOIN pg_catalog.pg_depend m
+                       ON m.classid = d.refclassid AND m.objid = d.refobjid AND m.objsubid = 0 AND m.deptype = 'e'
+                      AND m.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass
                 LEFT JOIN pg_catalog.pg_rewrite r
                        ON d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND r.oid = d.objid
                 LEFT JOIN pg_catalog.pg_attrdef ad

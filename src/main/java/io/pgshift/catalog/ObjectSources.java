@@ -16,6 +16,7 @@ import io.pgshift.catalog.types.TypeSource;
 /** Every reader of object kinds beyond tables, sequences, views, constraints and indexes. */
 final class ObjectSources {
     static final List<ObjectSource> ALL = List.of(
+            new ExtensionSource(),
             new TypeSource(),
             new CollationSource(),
             new ConversionSource(),
@@ -26,11 +27,18 @@ final class ObjectSources {
             new OperatorSource(),
             new OperatorClassSource(),
             new TransformSource(),
+            new TextSearchSource(),
+            new ForeignDataSource(),
+            new ForeignTableSource(),
             new RuleSource(),
             new TriggerSource(),
             new PolicySource(),
             new StatisticsSource(),
-            new EventTriggerSource());
+            new EventTriggerSource(),
+            new PublicationSource(),
+            new DefaultPrivilegeSource(),
+            new LargeObjectSource(),
+            new ExtensionMemberPrivileges());
 
     private ObjectSources() {
     }

@@ -33,7 +33,8 @@ public record SourceContext(Connection connection, ServerVersion version) {
                 + ownerColumn + ")") + ")::text END";
     }
 
-    private static String aclItems(String acl) {
+    /** SQL: the items of an aclitem[] expression as a JSON array, in the form {@link #aclJson} uses. */
+    public static String aclItems(String acl) {
         return "COALESCE((SELECT pg_catalog.json_agg(pg_catalog.json_build_array(pg_catalog.pg_get_userbyid(a.grantor), "
                 + "CASE WHEN a.grantee = 0 THEN '' ELSE pg_catalog.pg_get_userbyid(a.grantee) END, a.privilege_type, "
                 + "a.is_grantable)) FROM pg_catalog.aclexplode(" + acl + ") a), '[]'::pg_catalog.json)";

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import io.pgshift.connect.ConnInfo;
 import io.pgshift.connect.Environment;
 import io.pgshift.ddl.DdlOptions;
+import io.pgshift.plan.DataKinds;
 import io.pgshift.plan.Entry;
 import io.pgshift.plan.Plan;
 import io.pgshift.plan.Section;
@@ -95,7 +96,11 @@ final class CopyCommand implements Callable<Integer> {
         for (Entry e : plan.entries()) {
             out.println("-- " + e.section().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ": "
                     + e.kind() + " " + e.name());
-            if (e.section() == Section.DATA && e.sql().isEmpty()) {
+            if (e.kind().equals(DataKinds.LARGE_OBJECT)) {
+                out.println("-- (contents are streamed in chunks)");
+            } else if (e.kind().equals(DataKinds.SELECTED_ROWS)) {
+                out.println("-- (rows are streamed from the first COPY, on the source, into the second)");
+            } else if (e.section() == Section.DATA && e.sql().isEmpty()) {
                 out.println("-- (rows are streamed with COPY)");
             }
             for (String sql : e.sql()) {

@@ -22,9 +22,13 @@ public final class SessionSettings {
                 + "SET extra_float_digits = 3;");
     }
 
-    /** For every target session: what pg_restore sets, plus fast, not yet durable, commits. */
+    /**
+     * For every target session: what pg_restore sets, plus fast, not yet durable, commits. The database's
+     * own default_transaction_read_only, which a copy carries over, must not stop a later run.
+     */
     public static void applyTarget(Connection connection, ServerVersion version) throws SQLException {
         execute(connection, common(version)
+                + "SET default_transaction_read_only = off;"
                 + "SET check_function_bodies = off;"
                 + "SET client_min_messages = warning;"
                 + "SET row_security = off;"

@@ -43,29 +43,43 @@ public final class TableCopier {
         String root = table.layout().loadThrough();
         String into = root == null ? target : CopyStatements.retarget(root, table);
         String format = CopyFormat.choose(source, table.oid());
-        SessionSettings.execute(targetConnection, "BEGIN");
+        return transfer(source, targetConnection, root == null ? "TRUNCATE ONLY " + name : null,
+                CopyStatements.out(target, format), CopyStatements.in(into, format, root == null), progress);
+    }
+
+    /**
+     * Adds the rows a source {@code COPY (SELECT ...) TO STDOUT} produces to a target table, keeping the rows
+     * it has: an extension's configuration table already holds the rows its script inserted.
+     */
+    public static Result copySelected(Connection source, Connection target, String copyOut, String copyIn,
+                                      LongConsumer progress) throws SQLException {
+        return transfer(source, target, null, copyOut, copyIn, progress);
+    }
+
+    private static Result transfer(Connection source, Connection target, String prepare, String copyOut,
+                                   String copyIn, LongConsumer progress) throws SQLException {
+        SessionSettings.execute(target, "BEGIN");
         boolean committed = false;
         try {
-            if (root == null) {
-                SessionSettings.execute(targetConnection, "TRUNCATE ONLY " + name);
+            if (prepare != null) {
+                SessionSettings.execute(target, prepare);
             }
-            CopyOut out = source.unwrap(PGConnection.class).getCopyAPI().copyOut(CopyStatements.out(target, format));
+            CopyOut out = source.unwrap(PGConnection.class).getCopyAPI().copyOut(copyOut);
             long bytes;
             try {
-                CopyIn in = targetConnection.unwrap(PGConnection.class).getCopyAPI()
-                        .copyIn(CopyStatements.in(into, format, root == null));
+                CopyIn in = target.unwrap(PGConnection.class).getCopyAPI().copyIn(copyIn);
                 bytes = pump(out, in, progress);
             } finally {
                 if (out.isActive()) {
                     out.cancelCopy();
                 }
             }
-            SessionSettings.execute(targetConnection, "COMMIT");
+            SessionSettings.execute(target, "COMMIT");
             committed = true;
             return new Result(out.getHandledRowCount(), bytes);
         } finally {
             if (!committed) {
-                rollbackQuietly(targetConnection);
+                rollbackQuietly(target);
             }
         }
     }

@@ -13,6 +13,7 @@ import io.pgshift.catalog.Constraint;
 import io.pgshift.catalog.Dependency;
 import io.pgshift.catalog.ObjectDef;
 import io.pgshift.catalog.ObjectRef;
+import io.pgshift.catalog.PrivilegeObjects;
 import io.pgshift.catalog.Schema;
 import io.pgshift.catalog.SequenceDef;
 import io.pgshift.plan.Entry;
@@ -64,8 +65,10 @@ public final class DdlWriter {
         ViewWriter views = new ViewWriter(catalog.views(), options, dependencies, this::dependsOn);
         catalog.views().forEach(v -> entries.addAll(views.entries(v)));
         entries.addAll(new IndexWriter(this, tree).entries());
-        catalog.objects().forEach(o -> entries.add(object(o)));
-        return lastOfAll(entries, "EVENT TRIGGER");
+        catalog.objects().stream().filter(o -> !(options.noAcl() && PrivilegeObjects.isPrivilegesOnly(o)))
+                .forEach(o -> entries.add(object(o)));
+        entries.add(DatabaseProperties.entry(catalog.database(), options));
+        return lastOfAll(defaultPrivilegesLast(entries), "EVENT TRIGGER");
     }
 
     /**
@@ -83,6 +86,31 @@ public final class DdlWriter {
             deps.addAll(others);
             return new Entry(e.ref(), e.kind(), e.name(), e.section(), e.sql(), deps, e.table());
         }).toList();
+    }
+
+    /**
+     * Default privileges also apply to objects created after them. Like the last pass of pg_restore, which
+     * is for privileges, they wait until every other object exists (event triggers, which wait for them in
+     * turn, excepted).
+     */
+    private static List<Entry> defaultPrivilegesLast(List<Entry> entries) {
+        Set<ObjectRef> everythingElse = new HashSet<>();
+        for (Entry e : entries) {
+            if (!PrivilegeObjects.DEFAULT.equals(e.kind()) && !"EVENT TRIGGER".equals(e.kind())
+                    && e.section() != Section.DATA) {
+                everythingElse.add(e.ref());
+            }
+        }
+        List<Entry> ordered = new ArrayList<>(entries.size());
+        for (Entry e : entries) {
+            if (PrivilegeObjects.DEFAULT.equals(e.kind())) {
+                Set<ObjectRef> deps = new HashSet<>(e.dependsOn());
+                deps.addAll(everythingElse);
+                e = new Entry(e.ref(), e.kind(), e.name(), e.section(), e.sql(), deps, e.table());
+            }
+            ordered.add(e);
+        }
+        return ordered;
     }
 
     private Entry object(ObjectDef o) {

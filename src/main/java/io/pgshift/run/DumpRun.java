@@ -230,7 +230,7 @@ public final class DumpRun {
     private static SourceInfo sourceInfo(SourceSnapshot source) {
         var db = source.catalog().database();
         return new SourceInfo(source.info().describe(), source.version().major(), db.name(), db.encoding(),
-                db.collate(), db.ctype());
+                db.collate(), db.ctype(), db.localeProvider(), db.locale(), db.icuRules());
     }
 
     /** A dump worker: one read-only session in the shared snapshot. */

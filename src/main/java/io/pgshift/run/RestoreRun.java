@@ -263,7 +263,9 @@ public final class RestoreRun {
     }
 
     private static DatabaseInfo databaseInfo(SourceInfo source) {
-        return new DatabaseInfo(source.database(), null, source.encoding(), source.collate(), source.ctype());
+        // Settings, comment, owner and privileges of the database are entries of the dump, applied after the data.
+        return new DatabaseInfo(0, source.database(), null, source.encoding(), source.collate(), source.ctype(),
+                source.localeProvider(), source.locale(), source.icuRules(), false, -1, List.of(), null, null);
     }
 
 

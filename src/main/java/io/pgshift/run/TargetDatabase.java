@@ -6,12 +6,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
 import io.pgshift.catalog.Catalog;
+import io.pgshift.catalog.CatalogReader;
 import io.pgshift.catalog.DatabaseInfo;
+import io.pgshift.catalog.Extension;
 import io.pgshift.catalog.Schema;
 import io.pgshift.catalog.SequenceDef;
 import io.pgshift.catalog.Table;
@@ -36,7 +43,59 @@ final class TargetDatabase {
         this.listener = listener;
     }
 
-    /** Creates the database if it does not exist; returns true when it did so. */
+    /**
+     * Refuses, before anything is written, a target server that cannot hold the source's objects: one that
+     * lacks an extension the source uses, or does not know a setting the source database sets. An extension
+     * whose default version on the target differs from the source's is created at the target's version,
+     * with a warning.
+     */
+    void checkCanHold(Catalog source, List<Extension> extensions) throws SQLException {
+        List<String> problems = new ArrayList<>();
+        try (Connection admin = openMaintenance()) {
+            Map<String, String> available = new HashMap<>();
+            try (Statement st = admin.createStatement(); ResultSet rs = st.executeQuery(
+                    "SELECT name, default_version FROM pg_catalog.pg_available_extensions")) {
+                while (rs.next()) {
+                    available.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            for (Extension e : extensions) {
+                if (!available.containsKey(e.name())) {
+                    problems.add("extension " + e.name() + " (version " + e.version() + " on the source) is not "
+                            + "installed on the target server");
+                } else if (!e.version().equals(available.get(e.name()))) {
+                    listener.warning("extension " + e.name() + " is created at the target's version "
+                            + available.get(e.name()) + "; the source has version " + e.version());
+                }
+            }
+            Set<String> known = new HashSet<>();
+            try (Statement st = admin.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT name FROM pg_catalog.pg_settings")) {
+                while (rs.next()) {
+                    known.add(rs.getString(1).toLowerCase(Locale.ROOT));
+                }
+            }
+            for (String setting : source.database().settings()) {
+                String name = setting.substring(0, setting.indexOf('='));
+                // Names with a dot belong to extensions or applications; any server accepts them.
+                if (!name.contains(".") && !known.contains(name.toLowerCase(Locale.ROOT))) {
+                    problems.add("the source database sets " + name + ", which the target server does not know "
+                            + "(remove it with ALTER DATABASE ... RESET " + name + ")");
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new PgShiftException(ErrorCode.MIGRATION_FAILED, "the target cannot hold the source's objects, "
+                    + "nothing was written: " + String.join("; ", problems));
+        }
+    }
+
+    /**
+     * Creates the database if it does not exist, with the source's encoding, locale and collation provider;
+     * returns true when it did so. The target is never older than the source, so it knows every provider
+     * option the source uses; whether its build supports ICU, and its host the locale, is another matter,
+     * and each fallback is reported.
+     */
     boolean createIfMissing(DatabaseInfo source, boolean noOwner) throws SQLException {
         try (Connection admin = openMaintenance()) {
             if (exists(admin, target.dbname())) {
@@ -45,18 +104,40 @@ final class TargetDatabase {
             String owner = !noOwner && roleExists(admin, source.owner()) ? " OWNER " + Sql.ident(source.owner()) : "";
             String create = "CREATE DATABASE " + Sql.ident(target.dbname()) + " WITH TEMPLATE template0 ENCODING "
                     + Sql.literal(source.encoding()) + owner;
+            String locale = " LC_COLLATE " + Sql.literal(source.collate()) + " LC_CTYPE " + Sql.literal(source.ctype());
+            // From 15 on, template0 may use another provider than libc, so libc is asked for by name.
+            String libc = CatalogReader.versionOf(admin).atLeast(15) ? " LOCALE_PROVIDER libc" : "";
+            String provider = provider(source);
+            if (provider != null) {
+                try {
+                    execute(admin, create + locale + provider);
+                    return true;
+                } catch (SQLException e) {
+                    listener.warning("the target cannot use the source's collation provider (" + Errors.firstLine(e)
+                            + "); database " + target.dbname() + " was created with the libc provider");
+                }
+            }
             try {
-                execute(admin, create + " LC_COLLATE " + Sql.literal(source.collate()) + " LC_CTYPE "
-                        + Sql.literal(source.ctype()));
+                execute(admin, create + locale + libc);
             } catch (SQLException e) {
                 // A locale name is an operating-system name and may not exist on the target's host. The C
                 // locale exists everywhere and accepts every encoding; the user is told about the change.
                 listener.warning("the target cannot use locale " + source.collate() + "/" + source.ctype() + " ("
                         + Errors.firstLine(e) + "); database " + target.dbname() + " was created with locale C");
-                execute(admin, create + " LC_COLLATE 'C' LC_CTYPE 'C'");
+                execute(admin, create + " LC_COLLATE 'C' LC_CTYPE 'C'" + libc);
             }
             return true;
         }
+    }
+
+    /** The LOCALE_PROVIDER clause for an ICU (15+) or builtin (17+) source database; null for libc. */
+    private static String provider(DatabaseInfo source) {
+        return switch (source.localeProvider()) {
+            case 'i' -> " LOCALE_PROVIDER icu ICU_LOCALE " + Sql.literal(source.locale())
+                    + (source.icuRules() != null ? " ICU_RULES " + Sql.literal(source.icuRules()) : "");
+            case 'b' -> " LOCALE_PROVIDER builtin BUILTIN_LOCALE " + Sql.literal(source.locale());
+            default -> null;
+        };
     }
 
     /** Refuses a target that already holds user objects, or drops the source's objects from it with --clean. */
@@ -92,7 +173,7 @@ final class TargetDatabase {
      * survive.
      */
     private static void clean(Connection connection, Catalog source) throws SQLException {
-        List<String> drops = new ArrayList<>();
+        List<String> drops = new ArrayList<>(ObjectDrops.first(source.objects()));
         for (Schema s : source.schemas()) {
             if (!"public".equals(s.name())) {
                 drops.add("DROP SCHEMA IF EXISTS " + Sql.ident(s.name()) + " CASCADE");
@@ -114,6 +195,7 @@ final class TargetDatabase {
                 drops.add("DROP SEQUENCE IF EXISTS " + Sql.qualified(s.schema(), s.name()) + " CASCADE");
             }
         }
+        drops.addAll(ObjectDrops.last(source.objects()));
         execute(connection, "BEGIN");
         for (String drop : drops) {
             execute(connection, drop);
@@ -151,7 +233,7 @@ final class TargetDatabase {
         return names;
     }
 
-    private Connection openMaintenance() {
+    Connection openMaintenance() {
         PgShiftException last = null;
         for (String db : MAINTENANCE_DATABASES) {
             try {

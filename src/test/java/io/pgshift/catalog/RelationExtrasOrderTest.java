@@ -105,7 +105,7 @@ class RelationExtrasOrderTest {
 
     private Plan plan() {
         Table table = new Table(TABLE, "public", "t", "owner", 'p', List.of(), 0, 0, null, null, TableLayout.PLAIN);
-        Catalog catalog = new Catalog(new ServerVersion(150000), new DatabaseInfo("db", "owner", "UTF8", "C", "C"),
+        Catalog catalog = new Catalog(new ServerVersion(150000), new DatabaseInfo(0, "db", "owner", "UTF8", "C", "C", 'c', null, null, false, -1, List.of(), null, null),
                 List.of(new Schema(SCHEMA, "public", "owner", null, null)), List.of(table), List.of(), views,
                 List.of(), List.of(), objects, dependencies);
         return Planner.order(new DdlWriter(catalog, DdlOptions.DEFAULTS).entries());

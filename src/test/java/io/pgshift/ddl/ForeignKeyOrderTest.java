@@ -31,7 +31,7 @@ class ForeignKeyOrderTest {
                 "PRIMARY KEY (id)", true, true, 0, KEY_INDEX, null, 0, new IndexDetails(0, false, false, null, List.of(), null));
         Constraint foreignKey = new Constraint(FOREIGN_KEY, CHILD, "s", "audit", "fk", 'f',
                 "FOREIGN KEY (line_id) REFERENCES s.\"Order Lines\"(id)", true, true, PARENT, KEY_INDEX, null, 0, null);
-        Catalog catalog = new Catalog(new ServerVersion(120000), new DatabaseInfo("db", "o", "UTF8", "C", "C"),
+        Catalog catalog = new Catalog(new ServerVersion(120000), new DatabaseInfo(0, "db", "o", "UTF8", "C", "C", 'c', null, null, false, -1, List.of(), null, null),
                 List.of(), List.of(table(PARENT, "Order Lines"), table(CHILD, "audit")), List.of(), List.of(),
                 List.of(primaryKey, foreignKey), List.of(), List.of(),
                 List.of(new Dependency(ObjectRef.constraint(FOREIGN_KEY), ObjectRef.relation(KEY_INDEX))));

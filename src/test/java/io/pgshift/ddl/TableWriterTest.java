@@ -36,7 +36,7 @@ class TableWriterTest {
     }
 
     private static List<Entry> entries(DdlOptions options, List<Constraint> constraints, Table... tables) {
-        Catalog catalog = new Catalog(new ServerVersion(150000), new DatabaseInfo("db", "owner", "UTF8", "C", "C"),
+        Catalog catalog = new Catalog(new ServerVersion(150000), new DatabaseInfo(0, "db", "owner", "UTF8", "C", "C", 'c', null, null, false, -1, List.of(), null, null),
                 List.of(new Schema(2200, "public", "owner", null, null)), List.of(tables), List.of(), List.of(),
                 constraints, List.of(), List.of(), List.of());
         return new DdlWriter(catalog, options).entries();

@@ -63,6 +63,10 @@ public final class PgDumpOracle {
         return normalise(dump(server, db, "--schema-only"));
     }
 
+    /**
+     * Drops the lines the rules name, each with the blank line that separates it from the next statement:
+     * a statement only one version prints must not leave an extra blank line behind.
+     */
     public static String normalise(String dump) {
         List<String> kept = new ArrayList<>();
         for (String line : dump.split("\n", -1)) {

@@ -1,0 +1,57 @@
+package io.pgshift.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.pgshift.catalog.ObjectDef;
+import io.pgshift.ddl.Sql;
+
+/**
+ * What --clean drops of the generic objects the copy is about to create: publications, user mappings,
+ * servers, wrappers, large objects, and the foreign tables and text search objects of public (other schemas
+ * go whole). Extensions go last, once nothing of the source's uses them any more, so that their
+ * configuration tables start again from the extension's own rows.
+ */
+final class ObjectDrops {
+    /** Kinds dropped by name, with whether DROP takes CASCADE; everything that depends on them is the source's. */
+    private static final Map<String, Boolean> KINDS = Map.of("PUBLICATION", false, "USER MAPPING", false,
+            "FOREIGN TABLE", true, "SERVER", true, "FOREIGN DATA WRAPPER", true, "TEXT SEARCH CONFIGURATION", true,
+            "TEXT SEARCH DICTIONARY", true, "TEXT SEARCH TEMPLATE", true, "TEXT SEARCH PARSER", true);
+
+    /** The order in which kinds are dropped: dependents first. */
+    private static final List<String> ORDER = List.of("PUBLICATION", "FOREIGN TABLE", "USER MAPPING", "SERVER",
+            "FOREIGN DATA WRAPPER", "TEXT SEARCH CONFIGURATION", "TEXT SEARCH DICTIONARY", "TEXT SEARCH TEMPLATE",
+            "TEXT SEARCH PARSER");
+
+    private ObjectDrops() {
+    }
+
+    /** Drops to run before the schemas and tables go. */
+    static List<String> first(List<ObjectDef> objects) {
+        List<String> drops = new ArrayList<>();
+        for (String kind : ORDER) {
+            for (ObjectDef o : objects) {
+                if (o.kind().equals(kind) && (o.schema() == null || "public".equals(o.schema()))) {
+                    // The designation starts with the kind: "SERVER x", "USER MAPPING FOR r SERVER x".
+                    drops.add("DROP " + kind + " IF EXISTS " + o.designation().substring(kind.length() + 1)
+                            + (KINDS.get(kind) ? " CASCADE" : ""));
+                }
+            }
+        }
+        String largeObjects = objects.stream().filter(o -> o.kind().equals("LARGE OBJECT"))
+                .map(o -> String.valueOf(o.ref().oid())).collect(Collectors.joining(","));
+        if (!largeObjects.isEmpty()) {
+            drops.add("SELECT pg_catalog.lo_unlink(oid) FROM pg_catalog.pg_largeobject_metadata "
+                    + "WHERE oid = ANY ('{" + largeObjects + "}'::pg_catalog.oid[])");
+        }
+        return drops;
+    }
+
+    /** Drops to run last: the extensions, without CASCADE, so that nothing but the source's objects goes. */
+    static List<String> last(List<ObjectDef> objects) {
+        return objects.stream().filter(o -> o.kind().equals("EXTENSION"))
+                .map(o -> "DROP EXTENSION IF EXISTS " + Sql.ident(o.name())).toList();
+    }
+}

@@ -1,0 +1,1 @@
+CREATE FUNCTION pgshift_only_on_answer() RETURNS integer LANGUAGE sql AS 'SELECT 42';
