@@ -23,15 +23,18 @@ import io.pgshift.plan.Section;
  * Compares two databases object by object, as pgshift itself sees them: both catalogs are read with the same
  * reader and written as the statements that would recreate them, and the statements are compared per
  * object. It works for any pair of versions, where pg_dump can only compare servers no newer than itself.
- * Object identity is kind and name, never oid, which differs between servers.
+ * Object identity is kind and name, never oid, which differs between servers. Between different major
+ * versions, the statements are first made version-neutral ({@link VersionNeutral}), and definitions the server
+ * prints itself (views, rules) are compared by presence only.
  */
 public final class SchemaComparison {
     private SchemaComparison() {
     }
 
     public static List<SchemaDifference> compare(Connection source, Connection target) throws SQLException {
-        Map<String, String> expected = statements(source);
-        Map<String, String> actual = statements(target);
+        boolean sameMajor = CatalogReader.versionOf(source).majorNumber() == CatalogReader.versionOf(target).majorNumber();
+        Map<String, String> expected = statements(source, sameMajor);
+        Map<String, String> actual = statements(target, sameMajor);
         Set<String> objects = new TreeSet<>(expected.keySet());
         objects.addAll(actual.keySet());
         List<SchemaDifference> differences = new ArrayList<>();
@@ -46,7 +49,7 @@ public final class SchemaComparison {
     }
 
     /** Each object's statements, keyed by kind and name; data entries say only that the data exists. */
-    static Map<String, String> statements(Connection connection) throws SQLException {
+    static Map<String, String> statements(Connection connection, boolean sameMajor) throws SQLException {
         ServerVersion version = CatalogReader.versionOf(connection);
         SessionSettings.applySource(connection, version);
         Snapshot.export(connection);
@@ -55,7 +58,16 @@ public final class SchemaComparison {
             Map<String, String> byObject = new LinkedHashMap<>();
             for (Entry e : new DdlWriter(catalog, DdlOptions.DEFAULTS).entries()) {
                 String key = e.kind() + " " + e.name();
-                String sql = e.section() == Section.DATA && e.sql().isEmpty() ? "(rows)" : String.join(";\n", e.sql());
+                List<String> statements = e.sql();
+                if (!sameMajor && VersionNeutral.DEPARSED.contains(e.kind()) && !statements.isEmpty()) {
+                    // The owner, comment and privileges that follow are still compared.
+                    statements = new ArrayList<>(statements);
+                    statements.set(0, "(definition compared between equal versions only)");
+                }
+                String sql = e.section() == Section.DATA && e.sql().isEmpty() ? "(rows)" : String.join(";\n", statements);
+                if (!sameMajor) {
+                    sql = VersionNeutral.of(sql);
+                }
                 byObject.merge(key, sql, (a, b) -> a + ";\n" + b);
             }
             return byObject;

@@ -1,0 +1,22 @@
+package io.pgshift.copy;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.pgshift.testkit.PostgresServer;
+
+class CopyEveryKindFrom14To18IT extends EveryVersionIT {
+    @RegisterExtension
+    static final PostgresServer source = PostgresServer.version("14");
+    @RegisterExtension
+    static final PostgresServer target = PostgresServer.version("18");
+
+    @Override
+    PostgresServer source() {
+        return source;
+    }
+
+    @Override
+    PostgresServer target() {
+        return target;
+    }
+}
