@@ -32,15 +32,20 @@ final class Workloads {
     /** Many small tables, each with a key, an index, a view and a function: the shape of a big application schema. */
     static void manyTables(EmbeddedPostgres server, String db, int tables) {
         server.execute("postgres", "CREATE DATABASE " + db);
-        server.execute(db, """
-                DO $$
-                BEGIN
-                  FOR i IN 1..%d LOOP
-                    EXECUTE format('CREATE TABLE t%%s (id serial PRIMARY KEY, name text NOT NULL, created timestamptz DEFAULT now(), amount numeric(12,2) CHECK (amount >= 0))', i);
-                    EXECUTE format('CREATE INDEX t%%s_name_idx ON t%%s (name)', i, i);
-                    EXECUTE format('CREATE VIEW v%%s AS SELECT id, name FROM t%%s WHERE amount > 0', i, i);
-                    EXECUTE format('INSERT INTO t%%s (name, amount) VALUES (''a'', 1), (''b'', 2)', i);
-                  END LOOP;
-                END $$""".formatted(tables));
+        // Batches of tables, each in its own transaction: one transaction holding a lock on every new table
+        // would run out of lock slots.
+        for (int from = 1; from <= tables; from += 200) {
+            server.execute(db, """
+                    DO $$
+                    BEGIN
+                      FOR i IN %d..%d LOOP
+                        EXECUTE format('CREATE TABLE t%%s (id serial PRIMARY KEY, name text NOT NULL, created timestamptz DEFAULT now(), amount numeric(12,2) CHECK (amount >= 0))', i);
+                        EXECUTE format('CREATE INDEX t%%s_name_idx ON t%%s (name)', i, i);
+                        EXECUTE format('CREATE VIEW v%%s AS SELECT id, name FROM t%%s WHERE amount > 0', i, i);
+                        EXECUTE format('CREATE FUNCTION f%%s(integer) RETURNS numeric LANGUAGE sql STABLE AS ''SELECT amount FROM t%%s WHERE id = $1''', i, i);
+                        EXECUTE format('INSERT INTO t%%s (name, amount) VALUES (''a'', 1), (''b'', 2)', i);
+                      END LOOP;
+                    END $$""".formatted(from, Math.min(tables, from + 199)));
+        }
     }
 }
