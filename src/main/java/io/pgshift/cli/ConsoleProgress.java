@@ -2,7 +2,10 @@ package io.pgshift.cli;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +24,8 @@ final class ConsoleProgress implements ProgressListener, AutoCloseable {
     private final PrintWriter err;
     private final boolean live;
     private final ScheduledExecutorService redraw;
-    private volatile Progress current;
+    /** Phases that run at the same time (rows and index builds overlap) share the live line. */
+    private final List<Progress> active = new CopyOnWriteArrayList<>();
     private int lastWidth;
 
     ConsoleProgress(PrintWriter err, boolean live) {
@@ -39,7 +43,7 @@ final class ConsoleProgress implements ProgressListener, AutoCloseable {
 
     @Override
     public void phaseStarted(Progress progress) {
-        current = progress;
+        active.add(progress);
         // Preparing is mostly connecting: a failure there should be the only line the user sees.
         if (!live && progress.phase() != Phase.PREPARE) {
             synchronized (this) {
@@ -64,6 +68,7 @@ final class ConsoleProgress implements ProgressListener, AutoCloseable {
 
     @Override
     public void phaseFinished(Progress progress) {
+        active.remove(progress);
         synchronized (this) {
             clearLine();
             err.println(progress.phase().label() + ": done, " + Units.count(progress.itemsDone()) + " items"
@@ -83,11 +88,10 @@ final class ConsoleProgress implements ProgressListener, AutoCloseable {
     }
 
     private synchronized void draw() {
-        Progress p = current;
-        if (p == null) {
+        if (active.isEmpty()) {
             return;
         }
-        String line = line(p);
+        String line = active.stream().map(ConsoleProgress::line).collect(Collectors.joining("  |  "));
         err.print("\r" + line + " ".repeat(Math.max(0, lastWidth - line.length())));
         lastWidth = line.length();
         err.flush();
@@ -126,7 +130,7 @@ final class ConsoleProgress implements ProgressListener, AutoCloseable {
             redraw.shutdownNow();
         }
         synchronized (this) {
-            current = null;
+            active.clear();
             clearLine();
             err.flush();
         }

@@ -42,6 +42,14 @@ final class CopyCommand implements Callable<Integer> {
             description = "Tables copied (and indexes built) at the same time. Default: the number of CPU cores, at most 8.")
     Integer jobs;
 
+    @Option(names = "--index-jobs", paramLabel = "M",
+            description = "Sessions that only build indexes and constraints, each as soon as its table's rows are in "
+                    + "(default: the same as --jobs).")
+    Integer indexJobs;
+
+    @Option(names = {"-s", "--schema-only"}, description = "Create the definitions only; copy no rows.")
+    boolean schemaOnly;
+
     @Option(names = "--clean",
             description = "Drop the source's objects from a target that already has them, instead of refusing it.")
     boolean clean;
@@ -69,8 +77,9 @@ final class CopyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Environment env = Environment.system();
+        int copyJobs = jobs != null ? jobs : defaultJobs();
         CopyOptions options = new CopyOptions(ConnInfo.parse(source, env), ConnInfo.parse(target, env),
-                jobs != null ? jobs : defaultJobs(), clean, new DdlOptions(noOwner, noAcl, noTablespaces), !noAnalyze);
+                copyJobs, indexJobs != null ? indexJobs : copyJobs, clean, new DdlOptions(noOwner, noAcl, noTablespaces), !noAnalyze && !schemaOnly, schemaOnly);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         for (ConnInfo conn : List.of(options.source(), options.target())) {

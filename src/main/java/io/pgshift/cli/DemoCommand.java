@@ -70,7 +70,7 @@ final class DemoCommand implements Callable<Integer> {
             ConnInfo to = connInfo(target);
             CopyResult result;
             try (ConsoleProgress progress = new ConsoleProgress(err, System.console() != null)) {
-                result = new CopyRun(new CopyOptions(from, to, jobs, false, DdlOptions.DEFAULTS, true), progress).run();
+                result = new CopyRun(new CopyOptions(from, to, jobs, jobs, false, DdlOptions.DEFAULTS, true, false), progress).run();
             }
             SummaryPrinter.print(result, out);
             return verify(from, to, out);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.postgresql.PGConnection;
 
@@ -129,14 +130,16 @@ public final class CopyRun {
                 finish(schema);
 
                 for (int i = 0; i < options.jobs(); i++) {
-                    workers.add(Worker.open(options, sourceVersion, targetVersion, snapshot));
+                    workers.add(Worker.open(options, sourceVersion, targetVersion, true));
                 }
-                copyData(plan, catalog, workers);
+                for (int i = 0; i < options.indexJobs(); i++) {
+                    workers.add(Worker.open(options, sourceVersion, targetVersion, false));
+                }
+                loadAndIndex(plan, catalog, workers, snapshot);
                 Snapshot.end(leader);
                 for (Worker w : workers) {
                     w.closeSource();
                 }
-                buildIndexes(plan, workers);
                 SessionSettings.commitDurably(target);
                 if (options.analyze()) {
                     analyze(catalog, workers);
@@ -152,41 +155,87 @@ public final class CopyRun {
         }
     }
 
-    private void copyData(Plan plan, Catalog catalog, List<Worker> workers) {
+    /**
+     * Copies the rows and builds the indexes and constraints in one schedule: a table's indexes start as soon
+     * as its rows are in, on the index sessions, while the copiers go on with the next tables, largest first.
+     * Copiers build indexes too once no rows are left. Foreign keys come last of all, as they read both tables.
+     */
+    private void loadAndIndex(Plan plan, Catalog catalog, List<Worker> workers, String snapshot) {
         Map<Long, Table> byOid = new HashMap<>();
         catalog.tables().stream().filter(Table::hasRows).forEach(t -> byOid.put(t.oid(), t));
-        List<Entry> data = plan.section(Section.DATA);
+        List<Entry> data = options.schemaOnly() ? List.of() : plan.section(Section.DATA);
+        List<Entry> post = plan.section(Section.POST_DATA);
+        List<Entry> work = new ArrayList<>(data);
+        work.addAll(post);
         long items = data.stream().filter(e -> !e.kind().equals("SEQUENCE SET")).count();
-        Progress progress = start(Phase.DATA, items, catalog.totalTableBytes());
-        Comparator<Entry> largestFirst = Comparator.comparingLong(
-                e -> e.kind().equals(DataKinds.TABLE) ? -byOid.getOrDefault(e.ref().oid(), EMPTY).bytes() : 0);
-        new Scheduler<Worker>(data, createdBefore(plan, Section.DATA), largestFirst).run(workers, (w, e) -> {
+        Progress rows = start(Phase.DATA, items, options.schemaOnly() ? 0 : catalog.totalTableBytes());
+        Progress indexes = start(Phase.INDEXES, post.size(), 0);
+        AtomicInteger dataLeft = new AtomicInteger(data.size());
+        if (data.isEmpty()) {
+            finish(rows);
+        }
+        Comparator<Entry> order = Comparator.comparing((Entry e) -> e.section() != Section.DATA)
+                .thenComparing(e -> "FOREIGN KEY".equals(e.kind()))
+                .thenComparingLong(e -> e.kind().equals(DataKinds.TABLE)
+                        ? -byOid.getOrDefault(e.ref().oid(), EMPTY).bytes() : 0);
+        Set<ObjectRef> done = createdBefore(plan, Section.DATA);
+        if (options.schemaOnly()) {
+            plan.section(Section.DATA).forEach(e -> done.add(e.ref()));
+        }
+        new Scheduler<Worker>(work, done, order).run(workers, (w, e) -> {
             long start = System.nanoTime();
-            switch (e.kind()) {
-                case DataKinds.TABLE -> {
-                    Table table = byOid.get(e.ref().oid());
-                    TableCopier.Result r = TableCopier.copy(w.source, w.target, table, progress::addBytes);
-                    dataDone(progress, table.displayName(), r, start);
+            if (e.section() == Section.DATA) {
+                copy(w, e, byOid, rows, snapshot, start);
+                if (dataLeft.decrementAndGet() == 0) {
+                    finish(rows);
                 }
-                case DataKinds.SELECTED_ROWS -> {
-                    TableCopier.Result r = TableCopier.copySelected(w.source, w.target, e.sql().get(0), e.sql().get(1),
-                            progress::addBytes);
-                    dataDone(progress, e.name(), r, start);
+            } else {
+                for (String sql : e.sql()) {
+                    SessionSettings.execute(w.target, sql);
                 }
-                case DataKinds.LARGE_OBJECT -> {
-                    long bytes = LargeObjectCopier.copy(w.source, w.target, e.ref().oid(), progress::addBytes);
-                    progress.itemDone(0);
-                    listener.itemDone(progress, "large object " + e.name(), 0, bytes,
-                            Duration.ofNanos(System.nanoTime() - start));
-                }
-                default -> {
-                    for (String sql : e.sql()) {
-                        SessionSettings.execute(w.target, sql);
-                    }
-                }
+                indexes.itemDone(0);
+                listener.itemDone(indexes, e.toString(), 0, 0, Duration.ofNanos(System.nanoTime() - start));
             }
         });
-        finish(progress);
+        finish(indexes);
+    }
+
+    /**
+     * One DATA entry. Each table is read in a transaction of its own that imports the shared snapshot, so the
+     * source releases the table's lock when it is done: a session that held every table's lock until the end
+     * would run out of lock slots on a schema with tens of thousands of tables.
+     */
+    private void copy(Worker w, Entry e, Map<Long, Table> byOid, Progress progress, String snapshot, long start)
+            throws Exception {
+        switch (e.kind()) {
+            case DataKinds.TABLE -> {
+                Table table = byOid.get(e.ref().oid());
+                Snapshot.join(w.source, snapshot);
+                TableCopier.Result r = TableCopier.copy(w.source, w.target, table, progress::addBytes);
+                Snapshot.end(w.source);
+                dataDone(progress, table.displayName(), r, start);
+            }
+            case DataKinds.SELECTED_ROWS -> {
+                Snapshot.join(w.source, snapshot);
+                TableCopier.Result r = TableCopier.copySelected(w.source, w.target, e.sql().get(0), e.sql().get(1),
+                        progress::addBytes);
+                Snapshot.end(w.source);
+                dataDone(progress, e.name(), r, start);
+            }
+            case DataKinds.LARGE_OBJECT -> {
+                Snapshot.join(w.source, snapshot);
+                long bytes = LargeObjectCopier.copy(w.source, w.target, e.ref().oid(), progress::addBytes);
+                Snapshot.end(w.source);
+                progress.itemDone(0);
+                listener.itemDone(progress, "large object " + e.name(), 0, bytes,
+                        Duration.ofNanos(System.nanoTime() - start));
+            }
+            default -> {
+                for (String sql : e.sql()) {
+                    SessionSettings.execute(w.target, sql);
+                }
+            }
+        }
     }
 
     private void dataDone(Progress progress, String name, TableCopier.Result r, long startNanos) {
@@ -198,23 +247,6 @@ public final class CopyRun {
 
     private static final Table EMPTY = new Table(0, "", "", null, 'p', List.of(), 0, 0, null, null,
             TableLayout.PLAIN);
-
-    private void buildIndexes(Plan plan, List<Worker> workers) {
-        List<Entry> post = plan.section(Section.POST_DATA);
-        Progress progress = start(Phase.INDEXES, post.size(), 0);
-        Set<ObjectRef> done = createdBefore(plan, Section.POST_DATA);
-        // Foreign keys last: they scan both tables, which is cheapest once every index exists.
-        Comparator<Entry> order = Comparator.comparing((Entry e) -> "FOREIGN KEY".equals(e.kind()));
-        new Scheduler<Worker>(post, done, order).run(workers, (w, e) -> {
-            long start = System.nanoTime();
-            for (String sql : e.sql()) {
-                SessionSettings.execute(w.target, sql);
-            }
-            progress.itemDone(0);
-            listener.itemDone(progress, e.toString(), 0, 0, Duration.ofNanos(System.nanoTime() - start));
-        });
-        finish(progress);
-    }
 
     private void analyze(Catalog catalog, List<Worker> workers) {
         List<Entry> entries = catalog.tables().stream()
@@ -311,6 +343,8 @@ public final class CopyRun {
 
     /** One worker's connections: a source session in the shared snapshot and a target session. */
     static final class Worker implements Scheduler.WorkerContext, AutoCloseable {
+        private static final String INDEX_SORT_MEMORY = "256MB";
+
         private Connection source;
         private final Connection target;
 
@@ -319,23 +353,32 @@ public final class CopyRun {
             this.target = target;
         }
 
+        /** A copier has a session on each side; an index builder only one on the target. */
         static Worker open(CopyOptions options, ServerVersion sourceVersion, ServerVersion targetVersion,
-                           String snapshot) throws SQLException {
-            Connection source = Connector.open(options.source());
+                           boolean copier) throws SQLException {
+            Connection source = null;
             Connection target = null;
             try {
-                SessionSettings.applySource(source, sourceVersion);
-                Snapshot.join(source, snapshot);
+                if (copier) {
+                    source = Connector.open(options.source());
+                    SessionSettings.applySource(source, sourceVersion);
+                }
                 target = Connector.open(options.target());
                 SessionSettings.applyTarget(target, targetVersion);
+                // Index builds sort; the server default (64MB) sends a large table's sort to disk. A fixed bound
+                // per session keeps the total predictable: sessions times this at most.
+                SessionSettings.execute(target, "SET maintenance_work_mem = '" + INDEX_SORT_MEMORY + "'");
                 return new Worker(source, target);
             } catch (SQLException | RuntimeException e) {
-                source.close();
-                if (target != null) {
-                    target.close();
-                }
+                Workers.closeQuietly(source);
+                Workers.closeQuietly(target);
                 throw e;
             }
+        }
+
+        @Override
+        public boolean accepts(Entry entry) {
+            return source != null || entry.section() != Section.DATA;
         }
 
         @Override

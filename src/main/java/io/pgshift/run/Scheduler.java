@@ -7,7 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.PriorityQueue;
+import java.util.TreeSet;
 import java.util.Set;
 
 import io.pgshift.ErrorCode;
@@ -26,6 +26,11 @@ final class Scheduler<C extends Scheduler.WorkerContext> {
     interface WorkerContext {
         /** Interrupts whatever this worker is doing on the server, from another thread. */
         void cancel();
+
+        /** Whether this worker can do the entry: an index builder has no source session, for one. */
+        default boolean accepts(Entry entry) {
+            return true;
+        }
     }
 
     @FunctionalInterface
@@ -35,7 +40,8 @@ final class Scheduler<C extends Scheduler.WorkerContext> {
 
     private final List<Entry> entries;
     private final Object lock = new Object();
-    private final PriorityQueue<Integer> ready;
+    /** Ready entries in priority order; a worker takes the first one it accepts. */
+    private final TreeSet<Integer> ready;
     private final int[] pending;
     private final List<List<Integer>> dependents = new ArrayList<>();
     private int running;
@@ -49,7 +55,8 @@ final class Scheduler<C extends Scheduler.WorkerContext> {
     Scheduler(List<Entry> entries, Set<ObjectRef> done, Comparator<Entry> priority) {
         this.entries = entries;
         this.pending = new int[entries.size()];
-        this.ready = new PriorityQueue<>(entries.size() + 1, (a, b) -> priority.compare(entries.get(a), entries.get(b)));
+        this.ready = new TreeSet<>(Comparator.<Integer, Entry>comparing(entries::get, priority)
+                .thenComparing(Comparator.naturalOrder()));
         Map<ObjectRef, List<Integer>> byRef = new HashMap<>();
         for (int i = 0; i < entries.size(); i++) {
             byRef.computeIfAbsent(entries.get(i).ref(), k -> new ArrayList<>()).add(i);
@@ -104,19 +111,23 @@ final class Scheduler<C extends Scheduler.WorkerContext> {
         while (true) {
             int next;
             synchronized (lock) {
-                while (failure == null && ready.isEmpty() && running > 0) {
+                Integer pick = firstAccepted(context);
+                // Wait while there is nothing this worker can do but something may still become ready.
+                while (failure == null && pick == null && !(ready.isEmpty() && running == 0)) {
                     try {
                         lock.wait();
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         return;
                     }
+                    pick = firstAccepted(context);
                 }
-                if (failure != null || ready.isEmpty()) {
+                if (failure != null || pick == null) {
                     lock.notifyAll();
                     return;
                 }
-                next = ready.poll();
+                next = pick;
+                ready.remove(pick);
                 running++;
             }
             try {
@@ -137,6 +148,16 @@ final class Scheduler<C extends Scheduler.WorkerContext> {
                 lock.notifyAll();
             }
         }
+    }
+
+    /** The highest-priority ready entry the worker can do, or null; called holding the lock. */
+    private Integer firstAccepted(C context) {
+        for (Integer i : ready) {
+            if (context.accepts(entries.get(i))) {
+                return i;
+            }
+        }
+        return null;
     }
 
     private void fail(RuntimeException e, List<C> all) {
