@@ -25,7 +25,7 @@ public final class Benchmark {
     private final EmbeddedPostgres source;
     private final EmbeddedPostgres target;
     private final int jobs;
-    private final Path jar;
+    private final Path launcher;
     /** Every tool, classic or pgshift, gets both servers' passwords from this file, never from its arguments. */
     private final Map<String, String> env;
     private int databases;
@@ -34,7 +34,7 @@ public final class Benchmark {
         this.source = source;
         this.target = target;
         this.jobs = jobs;
-        this.jar = jar;
+        this.launcher = jar;
         Path pgpass = Files.createTempFile("bench", ".pgpass");
         pgpass.toFile().deleteOnExit();
         Files.setPosixFilePermissions(pgpass, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
@@ -51,7 +51,7 @@ public final class Benchmark {
         int scale = Integer.parseInt(options.getOrDefault("scale", "50"));
         int tables = Integer.parseInt(options.getOrDefault("tables", "2000"));
         int jobs = Integer.parseInt(options.getOrDefault("jobs", "2"));
-        Path jar = Path.of(options.getOrDefault("jar", "target/pgshift.jar"));
+        Path jar = Path.of(options.getOrDefault("launcher", "./pgshift"));
         System.out.printf(Locale.ROOT, "pgshift benchmark: PostgreSQL %s -> %s, pgbench scale %d, %d tables, %d jobs, %d cores%n",
                 from, to, scale, tables, jobs, Runtime.getRuntime().availableProcessors());
         try (EmbeddedPostgres source = server(from); EmbeddedPostgres target = server(to)) {
@@ -101,7 +101,7 @@ public final class Benchmark {
         String src = Shell.flags(source, db);
         results.add(classic("pg_dump -s | psql", t -> "pg_dump -s " + src + " | psql -q -X -v ON_ERROR_STOP=1 "
                 + Shell.flags(target, t) + " > /dev/null"));
-        results.add(pgshift("pgshift copy -j" + jobs + " --no-analyze", db, "--no-analyze"));
+        results.add(pgshift("pgshift copy -s -j" + jobs, db, "--schema-only"));
         return results;
     }
 
@@ -141,7 +141,8 @@ public final class Benchmark {
 
     private Result pgshift(String name, String db, String... extra) throws Exception {
         String t = freshTarget();
-        List<String> command = new ArrayList<>(List.of("java", "-jar", jar.toString(), "copy", "-j", String.valueOf(jobs),
+        // Through the launcher, so pgshift runs with the JVM settings a user gets.
+        List<String> command = new ArrayList<>(List.of(launcher.toString(), "copy", "-j", String.valueOf(jobs),
                 "--source", "host=" + source.host() + " port=" + source.port() + " user=" + source.superuser()
                         + " dbname=" + db + " sslmode=disable",
                 "--target", "host=" + target.host() + " port=" + target.port() + " user=" + target.superuser()
