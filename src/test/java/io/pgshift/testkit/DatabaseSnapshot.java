@@ -13,12 +13,30 @@ import io.pgshift.data.SessionSettings;
 import io.pgshift.verify.Fingerprint;
 import io.pgshift.verify.RowHasher;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * What a test compares between a source and a target database: every table's row count and row hash,
  * every sequence's position, and how many relations and constraints of each kind exist.
  */
 public record DatabaseSnapshot(Map<String, Fingerprint> tables, Map<String, String> sequences,
                                Map<String, Integer> relationKinds, Map<String, Integer> constraintKinds) {
+
+    /** Every table holds the same rows, every sequence is at the same position, the same relations exist. */
+    public static void assertSameContent(PostgresServer source, String sourceDb, PostgresServer target, String targetDb)
+            throws SQLException {
+        DatabaseSnapshot expected;
+        DatabaseSnapshot actual;
+        try (Connection s = source.connect(sourceDb); Connection t = target.connect(targetDb)) {
+            expected = of(s);
+            actual = of(t);
+        }
+        assertThat(expected.tables()).isNotEmpty();
+        assertThat(actual.tables()).isEqualTo(expected.tables());
+        assertThat(actual.sequences()).isEqualTo(expected.sequences());
+        assertThat(actual.relationKinds()).isEqualTo(expected.relationKinds());
+        assertThat(actual.constraintKinds()).isEqualTo(expected.constraintKinds());
+    }
 
     public static DatabaseSnapshot of(Connection connection) throws SQLException {
         var version = CatalogReader.versionOf(connection);
