@@ -15,6 +15,7 @@ import io.pgshift.run.CopyOptions;
 import io.pgshift.run.CopyResult;
 import io.pgshift.run.CopyRun;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,6 +72,9 @@ final class CopyCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the statements the copy would run, in order, and stop.")
     boolean dryRun;
 
+    @Mixin
+    FilterOptions filter = new FilterOptions();
+
     @Option(names = {"-v", "--verbose"}, description = "Show stack traces of errors.")
     boolean verbose;
 
@@ -79,7 +83,7 @@ final class CopyCommand implements Callable<Integer> {
         Environment env = Environment.system();
         int copyJobs = jobs != null ? jobs : defaultJobs();
         CopyOptions options = new CopyOptions(ConnInfo.parse(source, env), ConnInfo.parse(target, env),
-                copyJobs, indexJobs != null ? indexJobs : copyJobs, clean, new DdlOptions(noOwner, noAcl, noTablespaces), !noAnalyze && !schemaOnly, schemaOnly);
+                copyJobs, indexJobs != null ? indexJobs : copyJobs, clean, new DdlOptions(noOwner, noAcl, noTablespaces), !noAnalyze && !schemaOnly, schemaOnly, filter.toFilter());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         for (ConnInfo conn : List.of(options.source(), options.target())) {

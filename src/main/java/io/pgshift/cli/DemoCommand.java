@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 
 import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
+import io.pgshift.catalog.CatalogFilter;
 import io.pgshift.connect.ConnInfo;
 import io.pgshift.connect.Environment;
 import io.pgshift.ddl.DdlOptions;
@@ -70,7 +71,8 @@ final class DemoCommand implements Callable<Integer> {
             ConnInfo to = connInfo(target);
             CopyResult result;
             try (ConsoleProgress progress = new ConsoleProgress(err, System.console() != null)) {
-                result = new CopyRun(new CopyOptions(from, to, jobs, jobs, false, DdlOptions.DEFAULTS, true, false), progress).run();
+                result = new CopyRun(new CopyOptions(from, to, jobs, jobs, false, DdlOptions.DEFAULTS, true, false,
+                        CatalogFilter.NONE), progress).run();
             }
             SummaryPrinter.print(result, out);
             return verify(from, to, out);

@@ -18,6 +18,7 @@ import io.pgshift.connect.Environment;
 import io.pgshift.run.DumpOptions;
 import io.pgshift.run.DumpRun;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,6 +54,9 @@ final class DumpCommand implements Callable<Integer> {
             description = "Data file compression: zstd (default), gzip or none.")
     String compress;
 
+    @Mixin
+    FilterOptions filter = new FilterOptions();
+
     @Option(names = {"-v", "--verbose"}, description = "Show stack traces of errors.")
     boolean verbose;
 
@@ -69,7 +73,8 @@ final class DumpCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new PgShiftException(ErrorCode.USAGE, "unknown compression " + compress + ": use zstd, gzip or none");
         }
-        DumpOptions options = new DumpOptions(ConnInfo.parse(source, Environment.system()), file, jobs, compression);
+        DumpOptions options = new DumpOptions(ConnInfo.parse(source, Environment.system()), file, jobs, compression,
+                filter.toFilter());
         boolean stream = plain || archive;
         boolean toStdout = stream && "-".equals(file.toString());
         Manifest manifest;

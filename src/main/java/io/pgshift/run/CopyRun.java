@@ -84,9 +84,10 @@ public final class CopyRun {
             ServerVersion version = sourceVersion(source);
             SessionSettings.applySource(source, version);
             Snapshot.export(source);
-            Catalog catalog = new CatalogReader(source, version).read();
+            Catalog catalog = options.filter().apply(new CatalogReader(source, version).read());
             Snapshot.end(source);
-            return Planner.order(new DdlWriter(catalog, options.ddl()).entries());
+            return Planner.order(new DdlWriter(catalog, options.ddl()).entries())
+                    .without(options.filter().excludedData(catalog));
         } catch (SQLException e) {
             throw new PgShiftException(ErrorCode.MIGRATION_FAILED,
                     "could not read the source catalog: " + Errors.firstLine(e), e);
@@ -110,7 +111,7 @@ public final class CopyRun {
             ServerVersion targetVersion = targetVersion(sourceVersion);
             String snapshot = Snapshot.export(leader);
             CatalogReader reader = new CatalogReader(leader, sourceVersion);
-            Catalog catalog = reader.read();
+            Catalog catalog = options.filter().apply(reader.read());
             Compatibility.check(reader.incompatibilities(), targetVersion, options.target().describe());
             TargetCompatibility.check(catalog, targetVersion);
             TargetDatabase targetDatabase = new TargetDatabase(options.target(), listener);
@@ -118,7 +119,8 @@ public final class CopyRun {
             targetDatabase.checkCanHold(catalog, ExtensionSource.extensions(context));
             SourceWarnings.read(context).forEach(listener::warning);
             boolean created = targetDatabase.createIfMissing(catalog.database(), options.ddl().noOwner());
-            Plan plan = Planner.order(new DdlWriter(catalog, options.ddl()).entries());
+            Plan plan = Planner.order(new DdlWriter(catalog, options.ddl()).entries())
+                    .without(options.filter().excludedData(catalog));
             try (Connection target = Connector.open(options.target())) {
                 SessionSettings.applyTarget(target, targetVersion);
                 targetDatabase.ensureEmpty(target, catalog, options.clean());

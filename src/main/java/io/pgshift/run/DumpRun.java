@@ -51,10 +51,11 @@ public final class DumpRun {
     }
 
     public Manifest run() {
-        try (SourceSnapshot source = SourceSnapshot.open(options.source())) {
+        try (SourceSnapshot source = SourceSnapshot.open(options.source(), options.filter())) {
             Catalog catalog = source.catalog();
             // Everything goes into the dump; owners and privileges are left out, if asked, at restore time.
-            Plan plan = Planner.order(new DdlWriter(catalog, DdlOptions.DEFAULTS).entries());
+            Plan plan = Planner.order(new DdlWriter(catalog, DdlOptions.DEFAULTS).entries())
+                    .without(options.filter().excludedData(catalog));
             DumpDirectory directory = DumpDirectory.create(options.directory());
             List<DataFile> files = dumpData(source, plan, directory);
             Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, "pgshift", Instant.now().toString(),
@@ -145,9 +146,10 @@ public final class DumpRun {
     }
 
     private Manifest sequential(StreamFormat format) throws IOException {
-        try (SourceSnapshot source = SourceSnapshot.open(options.source())) {
+        try (SourceSnapshot source = SourceSnapshot.open(options.source(), options.filter())) {
             Catalog catalog = source.catalog();
-            Plan plan = Planner.order(new DdlWriter(catalog, DdlOptions.DEFAULTS).entries());
+            Plan plan = Planner.order(new DdlWriter(catalog, DdlOptions.DEFAULTS).entries())
+                    .without(options.filter().excludedData(catalog));
             Map<Long, Table> tables = new HashMap<>();
             catalog.tables().forEach(t -> tables.put(t.oid(), t));
             Manifest toc = new Manifest(Manifest.FORMAT_VERSION, "pgshift", Instant.now().toString(),

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
 import io.pgshift.catalog.Catalog;
+import io.pgshift.catalog.CatalogFilter;
 import io.pgshift.catalog.CatalogReader;
 import io.pgshift.catalog.ServerVersion;
 import io.pgshift.connect.ConnInfo;
@@ -33,7 +34,8 @@ final class SourceSnapshot implements AutoCloseable {
         this.catalog = catalog;
     }
 
-    static SourceSnapshot open(ConnInfo info) throws SQLException {
+    /** Opens the snapshot and reads the catalog, keeping the objects the filter selects. */
+    static SourceSnapshot open(ConnInfo info, CatalogFilter filter) throws SQLException {
         Connection leader = Connector.open(info);
         try {
             ServerVersion version = CatalogReader.versionOf(leader);
@@ -43,7 +45,7 @@ final class SourceSnapshot implements AutoCloseable {
             }
             SessionSettings.applySource(leader, version);
             String snapshotId = Snapshot.export(leader);
-            Catalog catalog = new CatalogReader(leader, version).read();
+            Catalog catalog = filter.apply(new CatalogReader(leader, version).read());
             return new SourceSnapshot(info, leader, version, snapshotId, catalog);
         } catch (SQLException | RuntimeException e) {
             leader.close();

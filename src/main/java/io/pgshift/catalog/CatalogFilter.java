@@ -1,0 +1,82 @@
+package io.pgshift.catalog;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The object selection of pg_dump's -n, -N, -t, -T and --exclude-table-data, applied to a catalog already read.
+ * With -t, only the matching tables (and views, sequences) are taken, with what belongs to them (indexes,
+ * constraints, triggers, owned sequences), and -n/-N do not apply, as in pg_dump; nothing they depend on is
+ * added. With -n, only the matching schemas and their contents are taken, and objects outside any schema
+ * (extensions, languages, casts) are left out.
+ */
+public record CatalogFilter(List<NamePattern> schemas, List<NamePattern> excludeSchemas, List<NamePattern> tables,
+                            List<NamePattern> excludeTables, List<NamePattern> excludeTableData) {
+
+    public static final CatalogFilter NONE = new CatalogFilter(List.of(), List.of(), List.of(), List.of(), List.of());
+
+    public boolean isEmpty() {
+        return equals(NONE);
+    }
+
+    public Catalog apply(Catalog c) {
+        if (isEmpty() || (schemas.isEmpty() && excludeSchemas.isEmpty() && tables.isEmpty() && excludeTables.isEmpty())) {
+            return c;
+        }
+        Set<String> keptSchemas = new HashSet<>();
+        c.schemas().stream().filter(s -> schemaSelected(s.name())).forEach(s -> keptSchemas.add(s.name()));
+        List<Table> tableList = c.tables().stream().filter(t -> relationSelected(t.schema(), t.name(), keptSchemas))
+                .toList();
+        Set<Long> keptTables = new HashSet<>();
+        tableList.forEach(t -> keptTables.add(t.oid()));
+        List<View> views = c.views().stream().filter(v -> relationSelected(v.schema(), v.name(), keptSchemas)).toList();
+        Set<Long> keptRelations = new HashSet<>(keptTables);
+        views.forEach(v -> keptRelations.add(v.oid()));
+        List<SequenceDef> sequences = c.sequences().stream().filter(s -> relationSelected(s.schema(), s.name(), keptSchemas)
+                || owner(s) != 0 && keptTables.contains(owner(s))).toList();
+        return new Catalog(c.version(), c.database(),
+                tables.isEmpty() ? c.schemas().stream().filter(s -> keptSchemas.contains(s.name())).toList() : List.of(),
+                tableList, sequences, views,
+                c.constraints().stream().filter(k -> keptTables.contains(k.tableOid())).toList(),
+                c.indexes().stream().filter(i -> keptRelations.contains(i.tableOid())).toList(),
+                c.objects().stream().filter(o -> objectSelected(o, keptSchemas, keptRelations)).toList(),
+                c.dependencies());
+    }
+
+    /** The rows --exclude-table-data leaves behind: the tables keep their definitions. */
+    public Set<ObjectRef> excludedData(Catalog c) {
+        Set<ObjectRef> excluded = new HashSet<>();
+        for (Table t : c.tables()) {
+            if (excludeTableData.stream().anyMatch(p -> p.matches(t.schema(), t.name()))) {
+                excluded.add(ObjectRef.dataOf(t.oid()));
+            }
+        }
+        return excluded;
+    }
+
+    private boolean schemaSelected(String name) {
+        return (schemas.isEmpty() || schemas.stream().anyMatch(p -> p.matches(name)))
+                && excludeSchemas.stream().noneMatch(p -> p.matches(name));
+    }
+
+    private boolean relationSelected(String schema, String name, Set<String> keptSchemas) {
+        boolean chosen = tables.isEmpty() ? keptSchemas.contains(schema)
+                : tables.stream().anyMatch(p -> p.matches(schema, name));
+        return chosen && excludeTables.stream().noneMatch(p -> p.matches(schema, name));
+    }
+
+    private boolean objectSelected(ObjectDef o, Set<String> keptSchemas, Set<Long> keptRelations) {
+        if (o.table() != null) {
+            return keptRelations.contains(o.table().oid());
+        }
+        if (!tables.isEmpty()) {
+            return false;
+        }
+        return o.schema() != null ? keptSchemas.contains(o.schema()) : schemas.isEmpty();
+    }
+
+    private static long owner(SequenceDef s) {
+        return s.ownedBy() != null ? s.ownedBy().tableOid() : s.identityOf() != null ? s.identityOf().tableOid() : 0;
+    }
+}
