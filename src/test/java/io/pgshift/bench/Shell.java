@@ -47,7 +47,11 @@ final class Shell {
             throw new IllegalStateException("command failed (" + p.exitValue() + "): " + command + "\n"
                     + Files.readString(log));
         }
-        Files.deleteIfExists(log);
+        if (System.getenv("BENCH_KEEP_LOGS") != null) {
+            System.out.println("    (output of " + command.get(0) + " kept in " + log + ")");
+        } else {
+            Files.deleteIfExists(log);
+        }
         return new Timing(seconds, peak);
     }
 
