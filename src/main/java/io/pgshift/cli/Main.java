@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 /** The pgshift command line: parses arguments, calls the library, renders what it returns. */
 @Command(name = "pgshift", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Upgrade PostgreSQL to a newer major version by dump and restore, in pure Java.",
-        subcommands = {CopyCommand.class, DumpCommand.class, RestoreCommand.class, DemoCommand.class},
+        subcommands = {CopyCommand.class, DumpCommand.class, RestoreCommand.class, VerifyCommand.class,
+            DemoCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:success",

@@ -40,6 +40,24 @@ class VerificationCatchesDifferencesIT {
     }
 
     @Test
+    void theVerifyCommandPassesAFaithfulCopyAndFailsADamagedOneWithExitCode10() throws Exception {
+        Cli.Run passed = Cli.run("verify", "--source", Cli.conn(source, "shop"), "--target", Cli.conn(target, "shop"));
+        assertThat(passed.exitCode()).as(passed.err()).isZero();
+        assertThat(passed.out()).contains("The target equals the source");
+
+        Cli.Run copy = Cli.run("copy", "--source", Cli.conn(source, "shop"), "--target", Cli.conn(target, "damaged"));
+        assertThat(copy.exitCode()).as(copy.err()).isZero();
+        target.execute("damaged", "UPDATE public.customers SET name = 'someone else' WHERE id = 7",
+                "DROP INDEX sales.order_items_product_idx");
+
+        Cli.Run failed = Cli.run("verify", "--source", Cli.conn(source, "shop"), "--target", Cli.conn(target, "damaged"));
+        assertThat(failed.exitCode()).isEqualTo(10);
+        assertThat(failed.out()).contains("INDEX sales.order_items_product_idx: missing on the target")
+                .contains("TABLE DATA public.customers: 20,000 rows on the source, 20,000 on the target, with different contents");
+        assertThat(failed.err()).startsWith("pgshift: verification failed: 1 objects and 1 tables differ");
+    }
+
+    @Test
     void aDeletedRowAndAChangedValueAreFoundInTheirTables() throws Exception {
         target.createDatabase("rows");
         Cli.Run run = Cli.run("copy", "--source", Cli.conn(source, "shop"), "--target", Cli.conn(target, "rows"));
