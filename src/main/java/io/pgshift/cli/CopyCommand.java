@@ -17,6 +17,7 @@ import io.pgshift.run.CopyRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -92,6 +93,9 @@ final class CopyCommand implements Callable<Integer> {
     public Integer call() {
         Environment env = Environment.system();
         int copyJobs = jobs != null ? jobs : defaultJobs();
+        if (splitMaxParts != null && splitMaxParts < 1) {
+            throw new ParameterException(spec.commandLine(), "--split-max-parts must be at least 1");
+        }
         CopyOptions options = new CopyOptions(ConnInfo.parse(source, env), ConnInfo.parse(target, env),
                 copyJobs, indexJobs != null ? indexJobs : copyJobs, clean, new DdlOptions(noOwner, noAcl, noTablespaces), !noAnalyze && !schemaOnly, schemaOnly, filter.toFilter(),
                 splitTablesLargerThan != null ? splitTablesLargerThan : CopyOptions.DEFAULT_SPLIT_THRESHOLD,
