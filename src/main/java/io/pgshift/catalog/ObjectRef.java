@@ -13,6 +13,8 @@ public record ObjectRef(String catalog, long oid) {
      * created against, since they take or return the type.
      */
     public static final String SHELL_TYPE = "shell type";
+    /** Not a catalog: the ranges a large table's rows are copied in, all under one ref. */
+    public static final String DATA_PARTS = "data parts";
 
     public static ObjectRef of(String catalog, long oid) {
         return new ObjectRef(catalog, oid);
@@ -33,6 +35,11 @@ public record ObjectRef(String catalog, long oid) {
     /** The data of the relation with this oid. */
     public static ObjectRef dataOf(long relationOid) {
         return new ObjectRef(DATA, relationOid);
+    }
+
+    /** The ranges of the rows of the relation with this oid, when they are copied in parts. */
+    public static ObjectRef partsOf(long relationOid) {
+        return new ObjectRef(DATA_PARTS, relationOid);
     }
 
     /** The shell of the type with this oid. */

@@ -17,6 +17,7 @@ import io.pgshift.run.CopyRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -47,6 +48,16 @@ final class CopyCommand implements Callable<Integer> {
             description = "Sessions that only build indexes and constraints, each as soon as its table's rows are in "
                     + "(default: the same as --jobs).")
     Integer indexJobs;
+
+    @Option(names = "--split-tables-larger-than", paramLabel = "SIZE", converter = ByteSize.class,
+            description = "Copy a table larger than this (e.g. 500MB, 2GB; 0 never) in several ranges at once: ctid "
+                    + "ranges from PostgreSQL 14 on, ranges of a single-column integer primary key before. "
+                    + "Default: 1GB.")
+    Long splitTablesLargerThan;
+
+    @Option(names = "--split-max-parts", paramLabel = "N",
+            description = "How many ranges such a table is cut into at most (default: the same as --jobs).")
+    Integer splitMaxParts;
 
     @Option(names = {"-s", "--schema-only"}, description = "Create the definitions only; copy no rows.")
     boolean schemaOnly;
@@ -82,8 +93,13 @@ final class CopyCommand implements Callable<Integer> {
     public Integer call() {
         Environment env = Environment.system();
         int copyJobs = jobs != null ? jobs : defaultJobs();
+        if (splitMaxParts != null && splitMaxParts < 1) {
+            throw new ParameterException(spec.commandLine(), "--split-max-parts must be at least 1");
+        }
         CopyOptions options = new CopyOptions(ConnInfo.parse(source, env), ConnInfo.parse(target, env),
-                copyJobs, indexJobs != null ? indexJobs : copyJobs, clean, new DdlOptions(noOwner, noAcl, noTablespaces), !noAnalyze && !schemaOnly, schemaOnly, filter.toFilter());
+                copyJobs, indexJobs != null ? indexJobs : copyJobs, clean, new DdlOptions(noOwner, noAcl, noTablespaces), !noAnalyze && !schemaOnly, schemaOnly, filter.toFilter(),
+                splitTablesLargerThan != null ? splitTablesLargerThan : CopyOptions.DEFAULT_SPLIT_THRESHOLD,
+                splitMaxParts != null ? splitMaxParts : 0);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         for (ConnInfo conn : List.of(options.source(), options.target())) {

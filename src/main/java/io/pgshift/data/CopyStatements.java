@@ -24,6 +24,17 @@ public final class CopyStatements {
         return columns.isEmpty() ? relation : relation + " (" + columns + ")";
     }
 
+    /**
+     * {@code COPY (SELECT cols FROM ONLY schema.table WHERE condition) TO STDOUT}: the rows of one range of the
+     * table, in the column order {@link #target} gives the target's COPY. ONLY, because an inheritance
+     * parent's COPY holds its own rows and each child is copied on its own.
+     */
+    public static String outRange(Table table, String condition, String format) {
+        String columns = table.copyColumns().stream().map(c -> Sql.ident(c.name())).collect(Collectors.joining(", "));
+        return "COPY (SELECT " + columns + " FROM ONLY " + Sql.qualified(table.schema(), table.name()) + " WHERE "
+                + condition + ") TO STDOUT" + options(format, false);
+    }
+
     public static String out(String target, String format) {
         return "COPY " + target + " TO STDOUT" + options(format, false);
     }

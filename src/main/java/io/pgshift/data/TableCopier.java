@@ -48,6 +48,20 @@ public final class TableCopier {
     }
 
     /**
+     * Copies one range of a table that is copied in several ranges at once, each on its own sessions. Nothing
+     * is truncated and nothing frozen: COPY FREEZE needs the table created or truncated in the same
+     * transaction, and a TRUNCATE would wait for, then wipe, the ranges other sessions load. This relies on the
+     * target table being empty when its ranges start, which holds because the copy created it just before.
+     *
+     * @param copyOut the range's {@code COPY (SELECT ... WHERE range) TO STDOUT}, run in the shared snapshot
+     * @param copyIn  the table's {@code COPY ... FROM STDIN}, without FREEZE
+     */
+    public static Result copyRange(Connection source, Connection target, String copyOut, String copyIn,
+                                   LongConsumer progress) throws SQLException {
+        return transfer(source, target, null, copyOut, copyIn, progress);
+    }
+
+    /**
      * Adds the rows a source {@code COPY (SELECT ...) TO STDOUT} produces to a target table, keeping the rows
      * it has: an extension's configuration table already holds the rows its script inserted.
      */

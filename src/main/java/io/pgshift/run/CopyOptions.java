@@ -14,9 +14,15 @@ import io.pgshift.ddl.DdlOptions;
  * @param clean     replace the target's copies of the source's objects instead of refusing a non-empty target
  * @param ddl       what the statements leave out: owners (--no-owner), privileges (--no-acl)
  * @param analyze   ANALYZE the target afterwards, so the planner has statistics at once
+ * @param splitTablesLargerThan tables with more bytes than this are copied in several ranges at once; 0 never
+ * @param splitMaxParts         how many ranges such a table is cut into at most; 0 for as many as {@code jobs}
  */
 public record CopyOptions(ConnInfo source, ConnInfo target, int jobs, int indexJobs, boolean clean, DdlOptions ddl,
-                          boolean analyze, boolean schemaOnly, CatalogFilter filter) {
+                          boolean analyze, boolean schemaOnly, CatalogFilter filter, long splitTablesLargerThan,
+                          int splitMaxParts) {
+
+    /** Large tables are cut at 1GB unless told otherwise, as pgcopydb's --split-tables-larger-than suggests. */
+    public static final long DEFAULT_SPLIT_THRESHOLD = 1L << 30;
 
     public CopyOptions {
         if (jobs < 1) {
@@ -25,5 +31,13 @@ public record CopyOptions(ConnInfo source, ConnInfo target, int jobs, int indexJ
         if (indexJobs < 0) {
             throw new IllegalArgumentException("index jobs cannot be negative");
         }
+        if (splitTablesLargerThan < 0 || splitMaxParts < 0) {
+            throw new IllegalArgumentException("split threshold and parts cannot be negative");
+        }
+    }
+
+    /** How many ranges a large table is cut into at most. */
+    public int splitParts() {
+        return splitMaxParts > 0 ? splitMaxParts : jobs;
     }
 }

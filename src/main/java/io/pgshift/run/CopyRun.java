@@ -137,7 +137,7 @@ public final class CopyRun {
                 for (int i = 0; i < options.indexJobs(); i++) {
                     workers.add(Worker.open(options, sourceVersion, targetVersion, false));
                 }
-                loadAndIndex(plan, catalog, workers, snapshot);
+                loadAndIndex(plan, catalog, workers, leader, sourceVersion, snapshot);
                 Snapshot.end(leader);
                 for (Worker w : workers) {
                     w.closeSource();
@@ -162,14 +162,19 @@ public final class CopyRun {
      * as its rows are in, on the index sessions, while the copiers go on with the next tables, largest first.
      * Copiers build indexes too once no rows are left. Foreign keys come last of all, as they read both tables.
      */
-    private void loadAndIndex(Plan plan, Catalog catalog, List<Worker> workers, String snapshot) {
+    private void loadAndIndex(Plan plan, Catalog catalog, List<Worker> workers, Connection leader,
+                              ServerVersion sourceVersion, String snapshot) throws SQLException {
         Map<Long, Table> byOid = new HashMap<>();
         catalog.tables().stream().filter(Table::hasRows).forEach(t -> byOid.put(t.oid(), t));
-        List<Entry> data = options.schemaOnly() ? List.of() : plan.section(Section.DATA);
+        TableSplits splits = new TableSplits();
+        List<Entry> data = options.schemaOnly() ? List.of()
+                : splits.expand(plan.section(Section.DATA), byOid, leader, sourceVersion,
+                        options.splitTablesLargerThan(), options.splitParts());
         List<Entry> post = plan.section(Section.POST_DATA);
         List<Entry> work = new ArrayList<>(data);
         work.addAll(post);
-        long items = data.stream().filter(e -> !e.kind().equals("SEQUENCE SET")).count();
+        long items = data.stream()
+                .filter(e -> !e.kind().equals("SEQUENCE SET") && !e.kind().equals(DataKinds.TABLE_PART)).count();
         Progress rows = start(Phase.DATA, items, options.schemaOnly() ? 0 : catalog.totalTableBytes());
         Progress indexes = start(Phase.INDEXES, post.size(), 0);
         AtomicInteger dataLeft = new AtomicInteger(data.size());
@@ -178,7 +183,7 @@ public final class CopyRun {
         }
         Comparator<Entry> order = Comparator.comparing((Entry e) -> e.section() != Section.DATA)
                 .thenComparing(e -> "FOREIGN KEY".equals(e.kind()))
-                .thenComparingLong(e -> e.kind().equals(DataKinds.TABLE)
+                .thenComparingLong(e -> e.kind().equals(DataKinds.TABLE) || e.kind().equals(DataKinds.TABLE_PART)
                         ? -byOid.getOrDefault(e.ref().oid(), EMPTY).bytes() : 0);
         Set<ObjectRef> done = createdBefore(plan, Section.DATA);
         if (options.schemaOnly()) {
@@ -187,7 +192,7 @@ public final class CopyRun {
         new Scheduler<Worker>(work, done, order).run(workers, (w, e) -> {
             long start = System.nanoTime();
             if (e.section() == Section.DATA) {
-                copy(w, e, byOid, rows, snapshot, start);
+                copy(w, e, byOid, splits, rows, snapshot, start);
                 if (dataLeft.decrementAndGet() == 0) {
                     finish(rows);
                 }
@@ -207,11 +212,24 @@ public final class CopyRun {
      * source releases the table's lock when it is done: a session that held every table's lock until the end
      * would run out of lock slots on a schema with tens of thousands of tables.
      */
-    private void copy(Worker w, Entry e, Map<Long, Table> byOid, Progress progress, String snapshot, long start)
-            throws Exception {
+    private void copy(Worker w, Entry e, Map<Long, Table> byOid, TableSplits splits, Progress progress,
+                      String snapshot, long start) throws Exception {
+        TableSplits.Tally tally = splits.tally(e.ref().oid());
         switch (e.kind()) {
+            case DataKinds.TABLE_PART -> {
+                Snapshot.join(w.source, snapshot);
+                TableCopier.Result r = TableCopier.copyRange(w.source, w.target, e.sql().get(0), e.sql().get(1),
+                        progress::addBytes);
+                Snapshot.end(w.source);
+                tally.partDone(r, start, System.nanoTime());
+            }
             case DataKinds.TABLE -> {
                 Table table = byOid.get(e.ref().oid());
+                if (tally != null) {
+                    // The marker of a split table: its parts are all in, so the table is done.
+                    tableDone(progress, table.displayName(), tally.total(), tally.wallTime(), tally.parts());
+                    return;
+                }
                 Snapshot.join(w.source, snapshot);
                 TableCopier.Result r = TableCopier.copy(w.source, w.target, table, progress::addBytes);
                 Snapshot.end(w.source);
@@ -241,10 +259,13 @@ public final class CopyRun {
     }
 
     private void dataDone(Progress progress, String name, TableCopier.Result r, long startNanos) {
-        Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+        tableDone(progress, name, r, Duration.ofNanos(System.nanoTime() - startNanos), 1);
+    }
+
+    private void tableDone(Progress progress, String name, TableCopier.Result r, Duration took, int parts) {
         progress.itemDone(r.rows());
-        tables.add(new TableResult(name, r.rows(), r.bytes(), took));
-        listener.itemDone(progress, name, r.rows(), r.bytes(), took);
+        tables.add(new TableResult(name, r.rows(), r.bytes(), took, parts));
+        listener.itemDone(progress, parts > 1 ? name + " (" + parts + " parts)" : name, r.rows(), r.bytes(), took);
     }
 
     private static final Table EMPTY = new Table(0, "", "", null, 'p', List.of(), 0, 0, null, null,

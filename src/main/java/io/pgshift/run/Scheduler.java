@@ -183,7 +183,7 @@ final class Scheduler<C extends Scheduler.WorkerContext> {
 
     private static String verb(Entry entry) {
         return switch (entry.kind()) {
-            case "TABLE DATA", "EXTENSION TABLE DATA" -> "copy data of";
+            case "TABLE DATA", "TABLE DATA PART", "EXTENSION TABLE DATA" -> "copy data of";
             case "LARGE OBJECT DATA" -> "copy contents of large object";
             case "SEQUENCE SET" -> "set position of sequence";
             case "ANALYZE" -> "analyze";

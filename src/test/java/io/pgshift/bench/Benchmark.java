@@ -28,14 +28,18 @@ public final class Benchmark {
     private final EmbeddedPostgres target;
     private final int jobs;
     private final Path launcher;
+    /** --split-tables-larger-than for one more pgshift run, or null for none. */
+    private final String split;
     /** Every tool, classic or pgshift, gets both servers' passwords from this file, never from its arguments. */
     private final Map<String, String> env;
     private int databases;
 
-    private Benchmark(EmbeddedPostgres source, EmbeddedPostgres target, int jobs, Path jar) throws Exception {
+    private Benchmark(EmbeddedPostgres source, EmbeddedPostgres target, int jobs, Path jar, String split)
+            throws Exception {
         this.source = source;
         this.target = target;
         this.jobs = jobs;
+        this.split = split;
         this.launcher = jar;
         Path pgpass = Files.createTempFile("bench", ".pgpass");
         pgpass.toFile().deleteOnExit();
@@ -53,11 +57,12 @@ public final class Benchmark {
         int scale = Integer.parseInt(options.getOrDefault("scale", "50"));
         int tables = Integer.parseInt(options.getOrDefault("tables", "2000"));
         int jobs = Integer.parseInt(options.getOrDefault("jobs", "2"));
+        String split = options.get("split");
         Path jar = Path.of(options.getOrDefault("launcher", "./pgshift"));
         System.out.printf(Locale.ROOT, "pgshift benchmark: PostgreSQL %s -> %s, pgbench scale %d, %d tables, %d jobs, %d cores%n",
                 from, to, scale, tables, jobs, Runtime.getRuntime().availableProcessors());
         try (EmbeddedPostgres source = server(from); EmbeddedPostgres target = server(to)) {
-            Benchmark bench = new Benchmark(source, target, jobs, jar);
+            Benchmark bench = new Benchmark(source, target, jobs, jar, split);
             if (scale > 0) {
                 long t = System.nanoTime();
                 Workloads.pgbench(source, "bench", scale);
@@ -95,6 +100,10 @@ public final class Benchmark {
         results.add(floor(db));
         results.add(pgshift("pgshift copy -j" + jobs + " --no-analyze", db, "--no-analyze"));
         results.add(pgshift("pgshift copy -j" + jobs + " (with ANALYZE)", db));
+        if (split != null) {
+            results.add(pgshift("pgshift copy -j" + jobs + " --split " + split + " --no-analyze", db, "--no-analyze",
+                    "--split-tables-larger-than", split));
+        }
         return results;
     }
 
