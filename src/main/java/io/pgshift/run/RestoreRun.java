@@ -32,6 +32,7 @@ import io.pgshift.data.SessionSettings;
 import io.pgshift.data.TableFiles;
 import io.pgshift.ddl.Sql;
 import io.pgshift.ddl.StatementKinds;
+import io.pgshift.plan.DataKinds;
 import io.pgshift.plan.Entry;
 import io.pgshift.plan.Section;
 
@@ -199,7 +200,7 @@ public final class RestoreRun {
         }
         Manifest complete = ((ArchiveReader.End) part).manifest();
         for (Entry e : data) {
-            if (e.sql().isEmpty() && !loaded.contains(e.ref())) {
+            if (DataKinds.TABLE.equals(e.kind()) && !loaded.contains(e.ref())) {
                 throw new PgShiftException(ErrorCode.IO, "the archive holds no data for " + e.name());
             }
         }
@@ -211,7 +212,7 @@ public final class RestoreRun {
         }
         if (restoring) {
             for (Entry e : data) {
-                if (!e.sql().isEmpty()) {
+                if (!DataKinds.TABLE.equals(e.kind())) {
                     for (String sql : e.sql()) {
                         SessionSettings.execute(loader.connection, sql);
                     }

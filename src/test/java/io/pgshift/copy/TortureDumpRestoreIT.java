@@ -11,8 +11,9 @@ import io.pgshift.testkit.DumpRoundTrip;
 import io.pgshift.testkit.PostgresServer;
 
 /**
- * The torture fixtures of types, routines and relation extras (views, materialized views, rules, triggers,
- * policies, statistics, partitions) dumped from PostgreSQL 12 and restored into 15 through each of the three
+ * The torture fixtures of types, routines, relation extras (views, materialized views, rules, triggers,
+ * policies, statistics, partitions) and other objects (extensions with configuration data, text search, foreign
+ * data, publications, default privileges, large objects, database properties) dumped from PostgreSQL 12 and restored into 15 through each of the three
  * formats.
  */
 class TortureDumpRestoreIT {
@@ -31,6 +32,7 @@ class TortureDumpRestoreIT {
         TypesFixture.load(source);
         RoutineFixtures.createSource(source, target);
         RelationExtrasIT.prepare(source, target);
+        OtherObjectsCopy.createSource(source, target);
         roundTrip = new DumpRoundTrip(source, target, temp);
     }
 
@@ -83,6 +85,21 @@ class TortureDumpRestoreIT {
         for (String db : RELATION_EXTRAS) {
             roundTrip.directory(db);
         }
+    }
+
+    @Test
+    void theOtherObjectsSurviveAPlainScriptReplayedByPsql() throws Exception {
+        roundTrip.plain(OtherObjectsCopy.DB);
+    }
+
+    @Test
+    void theOtherObjectsSurviveAnArchiveThroughAPipe() throws Exception {
+        roundTrip.archiveThroughAPipe(OtherObjectsCopy.DB);
+    }
+
+    @Test
+    void theOtherObjectsSurviveAParallelDirectoryDumpAndRestore() throws Exception {
+        roundTrip.directory(OtherObjectsCopy.DB);
     }
 
     private static final String[] RELATION_EXTRAS = {RelationExtrasIT.PLAIN, RelationExtrasIT.WITH_FUNCTIONS,
