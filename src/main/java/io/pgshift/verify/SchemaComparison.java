@@ -14,6 +14,7 @@ import io.pgshift.catalog.CatalogReader;
 import io.pgshift.catalog.ServerVersion;
 import io.pgshift.data.SessionSettings;
 import io.pgshift.data.Snapshot;
+import io.pgshift.ddl.DatabaseProperties;
 import io.pgshift.ddl.DdlOptions;
 import io.pgshift.ddl.DdlWriter;
 import io.pgshift.plan.Entry;
@@ -57,7 +58,8 @@ public final class SchemaComparison {
             Catalog catalog = new CatalogReader(connection, version).read();
             Map<String, String> byObject = new LinkedHashMap<>();
             for (Entry e : new DdlWriter(catalog, DdlOptions.DEFAULTS).entries()) {
-                String key = e.kind() + " " + e.name();
+                // A database's properties are compared whatever the two databases are called.
+                String key = DatabaseProperties.KIND.equals(e.kind()) ? e.kind() : e.kind() + " " + e.name();
                 List<String> statements = e.sql();
                 if (!sameMajor && VersionNeutral.DEPARSED.contains(e.kind()) && !statements.isEmpty()) {
                     // The owner, comment and privileges that follow are still compared.
