@@ -6,7 +6,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -22,6 +24,7 @@ import io.pgshift.plan.Entry;
 import io.pgshift.plan.Section;
 import io.pgshift.run.RestoreOptions;
 import io.pgshift.run.RestoreRun;
+import io.pgshift.run.RestoreSelection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -61,6 +64,33 @@ final class RestoreCommand implements Callable<Integer> {
             description = "Restore only this section: pre-data, data or post-data; may be repeated.")
     List<String> sections;
 
+    @Option(names = {"-c", "--clean"},
+            description = "Drop each object before creating it again, dependents first; a target that is not empty "
+                    + "is then accepted.")
+    boolean clean;
+
+    @Option(names = "--if-exists", description = "With --clean, drop with IF EXISTS, so objects that are not there "
+            + "are no error.")
+    boolean ifExists;
+
+    @Option(names = {"-1", "--single-transaction"},
+            description = "Restore everything in one transaction on one session: all or nothing. Not with -j.")
+    boolean singleTransaction;
+
+    @Option(names = {"-n", "--schema"}, paramLabel = "SCHEMA",
+            description = "Restore only the objects of this schema; may be repeated.")
+    List<String> schemas = new ArrayList<>();
+
+    @Option(names = {"-t", "--table"}, paramLabel = "NAME",
+            description = "Restore only this table, view or sequence (with its rows, without its indexes); may be "
+                    + "repeated. With -n, only in those schemas.")
+    List<String> tables = new ArrayList<>();
+
+    @Option(names = {"-L", "--use-list"}, paramLabel = "FILE",
+            description = "Restore only the entries listed in FILE, by the numbers `restore --list` prints; "
+                    + "lines starting with ';' are comments.")
+    Path useList;
+
     @Option(names = {"-l", "--list"}, description = "Print the dump's table of contents and stop.")
     boolean list;
 
@@ -80,8 +110,20 @@ final class RestoreCommand implements Callable<Integer> {
         if (target == null) {
             throw new PgShiftException(ErrorCode.USAGE, "--target is required unless --list is given");
         }
+        if (singleTransaction && jobs > 1) {
+            throw new PgShiftException(ErrorCode.USAGE, "--single-transaction and -j/--jobs cannot be used together");
+        }
+        if (ifExists && !clean) {
+            throw new PgShiftException(ErrorCode.USAGE, "--if-exists requires --clean");
+        }
+        Set<Section> chosenSections = sections();
+        if (clean && !chosenSections.contains(Section.PRE_DATA)) {
+            throw new PgShiftException(ErrorCode.USAGE, "--clean needs the pre-data section: it drops what it creates");
+        }
+        RestoreSelection selection = new RestoreSelection(schemas, tables, useList == null ? null : listed(useList));
         RestoreOptions options = new RestoreOptions(ConnInfo.parse(target, Environment.system()), path, jobs,
-                new DdlOptions(noOwner, noAcl, noTablespaces), sections());
+                new DdlOptions(noOwner, noAcl, noTablespaces), chosenSections, clean, ifExists, singleTransaction,
+                selection);
         try (ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), System.console() != null)) {
             RestoreRun run = new RestoreRun(options, progress);
             if (stdin) {
@@ -99,6 +141,35 @@ final class RestoreCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("Restored " + (stdin ? "standard input" : path) + " into "
                 + options.target().describe());
         return 0;
+    }
+
+    /**
+     * The entry numbers of a list file: what `restore --list` printed, trimmed by hand. As with pg_restore -L, the
+     * number before the first ';' of a line names its entry, and a line starting with ';' is a comment.
+     */
+    static Set<Integer> listed(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new PgShiftException(ErrorCode.IO, "cannot read the list " + file + ": " + e.getMessage(), e);
+        }
+        Set<Integer> listed = new HashSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith(";")) {
+                continue;
+            }
+            int end = line.indexOf(';');
+            String number = (end < 0 ? line : line.substring(0, end)).strip();
+            try {
+                listed.add(Integer.parseInt(number));
+            } catch (NumberFormatException e) {
+                throw new PgShiftException(ErrorCode.USAGE, file + " line " + (i + 1)
+                        + ": expected an entry number as `restore --list` prints it, found " + line);
+            }
+        }
+        return listed;
     }
 
     private Set<Section> sections() {

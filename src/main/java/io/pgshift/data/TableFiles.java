@@ -40,10 +40,7 @@ public final class TableFiles {
         SessionSettings.execute(target, "BEGIN");
         boolean committed = false;
         try {
-            SessionSettings.execute(target, "TRUNCATE ONLY " + table);
-            long rows = target.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn(CopyStatements.in(copyTarget, format, true), in, BUFFER_BYTES);
-            beforeCommit.check();
+            long rows = loadInTransaction(target, table, copyTarget, format, in, beforeCommit);
             SessionSettings.execute(target, "COMMIT");
             committed = true;
             return rows;
@@ -56,5 +53,18 @@ public final class TableFiles {
                 }
             }
         }
+    }
+
+    /**
+     * Loads rows inside the caller's transaction (restore --single-transaction): TRUNCATE, COPY FREEZE and the
+     * check; a failure is for the caller to roll back with everything else.
+     */
+    public static long loadInTransaction(Connection target, String table, String copyTarget, String format,
+                                         InputStream in, BeforeCommit beforeCommit) throws SQLException, IOException {
+        SessionSettings.execute(target, "TRUNCATE ONLY " + table);
+        long rows = target.unwrap(PGConnection.class).getCopyAPI()
+                .copyIn(CopyStatements.in(copyTarget, format, true), in, BUFFER_BYTES);
+        beforeCommit.check();
+        return rows;
     }
 }

@@ -84,7 +84,7 @@ public final class DdlWriter {
             }
             Set<ObjectRef> deps = new LinkedHashSet<>(e.dependsOn());
             deps.addAll(others);
-            return new Entry(e.ref(), e.kind(), e.name(), e.section(), e.sql(), deps, e.table());
+            return e.withDependsOn(deps);
         }).toList();
     }
 
@@ -106,7 +106,7 @@ public final class DdlWriter {
             if (PrivilegeObjects.DEFAULT.equals(e.kind())) {
                 Set<ObjectRef> deps = new HashSet<>(e.dependsOn());
                 deps.addAll(everythingElse);
-                e = new Entry(e.ref(), e.kind(), e.name(), e.section(), e.sql(), deps, e.table());
+                e = e.withDependsOn(deps);
             }
             ordered.add(e);
         }
@@ -120,7 +120,7 @@ public final class DdlWriter {
         privileges(sql, o.aclTarget() != null ? o.aclTarget() : o.designation(), o.owner(), o.acl());
         Set<ObjectRef> deps = dependsOn(o.ref(), o.schema());
         deps.addAll(o.dependsOn());
-        return new Entry(o.ref(), o.kind(), o.name(), o.section(), sql, deps, o.table());
+        return new Entry(o.ref(), o.kind(), o.name(), o.section(), sql, deps, o.table(), Drops.of(o));
     }
 
     Catalog catalog() {
@@ -149,7 +149,9 @@ public final class DdlWriter {
             comment(sql, "SCHEMA " + ident(s.name()), s.comment());
         }
         privileges(sql, "SCHEMA " + ident(s.name()), s.owner(), s.acl());
-        return new Entry(s.ref(), "SCHEMA", s.name(), Section.PRE_DATA, sql, Set.of(), null);
+        // public is never dropped: every database has it, with privileges of its own.
+        return new Entry(s.ref(), "SCHEMA", s.name(), Section.PRE_DATA, sql, Set.of(), null,
+                isPublic ? null : "DROP SCHEMA IF EXISTS " + ident(s.name()));
     }
 
     private Entry sequence(SequenceDef s) {
@@ -160,7 +162,7 @@ public final class DdlWriter {
         comment(sql, "SEQUENCE " + name, s.comment());
         privileges(sql, "SEQUENCE " + name, s.owner(), s.acl());
         return new Entry(s.ref(), "SEQUENCE", s.displayName(), Section.PRE_DATA, sql,
-                dependsOn(s.ref(), s.schema()), null);
+                dependsOn(s.ref(), s.schema()), null, "DROP SEQUENCE IF EXISTS " + name);
     }
 
     /** The options both CREATE SEQUENCE and an identity column take; an identity's type is its column's. */

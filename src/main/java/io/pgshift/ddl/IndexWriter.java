@@ -118,7 +118,7 @@ final class IndexWriter {
             default -> "CHECK";
         };
         return new Entry(c.ref(), kind, c.schema() + "." + c.table() + "." + c.name(), Section.POST_DATA, sql, deps,
-                table.ref());
+                table.ref(), "ALTER TABLE IF EXISTS " + tableName + " DROP CONSTRAINT IF EXISTS " + ident(c.name()));
     }
 
     /** pg_get_constraintdef names a key's tablespace itself; --no-tablespaces takes it out. */
@@ -147,7 +147,8 @@ final class IndexWriter {
         Set<ObjectRef> deps = ddl.dependsOn(i.ref(), i.schema());
         deps.add(table.ref());
         deps.addAll(tree.dataNeeded(i.tableOid(), false));
-        return new Entry(i.ref(), "INDEX", i.schema() + "." + i.name(), Section.POST_DATA, sql, deps, table.ref());
+        return new Entry(i.ref(), "INDEX", i.schema() + "." + i.name(), Section.POST_DATA, sql, deps, table.ref(),
+                "DROP INDEX IF EXISTS " + qualified(i.schema(), i.name()));
     }
 
     /** An index on a materialized view: built once the view has been refreshed. */
@@ -161,7 +162,8 @@ final class IndexWriter {
         Set<ObjectRef> deps = ddl.dependsOn(i.ref(), i.schema());
         deps.add(view.ref());
         deps.add(ObjectRef.dataOf(view.oid()));
-        return new Entry(i.ref(), "INDEX", i.schema() + "." + i.name(), Section.POST_DATA, sql, deps, view.ref());
+        return new Entry(i.ref(), "INDEX", i.schema() + "." + i.name(), Section.POST_DATA, sql, deps, view.ref(),
+                "DROP INDEX IF EXISTS " + qualified(i.schema(), i.name()));
     }
 
     /**

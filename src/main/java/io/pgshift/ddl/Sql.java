@@ -45,6 +45,30 @@ public final class Sql {
         return '"' + name.replace("\"", "\"\"") + '"';
     }
 
+    /**
+     * A statement written with IF EXISTS, without it: every {@code IF EXISTS} outside quoted identifiers and
+     * string literals goes, so a missing object is an error again (restore --clean without --if-exists).
+     */
+    public static String withoutIfExists(String statement) {
+        StringBuilder out = new StringBuilder(statement.length());
+        char quote = 0;
+        for (int i = 0; i < statement.length(); i++) {
+            char c = statement.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (statement.startsWith(" IF EXISTS ", i)) {
+                i += " IF EXISTS".length() - 1;
+                continue;
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
     /** {@code schema.name}, each part quoted as needed. */
     public static String qualified(String schema, String name) {
         return ident(schema) + "." + ident(name);

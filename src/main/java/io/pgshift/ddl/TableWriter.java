@@ -97,7 +97,8 @@ final class TableWriter {
                 sql.addAll(Privileges.columnStatements("TABLE " + name, c.name(), c.acl()));
             }
         }
-        return new Entry(t.ref(), "TABLE", t.displayName(), Section.PRE_DATA, sql, deps, t.ref());
+        return new Entry(t.ref(), "TABLE", t.displayName(), Section.PRE_DATA, sql, deps, t.ref(),
+                "DROP TABLE IF EXISTS " + name);
     }
 
     private String create(Table t) {

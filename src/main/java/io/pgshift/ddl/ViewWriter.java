@@ -78,7 +78,7 @@ final class ViewWriter {
             }
         }
         return new Entry(v.ref(), kind, v.displayName(), Section.PRE_DATA, sql, dependsOn.apply(v.ref(), v.schema()),
-                null);
+                null, "DROP " + kind + " IF EXISTS " + name);
     }
 
     private static String createView(View v, String name) {

@@ -13,12 +13,32 @@ import io.pgshift.catalog.ObjectRef;
  * @param name      a display name, schema-qualified
  * @param table     the table this entry belongs to (its index, constraint or data), or null
  * @param dependsOn objects that must exist before this entry's statements run
+ * @param drop      the statement that drops the object, written with IF EXISTS (restore --clean), or null
+ *                  when the object goes with another one (a table's rows) or cannot be dropped on its own
  */
 public record Entry(ObjectRef ref, String kind, String name, Section section, List<String> sql,
-                    Set<ObjectRef> dependsOn, ObjectRef table) {
+                    Set<ObjectRef> dependsOn, ObjectRef table, String drop) {
+
+    /** An entry that is not dropped by itself. */
+    public Entry(ObjectRef ref, String kind, String name, Section section, List<String> sql,
+                 Set<ObjectRef> dependsOn, ObjectRef table) {
+        this(ref, kind, name, section, sql, dependsOn, table, null);
+    }
 
     public Entry withSection(Section newSection) {
-        return new Entry(ref, kind, name, newSection, sql, dependsOn, table);
+        return new Entry(ref, kind, name, newSection, sql, dependsOn, table, drop);
+    }
+
+    public Entry withDependsOn(Set<ObjectRef> newDependsOn) {
+        return new Entry(ref, kind, name, section, sql, newDependsOn, table, drop);
+    }
+
+    public Entry withSql(List<String> newSql) {
+        return new Entry(ref, kind, name, section, newSql, dependsOn, table, drop);
+    }
+
+    public Entry withDrop(String newDrop) {
+        return new Entry(ref, kind, name, section, sql, dependsOn, table, newDrop);
     }
 
     @Override

@@ -31,6 +31,7 @@ import io.pgshift.data.TableFiles;
 import io.pgshift.ddl.DdlOptions;
 import io.pgshift.ddl.DdlWriter;
 import io.pgshift.ddl.Sql;
+import io.pgshift.plan.DataKinds;
 import io.pgshift.plan.Entry;
 import io.pgshift.plan.Plan;
 import io.pgshift.plan.Planner;
@@ -54,8 +55,9 @@ public final class DumpRun {
         try (SourceSnapshot source = SourceSnapshot.open(options.source(), options.filter())) {
             Catalog catalog = source.catalog();
             // Everything goes into the dump; owners and privileges are left out, if asked, at restore time.
-            Plan plan = Planner.order(new DdlWriter(catalog, DdlOptions.DEFAULTS).entries())
-                    .without(options.filter().excludedData(catalog));
+            Plan plan = new Plan(DumpedData.resolve(source.leader(), Planner.order(
+                    new DdlWriter(catalog, DdlOptions.DEFAULTS).entries())
+                    .without(options.filter().excludedData(catalog)).entries()));
             DumpDirectory directory = DumpDirectory.create(options.directory());
             List<DataFile> files = dumpData(source, plan, directory);
             Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, "pgshift", Instant.now().toString(),
@@ -148,8 +150,9 @@ public final class DumpRun {
     private Manifest sequential(StreamFormat format) throws IOException {
         try (SourceSnapshot source = SourceSnapshot.open(options.source(), options.filter())) {
             Catalog catalog = source.catalog();
-            Plan plan = Planner.order(new DdlWriter(catalog, DdlOptions.DEFAULTS).entries())
-                    .without(options.filter().excludedData(catalog));
+            Plan plan = new Plan(DumpedData.resolve(source.leader(), Planner.order(
+                    new DdlWriter(catalog, DdlOptions.DEFAULTS).entries())
+                    .without(options.filter().excludedData(catalog)).entries()));
             Map<Long, Table> tables = new HashMap<>();
             catalog.tables().forEach(t -> tables.put(t.oid(), t));
             Manifest toc = new Manifest(Manifest.FORMAT_VERSION, "pgshift", Instant.now().toString(),
@@ -158,7 +161,7 @@ public final class DumpRun {
             Progress progress = new Progress(Phase.DATA, catalog.tables().size(), catalog.totalTableBytes());
             listener.phaseStarted(progress);
             for (Entry entry : plan.entries()) {
-                Table table = entry.sql().isEmpty() ? tables.get(entry.ref().oid()) : null;
+                Table table = DataKinds.TABLE.equals(entry.kind()) ? tables.get(entry.ref().oid()) : null;
                 if (table == null) {
                     format.statements(entry);
                     continue;
@@ -183,7 +186,7 @@ public final class DumpRun {
     private List<DataFile> dumpData(SourceSnapshot source, Plan plan, DumpDirectory directory) throws SQLException {
         Map<Long, Table> tables = new HashMap<>();
         source.catalog().tables().forEach(t -> tables.put(t.oid(), t));
-        List<Entry> data = plan.section(Section.DATA).stream().filter(e -> e.sql().isEmpty()).toList();
+        List<Entry> data = plan.section(Section.DATA).stream().filter(e -> DataKinds.TABLE.equals(e.kind())).toList();
         Map<Entry, Integer> numbers = new HashMap<>();
         for (int i = 0; i < data.size(); i++) {
             numbers.put(data.get(i), i + 1);

@@ -30,7 +30,9 @@ import io.pgshift.catalog.CatalogReader;
 import io.pgshift.connect.Connector;
 import io.pgshift.data.SessionSettings;
 import io.pgshift.data.TableFiles;
+import io.pgshift.ddl.Sql;
 import io.pgshift.ddl.StatementKinds;
+import io.pgshift.plan.DataKinds;
 import io.pgshift.plan.Entry;
 import io.pgshift.plan.Section;
 
@@ -90,25 +92,38 @@ public final class RestoreRun {
     }
 
     private void restore(Manifest manifest, DataPhase dataPhase) {
-        List<Entry> entries = manifest.entries().stream().map(this::withoutExcludedStatements).toList();
+        List<Entry> entries = options.selection().select(manifest.entries()).stream()
+                .map(this::withoutExcludedStatements).toList();
+        boolean single = options.singleTransaction();
         try {
             TargetDatabase target = new TargetDatabase(options.target(), listener);
             target.createIfMissing(databaseInfo(manifest.source()), options.ddl().noOwner());
             try (Connection session = Connector.open(options.target())) {
                 ServerVersion version = CatalogReader.versionOf(session);
                 SessionSettings.applyTarget(session, version);
+                if (single) {
+                    SessionSettings.execute(session, "BEGIN");
+                }
                 if (options.sections().contains(Section.PRE_DATA)) {
-                    target.ensureEmpty(session);
+                    if (options.clean()) {
+                        drop(session, entries);
+                    } else {
+                        target.ensureEmpty(session);
+                    }
                     List<Entry> preData = entries.stream().filter(e -> e.section() == Section.PRE_DATA).toList();
                     Progress schema = new Progress(Phase.SCHEMA, preData.size(), 0);
                     listener.phaseStarted(schema);
-                    StatementBatches.run(session, preData, schema, listener);
+                    StatementBatches.run(session, preData, schema, listener, !single, "create");
                     listener.phaseFinished(schema);
                 }
                 List<Loader> loaders = new ArrayList<>();
                 try {
-                    for (int i = 0; i < options.jobs(); i++) {
-                        loaders.add(Loader.open(options, version));
+                    if (single) {
+                        loaders.add(new Loader(session, true));
+                    } else {
+                        for (int i = 0; i < options.jobs(); i++) {
+                            loaders.add(Loader.open(options, version));
+                        }
                     }
                     dataPhase.load(entries, loaders);
                     if (options.sections().contains(Section.POST_DATA)) {
@@ -116,6 +131,9 @@ public final class RestoreRun {
                     }
                 } finally {
                     loaders.forEach(Loader::close);
+                }
+                if (single) {
+                    SessionSettings.execute(session, "COMMIT");
                 }
                 SessionSettings.commitDurably(session);
             }
@@ -126,12 +144,39 @@ public final class RestoreRun {
         }
     }
 
+    /**
+     * --clean: drops the objects about to be restored, dependents first (the reverse of the restore order), so
+     * no drop needs CASCADE and nothing the dump does not hold is dropped. What belongs to a table that is
+     * dropped too (its indexes, constraints, triggers) goes with it; a foreign key is dropped first, since it
+     * also holds on to the table it references.
+     */
+    private void drop(Connection session, List<Entry> entries) throws SQLException {
+        Set<ObjectRef> dropped = new HashSet<>();
+        entries.stream().filter(e -> e.drop() != null).forEach(e -> dropped.add(e.ref()));
+        List<Entry> drops = new ArrayList<>();
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            Entry e = entries.get(i);
+            boolean goesWithTable = e.table() != null && !e.table().equals(e.ref()) && dropped.contains(e.table())
+                    && !"FOREIGN KEY".equals(e.kind());
+            if (e.drop() != null && !goesWithTable) {
+                String sql = options.ifExists() ? e.drop() : Sql.withoutIfExists(e.drop());
+                drops.add(e.withSql(List.of(sql)));
+            }
+        }
+        Progress progress = new Progress(Phase.SCHEMA, drops.size(), 0);
+        listener.phaseStarted(progress);
+        StatementBatches.run(session, drops, progress, listener, !options.singleTransaction(), "drop");
+        listener.phaseFinished(progress);
+    }
+
     private void loadArchive(ArchiveReader archive, List<Entry> entries, Loader loader)
             throws SQLException, IOException {
         boolean restoring = options.sections().contains(Section.DATA);
         List<Entry> data = entries.stream().filter(e -> e.section() == Section.DATA).toList();
         Progress progress = new Progress(Phase.DATA, data.size(), 0);
         listener.phaseStarted(progress);
+        Set<ObjectRef> chosen = new HashSet<>();
+        data.forEach(e -> chosen.add(e.ref()));
         Set<ObjectRef> loaded = new HashSet<>();
         ArchiveReader.Part part;
         while ((part = archive.next()) instanceof ArchiveReader.Block block) {
@@ -139,9 +184,8 @@ public final class RestoreRun {
             long start = System.nanoTime();
             long rows = 0;
             try {
-                if (restoring) {
-                    rows = TableFiles.load(loader.connection, file.table(), file.copyTarget(), file.format(),
-                            block.rows(), block::verify);
+                if (restoring && chosen.contains(file.entry())) {
+                    rows = loader.load(file, block.rows(), block::verify);
                 } else {
                     block.rows().transferTo(OutputStream.nullOutputStream());
                     block.verify();
@@ -156,7 +200,7 @@ public final class RestoreRun {
         }
         Manifest complete = ((ArchiveReader.End) part).manifest();
         for (Entry e : data) {
-            if (e.sql().isEmpty() && !loaded.contains(e.ref())) {
+            if (DataKinds.TABLE.equals(e.kind()) && !loaded.contains(e.ref())) {
                 throw new PgShiftException(ErrorCode.IO, "the archive holds no data for " + e.name());
             }
         }
@@ -168,7 +212,7 @@ public final class RestoreRun {
         }
         if (restoring) {
             for (Entry e : data) {
-                if (!e.sql().isEmpty()) {
+                if (!DataKinds.TABLE.equals(e.kind())) {
                     for (String sql : e.sql()) {
                         SessionSettings.execute(loader.connection, sql);
                     }
@@ -203,8 +247,7 @@ public final class RestoreRun {
             }
             long rows;
             try (DumpDirectory.VerifiedData in = directory.openDataFile(file)) {
-                rows = TableFiles.load(loader.connection, file.table(), file.copyTarget(), file.format(), in.rows(),
-                        in::verifyToEnd);
+                rows = loader.load(file, in.rows(), in::verifyToEnd);
             } catch (IOException e) {
                 throw new PgShiftException(ErrorCode.IO, "cannot read data file " + file.path() + " of "
                         + file.table() + ": " + e.getMessage(), e);
@@ -259,7 +302,7 @@ public final class RestoreRun {
                 .filter(sql -> !(options.ddl().noOwner() && StatementKinds.isOwnership(sql)))
                 .filter(sql -> !(options.ddl().noAcl() && StatementKinds.isPrivilege(sql)))
                 .toList();
-        return new Entry(e.ref(), e.kind(), e.name(), e.section(), kept, e.dependsOn(), e.table());
+        return e.withSql(kept);
     }
 
     private static DatabaseInfo databaseInfo(SourceInfo source) {
@@ -269,23 +312,33 @@ public final class RestoreRun {
     }
 
 
-    /** A restore worker: one target session. */
+    /** A restore worker: one target session, or the one session of --single-transaction. */
     private static final class Loader implements Scheduler.WorkerContext {
         private final Connection connection;
+        private final boolean shared;
 
-        private Loader(Connection connection) {
+        private Loader(Connection connection, boolean shared) {
             this.connection = connection;
+            this.shared = shared;
         }
 
         static Loader open(RestoreOptions options, ServerVersion version) throws SQLException {
             Connection connection = Connector.open(options.target());
             try {
                 SessionSettings.applyTarget(connection, version);
-                return new Loader(connection);
+                return new Loader(connection, false);
             } catch (SQLException | RuntimeException e) {
                 connection.close();
                 throw e;
             }
+        }
+
+        /** Loads a table's rows: in a transaction of its own, or in the single transaction. */
+        long load(DataFile file, InputStream rows, TableFiles.BeforeCommit check) throws SQLException, IOException {
+            return shared
+                    ? TableFiles.loadInTransaction(connection, file.table(), file.copyTarget(), file.format(), rows,
+                            check)
+                    : TableFiles.load(connection, file.table(), file.copyTarget(), file.format(), rows, check);
         }
 
         @Override
@@ -294,7 +347,9 @@ public final class RestoreRun {
         }
 
         void close() {
-            Workers.closeQuietly(connection);
+            if (!shared) {
+                Workers.closeQuietly(connection);
+            }
         }
     }
 }

@@ -26,16 +26,26 @@ final class StatementBatches {
 
     static void run(Connection target, List<Entry> entries, Progress progress, ProgressListener listener)
             throws SQLException {
+        run(target, entries, progress, listener, true, "create");
+    }
+
+    /**
+     * @param ownTransactions whether each batch is a transaction of its own; false when the caller holds one
+     *                        transaction for the whole run (restore --single-transaction)
+     * @param verb            what the statements do, for the error: create, drop
+     */
+    static void run(Connection target, List<Entry> entries, Progress progress, ProgressListener listener,
+                    boolean ownTransactions, String verb) throws SQLException {
         for (int from = 0; from < entries.size(); from += ENTRIES_PER_BATCH) {
             List<Entry> batch = entries.subList(from, Math.min(entries.size(), from + ENTRIES_PER_BATCH));
             long start = System.nanoTime();
             try (Statement st = target.createStatement()) {
-                for (String sql : strings(batch)) {
+                for (String sql : strings(batch, ownTransactions)) {
                     st.execute(sql);
                 }
             } catch (SQLException e) {
                 rollback(target);
-                throw locate(target, batch, e);
+                throw locate(target, batch, e, verb);
             }
             for (Entry e : batch) {
                 progress.itemDone(0);
@@ -51,9 +61,9 @@ final class StatementBatches {
      * splitting for the rest of the string, and the server refuses several commands in one; so a statement that
      * may hold such a body ends the string it is in.
      */
-    private static List<String> strings(List<Entry> batch) {
+    private static List<String> strings(List<Entry> batch, boolean ownTransaction) {
         List<String> strings = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("BEGIN;\n");
+        StringBuilder sql = new StringBuilder(ownTransaction ? "BEGIN;\n" : "");
         for (Entry e : batch) {
             for (String statement : e.sql()) {
                 sql.append(statement).append(";\n");
@@ -63,7 +73,12 @@ final class StatementBatches {
                 }
             }
         }
-        strings.add(sql.append("COMMIT").toString());
+        if (ownTransaction) {
+            sql.append("COMMIT");
+        }
+        if (!sql.isEmpty()) {
+            strings.add(sql.toString());
+        }
         return strings;
     }
 
@@ -71,7 +86,8 @@ final class StatementBatches {
      * The batch failed somewhere; replays it one statement at a time in a transaction that is rolled
      * back, so the error names the entry that failed and the statement's own message.
      */
-    private static PgShiftException locate(Connection target, List<Entry> batch, SQLException batchError) {
+    private static PgShiftException locate(Connection target, List<Entry> batch, SQLException batchError,
+                                           String verb) {
         try (Statement st = target.createStatement()) {
             st.execute("BEGIN");
             for (Entry e : batch) {
@@ -80,7 +96,7 @@ final class StatementBatches {
                         st.execute(statement);
                     } catch (SQLException e2) {
                         return new PgShiftException(ErrorCode.MIGRATION_FAILED,
-                                "could not create " + e + ": " + Errors.firstLine(e2), e2);
+                                "could not " + verb + " " + e + ": " + Errors.firstLine(e2), e2);
                     }
                 }
             }
@@ -90,7 +106,7 @@ final class StatementBatches {
             rollback(target);
         }
         return new PgShiftException(ErrorCode.MIGRATION_FAILED,
-                "could not create schema objects: " + Errors.firstLine(batchError), batchError);
+                "could not " + verb + " schema objects: " + Errors.firstLine(batchError), batchError);
     }
 
     private static void rollback(Connection target) {

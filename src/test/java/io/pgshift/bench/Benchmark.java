@@ -98,6 +98,12 @@ public final class Benchmark {
                 + jobs + " -f " + dir + "/d " + src + " && pg_restore --exit-on-error -j " + jobs + " "
                 + Shell.flags(target, t) + " " + dir + "/d && rm -rf " + dir + "/d"));
         results.add(floor(db));
+        results.add(pgshiftPipeline("pgshift dump -Fd -j" + jobs + " + restore -j" + jobs, db, (from, to) ->
+                "rm -rf " + dir + "/p && " + launcher + " dump -F directory -j " + jobs + " -f " + dir + "/p --source "
+                        + from + " && " + launcher + " restore -j " + jobs + " --target " + to + " " + dir + "/p && rm -rf "
+                        + dir + "/p"));
+        results.add(pgshiftPipeline("pgshift dump -F archive | pgshift restore", db, (from, to) ->
+                launcher + " dump -F archive -f - --source " + from + " | " + launcher + " restore --target " + to + " -"));
         results.add(pgshift("pgshift copy -j" + jobs + " --no-analyze", db, "--no-analyze"));
         results.add(pgshift("pgshift copy -j" + jobs + " (with ANALYZE)", db));
         if (split != null) {
@@ -166,12 +172,31 @@ public final class Benchmark {
         return new Result(name, timing.seconds(), timing.peakRssBytes());
     }
 
+    private interface Pipeline {
+        /** The bash script, given the source's and the target's connection strings, each quoted for bash. */
+        String script(String sourceConn, String targetConn);
+    }
+
+    /** A pgshift pipeline of several processes, through the launcher, checked as a copy is. */
+    private Result pgshiftPipeline(String name, String db, Pipeline pipeline) throws Exception {
+        String t = freshTarget();
+        String from = "'host=" + source.host() + " port=" + source.port() + " user=" + source.superuser() + " dbname="
+                + db + " sslmode=disable'";
+        String to = "'host=" + target.host() + " port=" + target.port() + " user=" + target.superuser() + " dbname="
+                + t + " sslmode=disable'";
+        Shell.Timing timing = Shell.bash(pipeline.script(from, to), env);
+        String verdict = verify(db, t);
+        System.out.printf(Locale.ROOT, "  %-40s %8.1f s  %s%n", name, timing.seconds(), verdict);
+        // The peak RSS measured is bash's, not the JVMs', so none is reported.
+        return new Result(name, timing.seconds(), 0);
+    }
+
     private String verify(String sourceDb, String targetDb) throws Exception {
         try (Connection s = source.connect(sourceDb); Connection t = target.connect(targetDb)) {
             List<TableCheck> checks = TableVerifier.compare(s, t);
             long bad = checks.stream().filter(c -> !c.matches()).count();
             if (bad > 0) {
-                throw new IllegalStateException(bad + " of " + checks.size() + " tables differ after the pgshift copy, "
+                throw new IllegalStateException(bad + " of " + checks.size() + " tables differ after the pgshift run, "
                         + "the first: " + checks.stream().filter(c -> !c.matches()).findFirst().orElseThrow());
             }
             return "rows and hashes equal in " + checks.size() + " tables";

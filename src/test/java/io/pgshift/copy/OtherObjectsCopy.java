@@ -45,25 +45,35 @@ abstract class OtherObjectsCopy {
 
     @BeforeAll
     void copyTheTortureDatabase() throws Exception {
-        for (PostgresServer server : List.of(source(), target())) {
+        sourceOnlyExtension = TestExtensions.installSourceOnlyExtension(source());
+        createSource(source(), target());
+        copy = Cli.run("copy", "--source", conn(source(), DB), "--target", conn(target(), DB));
+    }
+
+    /**
+     * The roles and the configuration extension on both servers, as pg_dumpall would bring them, and the
+     * torture database on the source.
+     */
+    static void createSource(PostgresServer source, PostgresServer target) throws Exception {
+        int major = major(source);
+        for (PostgresServer server : List.of(source, target)) {
             server.execute("postgres", "CREATE ROLE \"Ödön Owner\"", "CREATE ROLE \"app reader\"");
             TestExtensions.installConfigExtension(server);
         }
-        sourceOnlyExtension = TestExtensions.installSourceOnlyExtension(source());
         String db = Sql.ident(DB);
-        source().execute("postgres", "CREATE DATABASE " + db + " TEMPLATE template0 ENCODING 'UTF8' "
-                + "LC_COLLATE 'C' LC_CTYPE 'C'" + provider());
-        source().execute(DB, "GRANT CREATE ON DATABASE " + db + " TO \"Ödön Owner\"");
-        source().execute(DB, torture("others.sql"));
-        for (int major : List.of(10, 13, 15)) {
-            if (sourceMajor() >= major) {
-                source().execute(DB, torture("others-" + major + ".sql"));
+        source.execute("postgres", "CREATE DATABASE " + db + " TEMPLATE template0 ENCODING 'UTF8' "
+                + "LC_COLLATE 'C' LC_CTYPE 'C'" + provider(major));
+        source.execute(DB, "GRANT CREATE ON DATABASE " + db + " TO \"Ödön Owner\"");
+        source.execute(DB, torture("others.sql"));
+        for (int version : List.of(10, 13, 15)) {
+            if (major >= version) {
+                source.execute(DB, torture("others-" + version + ".sql"));
             }
         }
-        source().execute(DB, "CREATE EXTENSION pgshift_cfg WITH SCHEMA " + HOME + " VERSION '1.0'",
+        source.execute(DB, "CREATE EXTENSION pgshift_cfg WITH SCHEMA " + HOME + " VERSION '1.0'",
                 "INSERT INTO " + HOME + ".\"Rules\" VALUES (2, 'added by the user', false), (3, 'and this', false)",
                 "SELECT pg_catalog.setval('" + HOME.replace("'", "''") + ".rule_ids', 41)");
-        source().execute(DB, "COMMENT ON DATABASE " + db + " IS 'the ''other'' objects'",
+        source.execute(DB, "COMMENT ON DATABASE " + db + " IS 'the ''other'' objects'",
                 "ALTER DATABASE " + db + " CONNECTION LIMIT 42",
                 "REVOKE TEMPORARY ON DATABASE " + db + " FROM PUBLIC",
                 "ALTER DATABASE " + db + " SET search_path = \"$user\", public, \"Odd Schema\"",
@@ -73,15 +83,14 @@ abstract class OtherObjectsCopy {
                 // Applied to the copy only at the end, or its own sessions could not write.
                 "ALTER DATABASE " + db + " SET default_transaction_read_only = on",
                 "ALTER DATABASE " + db + " OWNER TO \"Ödön Owner\"");
-        copy = Cli.run("copy", "--source", conn(source(), DB), "--target", conn(target(), DB));
     }
 
     /** The source database's collation provider: the newest the source has, to see the target get it. */
-    private String provider() {
-        if (sourceMajor() >= 17) {
+    private static String provider(int major) {
+        if (major >= 17) {
             return " LOCALE_PROVIDER builtin BUILTIN_LOCALE 'C.UTF-8'";
         }
-        return sourceMajor() >= 15 ? " LOCALE_PROVIDER icu ICU_LOCALE 'de-DE'" : "";
+        return major >= 15 ? " LOCALE_PROVIDER icu ICU_LOCALE 'de-DE'" : "";
     }
 
     @Test
@@ -227,7 +236,11 @@ abstract class OtherObjectsCopy {
     }
 
     int sourceMajor() {
-        String major = source().majorVersion();
+        return major(source());
+    }
+
+    private static int major(PostgresServer server) {
+        String major = server.majorVersion();
         return major.startsWith("9.") ? 9 : Integer.parseInt(major);
     }
 

@@ -41,4 +41,11 @@ class SqlTest {
     void qualifiedNamesQuoteEachPart() {
         assertThat(Sql.qualified("Sales", "orders")).isEqualTo("\"Sales\".orders");
     }
+
+    @Test
+    void ifExistsIsTakenOutOfADropButNotOutOfQuotedNames() {
+        assertThat(Sql.withoutIfExists("ALTER TABLE IF EXISTS s.\"t IF EXISTS x\" DROP CONSTRAINT IF EXISTS c"))
+                .isEqualTo("ALTER TABLE s.\"t IF EXISTS x\" DROP CONSTRAINT c");
+        assertThat(Sql.withoutIfExists("DROP FUNCTION IF EXISTS f(text)")).isEqualTo("DROP FUNCTION f(text)");
+    }
 }

@@ -1,0 +1,88 @@
+package io.pgshift.run;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import io.pgshift.ddl.Sql;
+import io.pgshift.plan.DataKinds;
+import io.pgshift.plan.Entry;
+
+/**
+ * The data a copy streams between two sessions, turned into statements a dump can hold: a large object's
+ * contents become {@code lo_put} calls, an extension configuration table's user rows an INSERT from a JSON
+ * literal. Both are read in the dump's snapshot. They are meant for what these usually are, a few kilobytes:
+ * the contents sit in the manifest, hex-encoded or as JSON, not in data files.
+ */
+final class DumpedData {
+    /** Bytes per lo_put; each becomes a statement of twice that many hex digits. */
+    private static final int CHUNK_BYTES = 256 * 1024;
+
+    private DumpedData() {
+    }
+
+    static List<Entry> resolve(Connection source, List<Entry> entries) throws SQLException {
+        List<Entry> resolved = new ArrayList<>(entries.size());
+        for (Entry e : entries) {
+            if (DataKinds.LARGE_OBJECT.equals(e.kind())) {
+                resolved.add(e.withSql(largeObject(source, e.ref().oid())));
+            } else if (DataKinds.SELECTED_ROWS.equals(e.kind())) {
+                resolved.add(e.withSql(selectedRows(source, e.sql().get(0), e.sql().get(1))));
+            } else {
+                resolved.add(e);
+            }
+        }
+        return resolved;
+    }
+
+    private static List<String> largeObject(Connection source, long oid) throws SQLException {
+        List<String> sql = new ArrayList<>();
+        try (PreparedStatement read = source.prepareStatement("SELECT pg_catalog.lo_get(?::pg_catalog.oid, ?, ?)")) {
+            long offset = 0;
+            while (true) {
+                read.setLong(1, oid);
+                read.setLong(2, offset);
+                read.setInt(3, CHUNK_BYTES);
+                byte[] chunk;
+                try (ResultSet rs = read.executeQuery()) {
+                    rs.next();
+                    chunk = rs.getBytes(1);
+                }
+                if (chunk.length > 0) {
+                    sql.add("SELECT pg_catalog.lo_put('" + oid + "'::pg_catalog.oid, " + offset + ", '\\x"
+                            + HexFormat.of().formatHex(chunk) + "'::pg_catalog.bytea)");
+                    offset += chunk.length;
+                }
+                if (chunk.length < CHUNK_BYTES) {
+                    return sql;
+                }
+            }
+        }
+    }
+
+    /**
+     * The rows the copy's first statement ({@code COPY (SELECT cols FROM ONLY t WHERE ...) TO STDOUT}) selects,
+     * as one INSERT into the table the second ({@code COPY t (cols) FROM STDIN}) names. No rows, no statement.
+     */
+    private static List<String> selectedRows(Connection source, String copyOut, String copyIn) throws SQLException {
+        String select = copyOut.substring("COPY (".length(), copyOut.lastIndexOf(") TO STDOUT"));
+        String target = copyIn.substring("COPY ".length(), copyIn.lastIndexOf(" FROM STDIN"));
+        String table = target.substring(0, target.indexOf(" ("));
+        String columns = target.substring(target.indexOf(" (") + 2, target.length() - 1);
+        String json;
+        try (var st = source.createStatement();
+             ResultSet rs = st.executeQuery("SELECT pg_catalog.json_agg(r) FROM (" + select + ") r")) {
+            rs.next();
+            json = rs.getString(1);
+        }
+        if (json == null) {
+            return List.of();
+        }
+        return List.of("INSERT INTO " + target + " SELECT " + columns + " FROM pg_catalog.json_populate_recordset(NULL::"
+                + table + ", " + Sql.literal(json) + ")");
+    }
+}
