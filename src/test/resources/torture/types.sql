@@ -46,8 +46,9 @@ COMMENT ON TYPE public.labelled IS 'a point with a label';
 COMMENT ON COLUMN public.labelled.label IS 'what to call it';
 REVOKE ALL ON TYPE public.labelled FROM PUBLIC;
 
--- Range types: every option but canonical (which needs a C function), each with an option after the
--- subtype so pg_dump's output does not depend on the server having multiranges (see PgDumpOracle).
+-- Range types: every option but canonical (which needs a C function); a bare one over an enum, whose
+-- multirange_type_name (14 on) is the last option pg_dump prints (see PgDumpOracle).
+CREATE TYPE public.mood_range AS RANGE (subtype = "Types & Co"."Mood");
 CREATE TYPE "Types & Co"."Float Range" AS RANGE (subtype = double precision, subtype_diff = float8mi);
 CREATE TYPE public.text_range AS RANGE (subtype = text, collation = "Types & Co"."Posix Order");
 CREATE TYPE public.pattern_range AS RANGE (subtype = text, subtype_opclass = text_pattern_ops);

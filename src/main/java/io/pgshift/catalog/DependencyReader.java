@@ -49,16 +49,6 @@ final class DependencyReader {
                     JOIN pg_catalog.pg_type e ON e.oid = COALESCE(a.oid, t.oid)
                     %1$s
                     WHERE t.oid >= %2$d AND (a.oid IS NOT NULL OR e.typrelid <> 0 OR mr.rngtypid IS NOT NULL)
-                ), needed_by_type AS (
-                    SELECT t.oid AS type_oid, f.oid AS function_oid
-                    FROM pg_catalog.pg_type t,
-                         pg_catalog.unnest(ARRAY[t.typinput::pg_catalog.oid, t.typoutput::pg_catalog.oid,
-                             t.typreceive::pg_catalog.oid, t.typsend::pg_catalog.oid, t.typmodin::pg_catalog.oid,
-                             t.typmodout::pg_catalog.oid, t.typanalyze::pg_catalog.oid]) f(oid)
-                    WHERE t.typtype = 'b' AND t.oid >= %2$d
-                    UNION ALL
-                    SELECT r.rngtypid, r.rngcanonical::pg_catalog.oid FROM pg_catalog.pg_range r
-                    WHERE r.rngtypid >= %2$d AND r.rngcanonical <> 0
                 )
                 SELECT DISTINCT
                        CASE WHEN r.oid IS NOT NULL AND r.rulename = '_RETURN' THEN 'pg_class'
@@ -68,7 +58,17 @@ final class DependencyReader {
                        CASE WHEN r.oid IS NOT NULL AND r.rulename = '_RETURN' THEN r.ev_class
                             ELSE COALESCE(ad.adrelid, dc.contypid, d.objid) END AS objid,
                        CASE WHEN m.refobjid IS NOT NULL THEN 'pg_extension'
-                            WHEN nt.type_oid IS NOT NULL THEN '%3$s'
+                            WHEN d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass
+                             AND d.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass
+                             AND (EXISTS (SELECT FROM pg_catalog.pg_type t
+                                          WHERE t.oid = d.refobjid AND t.typtype = 'b'
+                                            AND d.objid IN (t.typinput::pg_catalog.oid, t.typoutput::pg_catalog.oid,
+                                                t.typreceive::pg_catalog.oid, t.typsend::pg_catalog.oid,
+                                                t.typmodin::pg_catalog.oid, t.typmodout::pg_catalog.oid,
+                                                t.typanalyze::pg_catalog.oid))
+                                  OR EXISTS (SELECT FROM pg_catalog.pg_range r
+                                             WHERE r.rngtypid = d.refobjid AND r.rngcanonical::pg_catalog.oid = d.objid))
+                            THEN '%3$s'
                             ELSE COALESCE(it.catalog, d.refclassid::pg_catalog.regclass::text) END AS refcatalog,
                        COALESCE(m.refobjid, it.creator, d.refobjid) AS refobjid
                 FROM pg_catalog.pg_depend d
@@ -84,10 +84,6 @@ final class DependencyReader {
                       AND dc.contypid <> 0 AND dc.convalidated
                 LEFT JOIN implicit_type it
                        ON d.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass AND it.oid = d.refobjid
-                LEFT JOIN needed_by_type nt
-                       ON d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass
-                      AND d.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass
-                      AND nt.function_oid = d.objid AND nt.type_oid = d.refobjid
                 WHERE d.deptype = 'n' AND d.refobjid >= %2$d AND d.objid >= %2$d""".formatted(multirange,
                         FIRST_USER_OID, ObjectRef.SHELL_TYPE),
                 rs -> new Dependency(ObjectRef.of(rs.getString(1), rs.getLong(2)),

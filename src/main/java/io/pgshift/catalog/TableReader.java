@@ -24,8 +24,12 @@ final class TableReader {
     private final ServerVersion version;
 
     /**
-     * The root of a leaf partition's tree when some table of the tree is hash-partitioned with the enum
-     * operator class (hash partitioning came in 11); pg_dump detects such trees the same way.
+     * The root of a leaf partition's tree when some table of the tree is hash-partitioned (hash partitioning
+     * came in 11) on a key whose hash depends on an enum: an enum value hashes by its oid, which differs on the
+     * target, so its rows must be routed again there. pg_dump looks for the enum operator class only; this
+     * also finds an enum inside a domain, an array, a range, a multirange or a composite type, and an
+     * expression key whose operator class is polymorphic (its type is not recorded, so it may hold an enum).
+     * A reg* key (an oid, printed as a name) hashes differently on the target for the same reason.
      */
     private static final String LOAD_THROUGH_ROOT = """
             CASE WHEN c.relkind = 'r' AND c.relispartition THEN (
@@ -33,16 +37,35 @@ final class TableReader {
                     SELECT c.oid, 0
                     UNION ALL
                     SELECT i.inhparent, up.depth + 1 FROM up JOIN pg_catalog.pg_inherits i ON i.inhrelid = up.relid)
-                SELECT CASE WHEN bool_or((SELECT oc.oid FROM pg_catalog.pg_opclass oc
-                                          JOIN pg_catalog.pg_am am ON am.oid = oc.opcmethod
-                                          WHERE oc.opcname = 'enum_ops' AND am.amname = 'hash'
-                                            AND oc.opcnamespace = 'pg_catalog'::pg_catalog.regnamespace)
-                                         = ANY(pt.partclass))
+                SELECT CASE WHEN bool_or(pt.partstrat = 'h' AND EXISTS (
+                                WITH RECURSIVE key_type(oid) AS (
+                                    SELECT CASE WHEN k.attnum = 0 THEN oc.opcintype ELSE a.atttypid END
+                                    FROM ROWS FROM (pg_catalog.unnest(pt.partattrs::pg_catalog.int2[]),
+                                                    pg_catalog.unnest(pt.partclass::pg_catalog.oid[])) AS k(attnum, opclass)
+                                    JOIN pg_catalog.pg_opclass oc ON oc.oid = k.opclass
+                                    LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = pt.partrelid AND a.attnum = k.attnum
+                                    UNION
+                                    SELECT inner_type.oid FROM key_type kt
+                                    JOIN pg_catalog.pg_type t ON t.oid = kt.oid
+                                    CROSS JOIN LATERAL (
+                                        SELECT t.typbasetype WHERE t.typtype = 'd'
+                                        UNION ALL SELECT t.typelem WHERE t.typelem <> 0 AND t.typlen = -1
+                                        UNION ALL SELECT r.rngsubtype FROM pg_catalog.pg_range r WHERE r.rngtypid = t.oid
+                                        %s
+                                        UNION ALL SELECT ca.atttypid FROM pg_catalog.pg_attribute ca
+                                                  WHERE t.typtype = 'c' AND ca.attrelid = t.typrelid AND ca.attnum > 0
+                                                    AND NOT ca.attisdropped) inner_type(oid))
+                                SELECT FROM key_type kt JOIN pg_catalog.pg_type t ON t.oid = kt.oid
+                                WHERE t.typtype IN ('e', 'p') OR (t.oid < 16384 AND t.typname ~ '^reg')))
                             THEN (SELECT pg_catalog.quote_ident(rn.nspname) || '.' || pg_catalog.quote_ident(r.relname)
                                   FROM up top JOIN pg_catalog.pg_class r ON r.oid = top.relid
                                   JOIN pg_catalog.pg_namespace rn ON rn.oid = r.relnamespace
                                   ORDER BY top.depth DESC LIMIT 1) END
                 FROM up LEFT JOIN pg_catalog.pg_partitioned_table pt ON pt.partrelid = up.relid) END""";
+
+    /** A multirange's elements are its range's subtype; multiranges exist from 14 on. */
+    private static final String MULTIRANGE_SUBTYPE =
+            "UNION ALL SELECT mr.rngsubtype FROM pg_catalog.pg_range mr WHERE mr.rngmultitypid = t.oid";
 
     TableReader(Connection connection, ServerVersion version) {
         this.connection = connection;
@@ -58,7 +81,8 @@ final class TableReader {
         String accessMethod = version.atLeast(12)
                 ? "(SELECT am.amname FROM pg_catalog.pg_am am WHERE am.oid = c.relam)" : "NULL";
         String hasOids = version.atLeast(12) ? "false" : "c.relhasoids";
-        String loadThrough = version.atLeast(11) ? LOAD_THROUGH_ROOT : "NULL";
+        String loadThrough = version.atLeast(11)
+                ? LOAD_THROUGH_ROOT.formatted(version.atLeast(14) ? MULTIRANGE_SUBTYPE : "") : "NULL";
         return list(connection, """
                 SELECT c.oid, n.nspname, c.relname, pg_catalog.pg_get_userbyid(c.relowner) AS owner,
                        c.relpersistence, GREATEST(c.reltuples, 0)::bigint AS estimated_rows,

@@ -1,5 +1,11 @@
 package io.pgshift.data;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.pgshift.catalog.Table;
@@ -33,6 +39,46 @@ public final class CopyStatements {
         String columns = table.copyColumns().stream().map(c -> Sql.ident(c.name())).collect(Collectors.joining(", "));
         return "COPY (SELECT " + columns + " FROM ONLY " + Sql.qualified(table.schema(), table.name()) + " WHERE "
                 + condition + ") TO STDOUT" + options(format, false);
+    }
+
+    /**
+     * Columns of type xml, or of a domain over xml, by number. Both COPY formats print an xml value through
+     * xml_out or xml_send, which drop an XML declaration such as {@code <?xml version="1.0"?>}: the value
+     * would arrive changed. Its cast to text keeps the stored text exactly, and xml_in stores it as given.
+     */
+    private static final String XML_COLUMNS = """
+            WITH RECURSIVE base(oid, root) AS (
+                SELECT t.oid, t.oid FROM pg_catalog.pg_type t
+                WHERE t.oid IN (SELECT a.atttypid FROM pg_catalog.pg_attribute a WHERE a.attrelid = ?)
+                UNION ALL
+                SELECT t.typbasetype, b.root FROM base b JOIN pg_catalog.pg_type t ON t.oid = b.oid
+                WHERE t.typtype = 'd')
+            SELECT a.attnum FROM pg_catalog.pg_attribute a
+            WHERE a.attrelid = ? AND a.attnum > 0 AND NOT a.attisdropped
+              AND a.atttypid IN (SELECT b.root FROM base b WHERE b.oid = 'pg_catalog.xml'::pg_catalog.regtype)""";
+
+    /**
+     * What a source COPY reads for the table: the table itself, or, where it has xml columns, a query over
+     * its own rows that casts those columns to text (see {@link #XML_COLUMNS}).
+     */
+    public static String source(Connection source, Table table) throws SQLException {
+        Set<Integer> xml = new HashSet<>();
+        try (PreparedStatement ps = source.prepareStatement(XML_COLUMNS)) {
+            ps.setLong(1, table.oid());
+            ps.setLong(2, table.oid());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    xml.add(rs.getInt(1));
+                }
+            }
+        }
+        if (xml.isEmpty() || table.copyColumns().isEmpty()) {
+            return target(table);
+        }
+        String columns = table.copyColumns().stream()
+                .map(c -> xml.contains(c.number()) ? Sql.ident(c.name()) + "::pg_catalog.text" : Sql.ident(c.name()))
+                .collect(Collectors.joining(", "));
+        return "(SELECT " + columns + " FROM ONLY " + Sql.qualified(table.schema(), table.name()) + ")";
     }
 
     public static String out(String target, String format) {

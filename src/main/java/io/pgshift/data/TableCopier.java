@@ -44,7 +44,7 @@ public final class TableCopier {
         String into = root == null ? target : CopyStatements.retarget(root, table);
         String format = CopyFormat.choose(source, table.oid());
         return transfer(source, targetConnection, root == null ? "TRUNCATE ONLY " + name : null,
-                CopyStatements.out(target, format), CopyStatements.in(into, format, root == null), progress);
+                CopyStatements.out(CopyStatements.source(source, table), format), CopyStatements.in(into, format, root == null), progress);
     }
 
     /**

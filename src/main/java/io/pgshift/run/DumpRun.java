@@ -170,7 +170,8 @@ public final class DumpRun {
                 String copyTarget = CopyStatements.target(table);
                 long rows;
                 try (OutputStream rowStream = format.rows(entry, table, copyTarget)) {
-                    rows = TableFiles.dump(source.leader(), copyTarget, "text", rowStream);
+                    rows = TableFiles.dump(source.leader(), CopyStatements.source(source.leader(), table), "text",
+                            rowStream);
                 }
                 format.rowsDone(rows);
                 progress.itemDone(rows);
@@ -223,7 +224,7 @@ public final class DumpRun {
         String copyTarget = CopyStatements.target(table);
         try (DumpDirectory.DataSink sink = directory.newDataFile(entry.ref(), Sql.qualified(table.schema(), table.name()),
                 copyTarget, number, "text", options.compression())) {
-            long rows = TableFiles.dump(reader, copyTarget, "text", sink);
+            long rows = TableFiles.dump(reader, CopyStatements.source(reader, table), "text", sink);
             sink.close();
             return sink.describe(rows);
         } catch (IOException e) {

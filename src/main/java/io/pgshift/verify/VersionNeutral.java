@@ -29,7 +29,9 @@ final class VersionNeutral {
             new Rule("before 10 libc is the only collation provider, and none says so",
                     sql -> sql.replace("(provider = libc, ", "(")),
             new Rule("from 14 every range has a multirange; one whose name was derived, not chosen, is named only "
-                    + "by newer servers", sql -> sql.replaceAll("\\n\\s+multirange_type_name = [^\\n]*multirange[^\\n]*,", "")),
+                    + "by newer servers (as the last option, when no other follows the subtype, with the comma "
+                    + "before it)", sql -> sql.replaceAll("\\n\\s+multirange_type_name = [^\\n]*multirange[^\\n]*,", "")
+                            .replaceAll(",\\n\\s+multirange_type_name = [^\\n]*multirange[^\\n]*(?=\\n\\))", "")),
             new Rule("servers before 11 name an operator's function PROCEDURE, later ones FUNCTION",
                     sql -> sql.replaceFirst("(?m)^(\\s+)PROCEDURE = ", "$1FUNCTION = ")),
             new Rule("from 17 a domain's NOT NULL is a named constraint; before, it is a bare NOT NULL",

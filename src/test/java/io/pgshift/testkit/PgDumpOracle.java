@@ -75,6 +75,13 @@ public final class PgDumpOracle {
                 for (Rewrite r : REWRITES) {
                     rewritten = r.rewrites().apply(rewritten);
                 }
+                int last = kept.size() - 1;
+                if (rewritten.equals(");") && last >= 0 && kept.get(last).endsWith(",")) {
+                    // A dropped last option (a range's multirange_type_name, when the range has no option
+                    // after its subtype) leaves a comma behind on the option before it; pg_dump never
+                    // prints one before the closing parenthesis itself.
+                    kept.set(last, kept.get(last).substring(0, kept.get(last).length() - 1));
+                }
                 kept.add(rewritten);
             }
         }
