@@ -89,3 +89,11 @@ INSERT INTO public."Diary" VALUES
     (3, 'sad', NULL, 'zz', 6, ROW(NULL, NULL, NULL, 'ab'), '(,)', NULL, 99, '');
 CREATE TABLE "Types & Co".pairs (p "Types & Co"."Point 3D"[], e public."select");
 INSERT INTO "Types & Co".pairs VALUES ('{"(1,2,3)","(4,5,6.5)"}', NULL);
+
+-- A typed table: its columns come from a composite type, with a key, a default and a NOT NULL of its own.
+CREATE TABLE "Types & Co"."Typed Points" OF "Types & Co"."Point 3D" (
+    x WITH OPTIONS PRIMARY KEY,
+    "Z" WITH OPTIONS DEFAULT 0 NOT NULL
+);
+COMMENT ON TABLE "Types & Co"."Typed Points" IS 'rows shaped by a type';
+INSERT INTO "Types & Co"."Typed Points" VALUES (1.5, -2, 3.25), (2, NULL, DEFAULT);
