@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.postgresql.PGConnection;
 
 import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
@@ -406,39 +405,19 @@ public final class CopyRun {
 
         @Override
         public void cancel() {
-            cancel(source);
-            cancel(target);
+            Workers.cancel(source);
+            Workers.cancel(target);
         }
 
-        private static void cancel(Connection connection) {
-            try {
-                if (connection != null && !connection.isClosed()) {
-                    connection.unwrap(PGConnection.class).cancelQuery();
-                }
-            } catch (SQLException ignored) {
-                // Best effort: the worker's own failure or close ends the query anyway.
-            }
-        }
-
-        void closeSource() throws SQLException {
-            if (source != null) {
-                source.close();
-                source = null;
-            }
+        void closeSource() {
+            Workers.closeQuietly(source);
+            source = null;
         }
 
         @Override
         public void close() {
-            try {
-                closeSource();
-            } catch (SQLException ignored) {
-                // Closing is best effort.
-            }
-            try {
-                target.close();
-            } catch (SQLException ignored) {
-                // Closing is best effort.
-            }
+            closeSource();
+            Workers.closeQuietly(target);
         }
     }
 }
