@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.pgshift.connect.ConnInfo;
@@ -184,6 +185,27 @@ class VerificationCatchesDifferencesIT {
                 d -> assertThat(d).startsWith("LARGE OBJECT 91004: owner, comment or privileges differ")
                         .contains("ALTER LARGE OBJECT 91004 OWNER TO app_reader"));
         assertThat(db.schema()).as("large objects are reported once, as large objects").isEmpty();
+    }
+
+    @Test
+    @Timeout(120)
+    void aTableTheUserMayNotReadStopsTheVerificationWithOneClearLine() {
+        for (PostgresServer server : List.of(source, target)) {
+            server.execute("postgres", "CREATE ROLE verifier LOGIN PASSWORD 'verifier-secret'");
+            server.execute("shop", "GRANT USAGE ON SCHEMA sales TO verifier",
+                    "GRANT SELECT ON ALL TABLES IN SCHEMA public TO verifier",
+                    "GRANT SELECT ON ALL SEQUENCES IN SCHEMA public, sales TO verifier");
+        }
+
+        Cli.Run run = Cli.run("verify", "--source", Cli.conn(source, "shop").replace("user=" + source.superuser(),
+                "user=verifier").replace(source.password(), "verifier-secret"), "--target",
+                Cli.conn(target, "shop").replace("user=" + target.superuser(), "user=verifier")
+                        .replace(target.password(), "verifier-secret"));
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(9);
+        assertThat(run.err()).startsWith("pgshift: migration failed: verification of database \"shop\" failed: "
+                + "could not read the rows of sales.").contains("permission denied").doesNotContain("secret");
+        assertThat(run.err().lines()).hasSize(1);
     }
 
     /** The shop on the source against one of its copies on the target. */
