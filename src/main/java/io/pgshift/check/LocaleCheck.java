@@ -20,7 +20,9 @@ final class LocaleCheck {
         if (db.target() != null) {
             found.addAll(compare(db.name(), source, DatabaseLocale.read(db.targetContext(), db.name()), true));
         } else {
-            found.addAll(compare(db.name(), source, db.targetServer().template(), false));
+            if (db.targetServer().template() != null) {
+                found.addAll(compare(db.name(), source, db.targetServer().template(), false));
+            }
             found.addAll(availability(db, source));
         }
         found.addAll(recordedVersions(db, source));

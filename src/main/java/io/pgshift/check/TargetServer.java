@@ -21,7 +21,8 @@ import io.pgshift.catalog.SourceContext;
  * @param libcLocales      libc locale names the target knows (its collations and its databases' locales),
  *                         normalised by {@link LocaleNames#normalise}
  * @param hasIcu           whether the target was built with ICU
- * @param template         template1's encoding and locale: what a database created without options gets
+ * @param template         template1's encoding and locale: what a database created without options gets; null
+ *                         if someone dropped template1
  * @param collationVersions the target's libc and ICU library versions, see {@link CollationVersions}
  */
 record TargetServer(ServerVersion version, Set<String> databases, Map<String, List<String>> extensions,

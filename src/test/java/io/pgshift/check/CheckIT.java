@@ -55,6 +55,8 @@ class CheckIT {
         source.execute("occupied", "CREATE TABLE public.orders (id integer PRIMARY KEY)");
         target.createDatabase("occupied");
         target.execute("occupied", "CREATE TABLE public.leftover (id integer)");
+        source.createDatabase("latin");
+        target.execute("postgres", "CREATE DATABASE latin ENCODING 'LATIN1' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0");
         source.execute("postgres", "CREATE ROLE check_app LOGIN CREATEDB CONNECTION LIMIT 5");
         target.execute("postgres", "CREATE ROLE check_app NOLOGIN");
     }
@@ -71,7 +73,7 @@ class CheckIT {
                 .containsPattern("ERROR +PGS-EXTENSION-MISSING +legacy +extension " + missingExtension)
                 .containsPattern("ERROR +PGS-TARGET-NOT-EMPTY +occupied +.*public.leftover")
                 .contains("fix: run ALTER TABLE \"Old Stuff\".\"With Oids\" SET WITHOUT OIDS")
-                .contains("Databases checked: clean, legacy, occupied, postgres")
+                .contains("Databases checked: clean, latin, legacy, occupied, postgres")
                 .doesNotContain(source.password()).doesNotContain(target.password());
         assertThat(targetDatabases()).isEqualTo(databasesBefore);
     }
@@ -103,7 +105,10 @@ class CheckIT {
                 .isEqualTo("public.identifiers");
         assertThat(finding(report, "PGS-SIZING", "clean").path("message").asText()).contains("offline dump and restore")
                 .contains("estimated duration");
-        assertThat(report.path("sizing")).hasSize(4);
+        assertThat(report.path("sizing")).hasSize(5);
+        assertThat(finding(report, "PGS-ENCODING-DIFFERS", "latin").path("message").asText())
+                .contains("the source database's encoding is UTF8, the existing target database latin uses LATIN1");
+        assertThat(finding(report, "PGS-TARGET-DATABASE-EXISTS", "latin").path("severity").asText()).isEqualTo("INFO");
         assertThat(report.path("throughput").path("table").asText()).isEqualTo("public.items");
         assertThat(report.path("throughput").path("bytesPerSecond").asDouble()).isPositive();
     }
@@ -111,7 +116,7 @@ class CheckIT {
     @Test
     void aCleanDatabaseHasNoErrorAndTheCheckExitsZero() {
         Cli.Run run = Cli.run("check", "--source", Cli.conn(source, "postgres"), "--target", Cli.conn(target, "clean"),
-                "--exclude-databases", "legacy,occupied,postgres");
+                "--exclude-databases", "latin,legacy,occupied,postgres");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("Databases checked: clean").contains("0 errors")
