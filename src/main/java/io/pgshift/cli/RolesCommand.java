@@ -75,11 +75,15 @@ final class RolesCommand implements Callable<Integer> {
         RoleOptions options = new RoleOptions(TargetProfile.of(profile), RoleOptions.parseRoleMap(roleMap),
                 noPasswords, dryRun, true);
         ConnInfo from = ConnInfo.parse(source, env);
+        ConnInfo to = destination.target == null ? null : ConnInfo.parse(destination.target, env);
         PrintWriter err = spec.commandLine().getErr();
+        for (ConnInfo conn : to == null ? List.of(from) : List.of(from, to)) {
+            conn.warnings().forEach(w -> err.println("warning: " + w));
+        }
         RoleMigrationResult result;
         boolean toStdout = destination.file != null && "-".equals(destination.file.toString());
-        if (destination.target != null) {
-            result = RoleMigration.run(from, ConnInfo.parse(destination.target, env), options);
+        if (to != null) {
+            result = RoleMigration.run(from, to, options);
         } else if (toStdout) {
             result = RoleMigration.writeScript(from, options, System.out);
             System.out.flush();

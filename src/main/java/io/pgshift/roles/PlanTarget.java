@@ -1,13 +1,11 @@
 package io.pgshift.roles;
 
-import io.pgshift.catalog.ServerVersion;
-
 /**
  * Where the statements go: a live target, whose state is known, or a script ({@code live} null), which must work
- * on a target that has none, some or all of the roles, and whose version is taken to be the source's (the target
- * is never older, so what the source's version accepts, the target accepts too).
+ * on a target that has none, some or all of the roles. A script is written in the source's version's terms: the
+ * target is never older, so what the source's version accepts, the target accepts too.
  */
-record PlanTarget(ServerVersion version, TargetProfile profile, TargetState live) {
+record PlanTarget(TargetProfile profile, TargetState live) {
     PlanTarget {
         if (profile == TargetProfile.AUTO) {
             throw new IllegalArgumentException("resolve the AUTO profile first");

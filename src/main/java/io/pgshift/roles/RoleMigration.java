@@ -54,7 +54,7 @@ public final class RoleMigration {
             prepareTarget(connection, version);
             TargetState state = TargetStateReader.read(connection, version);
             TargetProfile profile = options.profile() == TargetProfile.AUTO ? state.detected() : options.profile();
-            RolePlan plan = RolePlanner.plan(roles, new PlanTarget(version, profile, state), options, List.of());
+            RolePlan plan = RolePlanner.plan(roles, new PlanTarget(profile, state), options, List.of());
             if (options.dryRun()) {
                 return plan.result();
             }
@@ -165,7 +165,7 @@ public final class RoleMigration {
             notes.add("a script has no target to detect the profile from: it is written for a generic server; give "
                     + "--target-profile azure, rds or cloudsql for a managed one");
         }
-        return RolePlanner.plan(roles, new PlanTarget(roles.version(), profile, null), options, notes);
+        return RolePlanner.plan(roles, new PlanTarget(profile, null), options, notes);
     }
 
     /** One read-only, repeatable-read transaction on the source: it is only ever read. */

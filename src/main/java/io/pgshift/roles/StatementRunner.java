@@ -18,37 +18,42 @@ import io.pgshift.connect.ConnInfo;
  * statement that may fail runs under a savepoint, so its failure is reported and the run goes on.
  */
 final class StatementRunner {
-    private StatementRunner() {
+    private final Connection connection;
+    private final List<String> warnings = new ArrayList<>();
+    private RoleStatement current;
+
+    private StatementRunner(Connection connection) {
+        this.connection = connection;
     }
 
     /**
      * @return a warning for each statement that failed and was left out or replaced (one per failure, so a caller
      *         can count them)
+     * @throws PgShiftException MIGRATION_FAILED, naming the statement's subject, when a statement that must not
+     *                          fail does; the transaction is rolled back then
      */
     static List<String> run(Connection connection, List<RoleStatement> statements, ConnInfo target) {
-        List<String> warnings = new ArrayList<>();
-        RoleStatement[] current = new RoleStatement[1];
+        StatementRunner runner = new StatementRunner(connection);
         try {
             connection.setAutoCommit(false);
             try (Statement st = connection.createStatement()) {
                 for (RoleStatement statement : statements) {
-                    runOne(connection, st, statement, warnings, current);
+                    runner.execute(st, statement);
                 }
             }
-            current[0] = null;
+            runner.current = null;
             connection.commit();
-            return warnings;
+            return List.copyOf(runner.warnings);
         } catch (SQLException e) {
             rollbackQuietly(connection, e);
-            String what = current[0] == null ? "commit the roles" : current[0].subject();
+            String what = runner.current == null ? "commit the roles" : runner.current.subject();
             throw new PgShiftException(ErrorCode.MIGRATION_FAILED, "could not " + what + " on " + target.describe()
                     + ": " + serverMessage(e) + "; no role was changed", e);
         }
     }
 
-    private static void runOne(Connection connection, Statement st, RoleStatement statement, List<String> warnings,
-                               RoleStatement[] current) throws SQLException {
-        current[0] = statement;
+    private void execute(Statement st, RoleStatement statement) throws SQLException {
+        current = statement;
         if (statement.onFailure() == null) {
             st.execute(statement.sql());
             return;
@@ -62,7 +67,7 @@ final class StatementRunner {
             connection.releaseSavepoint(savepoint);
             warnings.add(statement.onFailure().warning() + ": " + serverMessage(e));
             if (statement.onFailure().instead() != null) {
-                runOne(connection, st, statement.onFailure().instead(), warnings, current);
+                execute(st, statement.onFailure().instead());
             }
         }
     }

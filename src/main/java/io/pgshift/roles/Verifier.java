@@ -1,6 +1,5 @@
 package io.pgshift.roles;
 
-import java.util.Locale;
 import java.util.Objects;
 
 import io.pgshift.ddl.Sql;
@@ -27,10 +26,6 @@ final class Verifier {
     /** md5 verifiers are deprecated from PostgreSQL 18 on and refused by scram-sha-256 pg_hba lines. */
     boolean isMd5() {
         return value.length() == 35 && value.startsWith("md5");
-    }
-
-    boolean isScram() {
-        return value.toUpperCase(Locale.ROOT).startsWith("SCRAM-SHA-256$");
     }
 
     @Override

@@ -70,8 +70,7 @@ class RolePlannerTest {
     }
 
     private static RolePlan plan(SourceRoles source, TargetProfile profile, TargetState live, RoleOptions options) {
-        ServerVersion version = live == null ? source.version() : live.version();
-        return RolePlanner.plan(source, new PlanTarget(version, profile, live), options, List.of());
+        return RolePlanner.plan(source, new PlanTarget(profile, live), options, List.of());
     }
 
     private static String sql(RolePlan plan) {
