@@ -64,12 +64,12 @@ public enum TargetProfile {
     }
 
     /** A role the service creates and owns (azure_pg_admin, rds_superuser, cloudsqladmin, ...). */
-    boolean ownsRole(String role) {
+    public boolean ownsRole(String role) {
         return roles.contains(role) || rolePrefixes.stream().anyMatch(role::startsWith);
     }
 
     /** The service a server runs on, from its roles and setting names; GENERIC when none matches. */
-    static TargetProfile detect(Collection<String> roleNames, Collection<String> settingNames) {
+    public static TargetProfile detect(Collection<String> roleNames, Collection<String> settingNames) {
         for (TargetProfile p : List.of(AZURE, RDS, CLOUDSQL)) {
             boolean role = roleNames.stream().anyMatch(p.markerRoles::contains);
             boolean setting = settingNames.stream().anyMatch(s -> s.toLowerCase(Locale.ROOT).startsWith(p.settingPrefix));
