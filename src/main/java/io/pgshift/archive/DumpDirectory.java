@@ -128,6 +128,7 @@ public final class DumpDirectory {
         private final String copyTarget;
         private final String format;
         private final Compression compression;
+        private final OutputStream fileStream;
         private final HashingOutputStream stored;
         private final OutputStream out;
         private long bytes;
@@ -141,7 +142,8 @@ public final class DumpDirectory {
             this.copyTarget = copyTarget;
             this.format = format;
             this.compression = compression;
-            this.stored = new HashingOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 256 * 1024));
+            this.fileStream = Files.newOutputStream(file);
+            this.stored = new HashingOutputStream(new BufferedOutputStream(fileStream, 256 * 1024));
             this.out = compression.compress(stored);
         }
 
@@ -157,9 +159,17 @@ public final class DumpDirectory {
             bytes += len;
         }
 
+        /**
+         * Closes the file even when the compressor's last write fails (a full disk): zstd then leaves the stream
+         * beneath it open, and the file would stay open until the JVM ends.
+         */
         @Override
         public void close() throws IOException {
-            out.close();
+            try {
+                out.close();
+            } finally {
+                fileStream.close();
+            }
         }
 
         public Path file() {
