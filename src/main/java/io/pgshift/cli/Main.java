@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "pgshift", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Upgrade PostgreSQL to a newer major version by dump and restore, in pure Java.",
         subcommands = {CopyCommand.class, DumpCommand.class, RestoreCommand.class, VerifyCommand.class,
+            AnalyzeCommand.class, UpgradeCommand.class,
             DemoCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -113,6 +113,14 @@ public final class ConnInfo {
         return new ConnInfo(settings.withDatabase(database));
     }
 
+    /**
+     * Whether a database was named, in the string or by PGDATABASE. Without one libpq connects to the
+     * database named like the user, but server-wide commands take it to mean "every database".
+     */
+    public boolean namesDatabase() {
+        return settings.nonEmpty(Keyword.DBNAME) != null;
+    }
+
     /** Opens a JDBC connection; see {@link Connector#open(ConnInfo)}. */
     public Connection open() {
         return Connector.open(this);
