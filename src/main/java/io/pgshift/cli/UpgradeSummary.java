@@ -48,8 +48,9 @@ final class UpgradeSummary {
     private static void printDatabase(DatabaseResult d, PrintWriter out) {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "    %-24s %-8s", d.name(), status(d.status())));
         if (d.status() != Status.NOT_RUN) {
-            line.append(String.format(Locale.ROOT, " %10s  %d jobs  %s tables  %s rows  %s", Units.duration(d.took()),
-                    d.jobs(), Units.count(d.tables()), Units.count(d.rows()), Units.bytes(d.bytes())));
+            line.append(String.format(Locale.ROOT, " %10s  %d %s  %s tables  %s rows  %s", Units.duration(d.took()),
+                    d.jobs(), d.jobs() == 1 ? "job " : "jobs", Units.count(d.tables()), Units.count(d.rows()),
+                    Units.bytes(d.bytes())));
             line.append("  ").append(d.warnings()).append(d.warnings() == 1 ? " warning" : " warnings");
         }
         if (d.verification() != null) {

@@ -75,7 +75,8 @@ final class DatabaseCopies {
                 throw new PgShiftException(ErrorCode.INTERNAL, (threads.size() - copied.size())
                         + " database copies stopped without a result");
             }
-            return List.copyOf(copied);
+            // In the order they were listed (largest first), not the order they happened to finish in.
+            return databases.stream().map(ServerDatabase::name).filter(copied::contains).toList();
         }
     }
 
