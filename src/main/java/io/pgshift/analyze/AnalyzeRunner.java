@@ -125,17 +125,14 @@ final class AnalyzeRunner {
     }
 
     private void join(List<Thread> threads, List<AnalyzeSession> all) {
-        for (Thread t : threads) {
-            while (t.isAlive()) {
-                try {
-                    t.join();
-                } catch (InterruptedException e) {
-                    fail(new PgShiftException(ErrorCode.INTERRUPTED, "interrupted"), all);
-                    Thread.currentThread().interrupt();
-                    joinQuietly(threads);
-                    return;
-                }
+        try {
+            for (Thread t : threads) {
+                t.join();
             }
+        } catch (InterruptedException e) {
+            fail(new PgShiftException(ErrorCode.INTERRUPTED, "interrupted"), all);
+            joinQuietly(threads);
+            Thread.currentThread().interrupt();
         }
     }
 

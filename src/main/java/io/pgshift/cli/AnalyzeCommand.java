@@ -17,10 +17,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {
-            "Run ANALYZE on a server after a restore or an upgrade, in parallel across tables and databases, largest",
-            "tables first. Without a database in the connection (and without --databases), every database of the",
-            "server is analyzed except template0, template1 and the providers' maintenance databases."})
+        description = "Run ANALYZE on a server after a restore or an upgrade, in parallel across tables and "
+                + "databases, largest tables first. Without a database in the connection (and without --databases), "
+                + "every database of the server is analyzed except template0, template1 and the providers' "
+                + "maintenance databases.")
 final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

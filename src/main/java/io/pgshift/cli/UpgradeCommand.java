@@ -24,11 +24,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "upgrade", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {
-            "Upgrade a whole server: pre-flight check, roles, every database (except template0, template1 and the",
-            "providers' maintenance databases) created with its properties and copied, in parallel across and within",
-            "databases, then ANALYZE, the settings comparison and verification, and a report.",
-            "The databases named in the connections are only where pgshift connects first (default: postgres)."})
+        description = "Upgrade a whole server: pre-flight check, roles, every database (except template0, template1 "
+                + "and the providers' maintenance databases) created with its properties and copied, in parallel "
+                + "across and within databases, then ANALYZE, the settings comparison, verification and a report. "
+                + "The databases named in the connections are only where pgshift connects first (default: postgres).")
 final class UpgradeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
