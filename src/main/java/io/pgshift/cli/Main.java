@@ -50,7 +50,7 @@ public final class Main {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         boolean driverLog = Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v");
         PGJDBC_LOG.setLevel(driverLog ? Level.INFO : Level.OFF);
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = commandLine();
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -59,6 +59,11 @@ public final class Main {
             return report(e, verbose, commandLine.getErr());
         });
         return cli.execute(args);
+    }
+
+    /** The command tree, built by reflection over every command's annotations. */
+    static CommandLine commandLine() {
+        return new CommandLine(new Main());
     }
 
     /** One line for the user; the stack trace only when asked for. */

@@ -1,60 +1,103 @@
 package io.pgshift.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
 import io.pgshift.connect.ConnInfo;
 import io.pgshift.connect.Environment;
-import io.pgshift.verify.SchemaDifference;
-import io.pgshift.verify.TableCheck;
 import io.pgshift.verify.Verification;
 import io.pgshift.verify.VerificationReport;
+import io.pgshift.verify.VerifyOptions;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Prove that a target database equals its source: every object compared by the statements that "
-                + "would recreate it (owners and privileges included), every table by row count and an "
-                + "order-independent hash of its rows. Exits 10 and names each difference when they differ. Run it "
-                + "while nothing writes to the source, or it will report those writes.")
+        description = {"Prove that a target database equals its source: every object compared by the statements that "
+                + "would recreate it (owners, comments and privileges included), every table by row count and an "
+                + "order-independent hash of its rows, every sequence by position, every large object by owner, "
+                + "privileges and contents. Each server is read in one snapshot, both at the same time. Exits 10 and "
+                + "names each difference when they differ.",
+            "Without a database name in --source and --target, every database of the source is verified except "
+                + "template0, template1 and the maintenance databases of managed services."})
 final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--source", required = true, paramLabel = "CONN", description = "The original database.")
+    @Option(names = "--source", required = true, paramLabel = "CONN", description = "The original database or server.")
     String source;
 
     @Option(names = "--target", required = true, paramLabel = "CONN", description = "The copy.")
     String target;
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", defaultValue = "2",
+            description = "Tables hashed at the same time, each on both servers at once (default: 2).")
+    int jobs;
+
+    @Option(names = "--split-tables-larger-than", paramLabel = "SIZE", converter = ByteSize.class,
+            description = "Hash a table larger than this (e.g. 500MB, 2GB; 0 never) in several ranges at once, as "
+                    + "copy cuts them. Default: 1GB.")
+    Long splitTablesLargerThan;
+
+    @Option(names = "--split-max-parts", paramLabel = "N",
+            description = "How many ranges such a table is cut into at most (default: the same as --jobs).")
+    Integer splitMaxParts;
+
+    @Option(names = "--databases", paramLabel = "NAME", split = ",",
+            description = "Verify only these databases (connection strings without a database name).")
+    List<String> databases = List.of();
+
+    @Option(names = "--exclude-databases", paramLabel = "NAME", split = ",",
+            description = "Leave these databases out (connection strings without a database name).")
+    List<String> excludeDatabases = List.of();
+
+    @Option(names = "--json", description = "Write the report as JSON instead of text.")
+    boolean json;
 
     @Option(names = {"-v", "--verbose"}, description = "Show stack traces of errors.")
     boolean verbose;
 
     @Override
     public Integer call() {
+        if (jobs < 1) {
+            throw new ParameterException(spec.commandLine(), "--jobs must be at least 1");
+        }
+        if (splitMaxParts != null && splitMaxParts < 1) {
+            throw new ParameterException(spec.commandLine(), "--split-max-parts must be at least 1");
+        }
         Environment env = Environment.system();
-        VerificationReport report = Verification.run(ConnInfo.parse(source, env), ConnInfo.parse(target, env));
+        ConnInfo from = ConnInfo.parse(source, env);
+        ConnInfo to = ConnInfo.parse(target, env);
+        PrintWriter err = spec.commandLine().getErr();
+        for (ConnInfo conn : List.of(from, to)) {
+            conn.warnings().forEach(w -> err.println("warning: " + w));
+        }
+        boolean wholeServer = !from.namesDatabase() && !to.namesDatabase();
+        if (!wholeServer && (!databases.isEmpty() || !excludeDatabases.isEmpty())) {
+            throw new ParameterException(spec.commandLine(), "--databases and --exclude-databases choose among the "
+                    + "databases of a server: leave the database name out of --source and --target");
+        }
+        VerifyOptions options = new VerifyOptions(jobs,
+                splitTablesLargerThan != null ? splitTablesLargerThan : VerifyOptions.DEFAULT_SPLIT_THRESHOLD,
+                splitMaxParts != null ? splitMaxParts : 0);
+        VerificationReport report = wholeServer
+                ? Verification.runDatabases(from, to, options, databases, excludeDatabases)
+                : Verification.run(from, to, options);
         PrintWriter out = spec.commandLine().getOut();
-        for (SchemaDifference d : report.schema()) {
-            out.println(d.describe());
-        }
-        for (TableCheck t : report.differentTables()) {
-            out.println("TABLE DATA " + t.table() + ": " + Units.count(t.source().rows()) + " rows on the source, "
-                    + Units.count(t.target().rows()) + " on the target"
-                    + (t.source().rows() == t.target().rows() ? ", with different contents" : ""));
-        }
-        long rows = report.tables().stream().mapToLong(t -> t.source().rows()).sum();
-        if (!report.passed()) {
+        if (json) {
+            out.println(VerificationPrinter.json(report));
             out.flush();
-            throw new PgShiftException(ErrorCode.VERIFICATION_FAILED, report.schema().size() + " objects and "
-                    + report.differentTables().size() + " tables differ");
+        } else {
+            VerificationPrinter.print(report, out);
         }
-        out.println("The target equals the source: every object, and " + report.tables().size() + " tables with "
-                + Units.count(rows) + " rows.");
+        if (!report.passed()) {
+            throw new PgShiftException(ErrorCode.VERIFICATION_FAILED, VerificationPrinter.summary(report));
+        }
         return 0;
     }
 }

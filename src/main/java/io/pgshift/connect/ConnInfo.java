@@ -80,6 +80,7 @@ public final class ConnInfo {
     private final Hosts hosts;
     private final String user;
     private final String dbname;
+    private final boolean namesDatabase;
     private final Password password;
     private final SslConfig ssl;
     private final ConnectOptions connect;
@@ -113,14 +114,6 @@ public final class ConnInfo {
         return new ConnInfo(settings.withDatabase(database));
     }
 
-    /**
-     * Whether a database was named, in the string or by PGDATABASE. Without one libpq connects to the
-     * database named like the user, but server-wide commands take it to mean "every database".
-     */
-    public boolean namesDatabase() {
-        return settings.nonEmpty(Keyword.DBNAME) != null;
-    }
-
     /** Opens a JDBC connection; see {@link Connector#open(ConnInfo)}. */
     public Connection open() {
         return Connector.open(this);
@@ -145,6 +138,7 @@ public final class ConnInfo {
         this.user = u;
         String db = settings.nonEmpty(Keyword.DBNAME);
         this.dbname = db != null ? db : u;
+        this.namesDatabase = db != null;
         this.ssl = SslConfig.resolve(settings, warn);
         this.connect = ConnectOptions.resolve(settings);
         this.password = Password.find(settings, hosts, dbname, user, warn);
@@ -167,6 +161,14 @@ public final class ConnInfo {
 
     public String dbname() {
         return dbname;
+    }
+
+    /**
+     * Whether the string or PGDATABASE named a database; when neither did, {@link #dbname()} is libpq's default,
+     * the user name, and whole-server commands take that to mean every database.
+     */
+    public boolean namesDatabase() {
+        return namesDatabase;
     }
 
     /** The password, if one was found. Handle with care: never log it. */

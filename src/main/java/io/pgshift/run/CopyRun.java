@@ -16,10 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 
 import io.pgshift.ErrorCode;
+import io.pgshift.PgShiftException;
 import io.pgshift.analyze.Analyze;
 import io.pgshift.analyze.AnalyzeResult;
 import io.pgshift.analyze.AnalyzeTable;
-import io.pgshift.PgShiftException;
 import io.pgshift.catalog.Catalog;
 import io.pgshift.catalog.CatalogReader;
 import io.pgshift.catalog.ExtensionSource;
@@ -111,8 +111,20 @@ public final class CopyRun {
             SessionSettings.applySource(leader, sourceVersion);
             ServerVersion targetVersion = targetVersion(sourceVersion);
             String snapshot = Snapshot.export(leader);
+            // The copiers' source sessions exist from the start, and read the catalog with the leader.
+            List<Connection> readers = new ArrayList<>();
+            for (int i = 0; i < options.jobs(); i++) {
+                workers.add(Worker.openSource(options, sourceVersion));
+                readers.add(workers.get(i).source);
+            }
             CatalogReader reader = new CatalogReader(leader, sourceVersion);
-            Catalog catalog = options.filter().apply(reader.read());
+            for (Connection r : readers) {
+                Snapshot.join(r, snapshot);
+            }
+            Catalog catalog = options.filter().apply(reader.read(readers));
+            for (Connection r : readers) {
+                Snapshot.end(r);
+            }
             Compatibility.check(reader.incompatibilities(), targetVersion, options.target().describe());
             TargetCompatibility.check(catalog, targetVersion);
             TargetDatabase targetDatabase = new TargetDatabase(options.target(), listener);
@@ -127,17 +139,21 @@ public final class CopyRun {
                 targetDatabase.ensureEmpty(target, catalog, options.clean());
                 finish(prepare);
 
-                List<Entry> preData = plan.section(Section.PRE_DATA);
-                Progress schema = start(Phase.SCHEMA, preData.size(), 0);
-                StatementBatches.run(target, preData, schema, listener);
-                finish(schema);
-
-                for (int i = 0; i < options.jobs(); i++) {
-                    workers.add(Worker.open(options, sourceVersion, targetVersion, true));
+                for (Worker w : workers) {
+                    w.openTarget(options, targetVersion);
                 }
                 for (int i = 0; i < options.indexJobs(); i++) {
-                    workers.add(Worker.open(options, sourceVersion, targetVersion, false));
+                    Worker indexer = Worker.indexer();
+                    workers.add(indexer);
+                    indexer.openTarget(options, targetVersion);
                 }
+
+                List<Entry> preData = plan.section(Section.PRE_DATA);
+                Progress schema = start(Phase.SCHEMA, preData.size(), 0);
+                ParallelStatements.run(workers.stream().limit(Math.max(1, options.jobs())).map(w -> w.target)
+                        .toList(), preData, schema, listener);
+                finish(schema);
+
                 loadAndIndex(plan, catalog, workers, leader, sourceVersion, snapshot);
                 Snapshot.end(leader);
                 for (Worker w : workers) {
@@ -356,34 +372,36 @@ public final class CopyRun {
         private static final String INDEX_SORT_MEMORY = "256MB";
 
         private Connection source;
-        private final Connection target;
+        private Connection target;
 
-        private Worker(Connection source, Connection target) {
+        private Worker(Connection source) {
             this.source = source;
-            this.target = target;
         }
 
-        /** A copier has a session on each side; an index builder only one on the target. */
-        static Worker open(CopyOptions options, ServerVersion sourceVersion, ServerVersion targetVersion,
-                           boolean copier) throws SQLException {
-            Connection source = null;
-            Connection target = null;
+        /** A copier: a session on each side, the source one opened first since it also reads the catalog. */
+        static Worker openSource(CopyOptions options, ServerVersion sourceVersion) throws SQLException {
+            Connection source = Connector.open(options.source());
             try {
-                if (copier) {
-                    source = Connector.open(options.source());
-                    SessionSettings.applySource(source, sourceVersion);
-                }
-                target = Connector.open(options.target());
-                SessionSettings.applyTarget(target, targetVersion);
-                // Index builds sort; the server default (64MB) sends a large table's sort to disk. A fixed bound
-                // per session keeps the total predictable: sessions times this at most.
-                SessionSettings.execute(target, "SET maintenance_work_mem = '" + INDEX_SORT_MEMORY + "'");
-                return new Worker(source, target);
+                SessionSettings.applySource(source, sourceVersion);
+                return new Worker(source);
             } catch (SQLException | RuntimeException e) {
                 Workers.closeQuietly(source);
-                Workers.closeQuietly(target);
                 throw e;
             }
+        }
+
+        /** An index builder: a session on the target only. */
+        static Worker indexer() {
+            return new Worker(null);
+        }
+
+        /** Opens the target session, once the target database exists. */
+        void openTarget(CopyOptions options, ServerVersion targetVersion) throws SQLException {
+            target = Connector.open(options.target());
+            SessionSettings.applyTarget(target, targetVersion);
+            // Index builds sort; the server default (64MB) sends a large table's sort to disk. A fixed bound
+            // per session keeps the total predictable: sessions times this at most.
+            SessionSettings.execute(target, "SET maintenance_work_mem = '" + INDEX_SORT_MEMORY + "'");
         }
 
         @Override

@@ -17,4 +17,8 @@ public record Finding(Step step, Severity severity, String code, String database
     public static final String VERIFY_OBJECT_DIFFERS = "VERIFY_OBJECT_DIFFERS";
     /** A table's rows differ on the target. */
     public static final String VERIFY_ROWS_DIFFER = "VERIFY_ROWS_DIFFER";
+    /** A sequence stands elsewhere on the target. */
+    public static final String VERIFY_SEQUENCE_DIFFERS = "VERIFY_SEQUENCE_DIFFERS";
+    /** A large object is missing, extra, or differs in owner, privileges or contents. */
+    public static final String VERIFY_LARGE_OBJECT_DIFFERS = "VERIFY_LARGE_OBJECT_DIFFERS";
 }

@@ -1,27 +1,104 @@
 package io.pgshift.verify;
 
-import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
 import io.pgshift.connect.ConnInfo;
-import io.pgshift.connect.Connector;
 
 /**
- * Proves that a target database equals its source: every object compared by its definition, every table by
- * row count and row hash. The source is only read.
+ * Proves that a target database equals its source: every object compared by its definition (owners, comments and
+ * privileges included), every table by row count and an order-independent row hash, every sequence by position,
+ * every large object by owner, privileges and contents. Both servers are only read, each in one snapshot that all
+ * its sessions share, and both at the same time.
  */
 public final class Verification {
+    private static final String SOURCE = "source";
+    private static final String TARGET = "target";
+
     private Verification() {
     }
 
+    /** Verifies the database the two connections name, with the default options. */
     public static VerificationReport run(ConnInfo source, ConnInfo target) {
-        try (Connection s = Connector.open(source); Connection t = Connector.open(target)) {
-            return new VerificationReport(SchemaComparison.compare(s, t), TableVerifier.compare(s, t));
+        return run(source, target, VerifyOptions.DEFAULTS);
+    }
+
+    /** Verifies the database the two connections name. */
+    public static VerificationReport run(ConnInfo source, ConnInfo target, VerifyOptions options) {
+        return VerificationReport.of(database(source, target, options));
+    }
+
+    /**
+     * Verifies several databases, one after the other, each reached through the servers' connections with the
+     * database replaced. {@code only} names the databases to compare (empty: every database of the source but
+     * the templates and maintenance databases); {@code exclude} leaves some out. A database missing on the target
+     * is a difference; so, when {@code only} is empty, is one that only the target holds.
+     *
+     * @throws PgShiftException DATABASE_NOT_FOUND when {@code only} names a database the source does not hold
+     */
+    public static VerificationReport runDatabases(ConnInfo source, ConnInfo target, VerifyOptions options,
+                                                  List<String> only, List<String> exclude) {
+        List<String> onSource = DatabasesToVerify.onServer(source);
+        for (String name : only) {
+            if (!onSource.contains(name)) {
+                throw new PgShiftException(ErrorCode.DATABASE_NOT_FOUND, "database \"" + name
+                        + "\" does not exist on the source " + source.describe());
+            }
+        }
+        List<String> onTarget = DatabasesToVerify.onServer(target);
+        List<String> sourceDatabases = DatabasesToVerify.select(onSource, only, exclude);
+        List<SchemaDifference> missing = new ArrayList<>();
+        List<DatabaseVerification> databases = new ArrayList<>();
+        for (String name : sourceDatabases) {
+            if (onTarget.contains(name)) {
+                databases.add(database(source.withDatabase(name), target.withDatabase(name), options));
+            } else {
+                missing.add(new SchemaDifference("DATABASE " + name, "(database)", null));
+            }
+        }
+        if (only.isEmpty()) {
+            for (String name : DatabasesToVerify.select(onTarget, only, exclude)) {
+                if (!sourceDatabases.contains(name)) {
+                    missing.add(new SchemaDifference("DATABASE " + name, null, "(database)"));
+                }
+            }
+        }
+        return new VerificationReport(List.copyOf(databases), List.copyOf(missing));
+    }
+
+    private static DatabaseVerification database(ConnInfo source, ConnInfo target, VerifyOptions options) {
+        try (SideSnapshot s = SideSnapshot.open(SOURCE, source); SideSnapshot t = SideSnapshot.open(TARGET, target);
+             ParallelReads reads = new ParallelReads(s, t, options.jobs())) {
+            boolean sameMajor = s.version().majorNumber() == t.version().majorNumber();
+            CompletableFuture<DatabaseObjects> sourceRead = reads.onLeader(s, "the catalog",
+                    c -> DatabaseObjects.read(c, s.version(), sameMajor));
+            CompletableFuture<DatabaseObjects> targetRead = reads.onLeader(t, "the catalog",
+                    c -> DatabaseObjects.read(c, t.version(), sameMajor));
+            DatabaseObjects sourceObjects = reads.await(sourceRead);
+            DatabaseObjects targetObjects = reads.await(targetRead);
+
+            // Large objects are read alongside the tables, by one reader on each server.
+            boolean largeObjects = !sourceObjects.largeObjects().isEmpty() || !targetObjects.largeObjects().isEmpty();
+            CompletableFuture<Map<Long, LargeObjectContent>> sourceContents = largeObjects
+                    ? reads.onSource("the large objects", LargeObjectDigests::read) : CompletableFuture.completedFuture(Map.of());
+            CompletableFuture<Map<Long, LargeObjectContent>> targetContents = largeObjects
+                    ? reads.onTarget("the large objects", LargeObjectDigests::read) : CompletableFuture.completedFuture(Map.of());
+            List<TableCheck> tables = TableHashing.run(s, t, reads, sourceObjects.tables(), targetObjects.tables(),
+                    options);
+            LargeObjectCheck largeObjectCheck = LargeObjectCheck.compare(sourceObjects.largeObjects(),
+                    reads.await(sourceContents), targetObjects.largeObjects(), reads.await(targetContents));
+
+            return new DatabaseVerification(source.dbname(),
+                    SchemaComparison.compare(sourceObjects.statements(), targetObjects.statements()), tables,
+                    SequenceCheck.compare(sourceObjects.sequences(), targetObjects.sequences()), largeObjectCheck);
         } catch (SQLException e) {
-            throw new PgShiftException(ErrorCode.MIGRATION_FAILED, "verification could not read a database: "
-                    + e.getMessage().lines().findFirst().orElse(""), e);
+            throw new PgShiftException(ErrorCode.MIGRATION_FAILED, "verification of database \"" + source.dbname()
+                    + "\" failed: " + e.getMessage().lines().findFirst().orElse(""), e);
         }
     }
 }

@@ -2,14 +2,24 @@ package io.pgshift.verify;
 
 import java.util.List;
 
-/** What {@code pgshift verify} found: objects defined differently, and every table's rows compared. */
-public record VerificationReport(List<SchemaDifference> schema, List<TableCheck> tables) {
+/**
+ * What {@code pgshift verify} found.
+ *
+ * @param databases the databases compared, one for a single-database verification
+ * @param missing   databases only one of the servers holds, in a whole-server verification: {@code DATABASE x}
+ *                  missing on the target, or only on the target
+ */
+public record VerificationReport(List<DatabaseVerification> databases, List<SchemaDifference> missing) {
 
-    public boolean passed() {
-        return schema.isEmpty() && tables.stream().allMatch(TableCheck::matches);
+    public static VerificationReport of(DatabaseVerification database) {
+        return new VerificationReport(List.of(database), List.of());
     }
 
-    public List<TableCheck> differentTables() {
-        return tables.stream().filter(t -> !t.matches()).toList();
+    public boolean passed() {
+        return missing.isEmpty() && databases.stream().allMatch(DatabaseVerification::passed);
+    }
+
+    public int differenceCount() {
+        return missing.size() + databases.stream().mapToInt(DatabaseVerification::differenceCount).sum();
     }
 }

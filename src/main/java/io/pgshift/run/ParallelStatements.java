@@ -1,0 +1,139 @@
+package io.pgshift.run;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.pgshift.PgShiftException;
+import io.pgshift.catalog.ObjectRef;
+import io.pgshift.plan.Entry;
+
+/**
+ * Creates a schema's objects on several target sessions at once. Creating a table costs the server about a
+ * millisecond of work of its own, so a 10,000-table schema is bound by one server process unless several
+ * sessions share it.
+ * <p>
+ * The plan's order is kept, cut into segments: a segment is a run of consecutive entries none of which depends
+ * on another of the same run, so its entries may go in any order, in batches on every session at once;
+ * segments run one after another. Only the kinds that large schemas hold by the thousand, and whose
+ * statements touch nothing but their own object, go in parallel; every other entry runs alone, in order.
+ * <p>
+ * A batch that fails in parallel (a dependency the catalog does not record, or a deadlock between two
+ * sessions) was rolled back whole; it runs again alone once the rest of its segment is in, and only a second
+ * failure is an error.
+ */
+final class ParallelStatements {
+    /** Kinds created in parallel: independent of each other unless the plan says so. */
+    private static final Set<String> PARALLEL_KINDS = Set.of("TABLE", "SEQUENCE", "VIEW", "MATERIALIZED VIEW",
+            "FUNCTION", "PROCEDURE");
+    /** Below this, a segment is not worth the threads. */
+    private static final int SMALLEST_PARALLEL_SEGMENT = 50;
+    /** Entries per batch, and so per transaction, in parallel segments. */
+    private static final int BATCH = 100;
+
+    private ParallelStatements() {
+    }
+
+    static void run(List<Connection> sessions, List<Entry> entries, Progress progress, ProgressListener listener)
+            throws SQLException {
+        if (sessions.size() == 1) {
+            StatementBatches.run(sessions.get(0), entries, progress, listener);
+            return;
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(sessions.size(), r -> {
+            Thread t = new Thread(r, "pgshift-schema");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (List<Entry> segment : segments(entries)) {
+                if (segment.size() < SMALLEST_PARALLEL_SEGMENT) {
+                    StatementBatches.run(sessions.get(0), segment, progress, listener);
+                } else {
+                    runParallel(threads, sessions, segment, progress, listener);
+                }
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** Cuts the plan into runs of mutually independent entries of the parallel kinds, and single other entries. */
+    static List<List<Entry>> segments(List<Entry> entries) {
+        List<List<Entry>> segments = new ArrayList<>();
+        List<Entry> current = new ArrayList<>();
+        Set<ObjectRef> inCurrent = new HashSet<>();
+        for (Entry e : entries) {
+            boolean parallel = PARALLEL_KINDS.contains(e.kind());
+            boolean independent = parallel && !inCurrent.contains(e.ref())
+                    && e.dependsOn().stream().noneMatch(inCurrent::contains);
+            if (!independent && !current.isEmpty()) {
+                segments.add(current);
+                current = new ArrayList<>();
+                inCurrent = new HashSet<>();
+            }
+            current.add(e);
+            inCurrent.add(e.ref());
+            if (!parallel) {
+                segments.add(current);
+                current = new ArrayList<>();
+                inCurrent = new HashSet<>();
+            }
+        }
+        if (!current.isEmpty()) {
+            segments.add(current);
+        }
+        return segments;
+    }
+
+    private static void runParallel(ExecutorService threads, List<Connection> sessions, List<Entry> segment,
+                                    Progress progress, ProgressListener listener) throws SQLException {
+        Queue<List<Entry>> batches = new ConcurrentLinkedQueue<>();
+        for (int from = 0; from < segment.size(); from += BATCH) {
+            batches.add(segment.subList(from, Math.min(segment.size(), from + BATCH)));
+        }
+        Queue<List<Entry>> failed = new ConcurrentLinkedQueue<>();
+        List<Future<?>> running = new ArrayList<>();
+        for (Connection session : sessions) {
+            running.add(threads.submit(() -> {
+                for (List<Entry> batch = batches.poll(); batch != null; batch = batches.poll()) {
+                    try {
+                        StatementBatches.run(session, batch, progress, listener);
+                    } catch (PgShiftException e) {
+                        failed.add(batch);
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : running) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while creating the schema", "57014", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof SQLException s) {
+                    throw s;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+        // Again, alone and in plan order: whatever a failed batch needed from its neighbours is in now.
+        List<Entry> again = new ArrayList<>();
+        failed.forEach(again::addAll);
+        again.sort((a, b) -> Integer.compare(segment.indexOf(a), segment.indexOf(b)));
+        if (!again.isEmpty()) {
+            StatementBatches.run(sessions.get(0), again, progress, listener);
+        }
+    }
+}

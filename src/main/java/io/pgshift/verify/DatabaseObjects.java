@@ -1,0 +1,81 @@
+package io.pgshift.verify;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.pgshift.catalog.Catalog;
+import io.pgshift.catalog.CatalogReader;
+import io.pgshift.catalog.SequenceDef;
+import io.pgshift.catalog.ServerVersion;
+import io.pgshift.catalog.Table;
+import io.pgshift.ddl.DatabaseProperties;
+import io.pgshift.ddl.DdlOptions;
+import io.pgshift.ddl.DdlWriter;
+import io.pgshift.plan.DataKinds;
+import io.pgshift.plan.Entry;
+import io.pgshift.plan.Section;
+
+/**
+ * What one database holds, as verify compares it, read from its catalog with the same reader copy uses and
+ * written as the statements that would recreate each object. Objects are keyed by kind and name, never by oid,
+ * which differs between servers. Sequence positions and large objects are set apart, as verify compares them
+ * on their own; so are tables, whose rows are hashed.
+ *
+ * @param statements   each object's statements, keyed by kind and name
+ * @param largeObjects each large object's statements (creation, owner, comment, privileges), keyed by oid
+ * @param sequences    each sequence's position, keyed by schema-qualified name
+ * @param tables       each table that holds rows, keyed by schema-qualified name
+ */
+record DatabaseObjects(Map<String, String> statements, Map<Long, String> largeObjects,
+                       Map<String, SequencePosition> sequences, Map<String, Table> tables) {
+
+    private static final String SEQUENCE_POSITION = "SEQUENCE SET";
+    private static final String LARGE_OBJECT = "LARGE OBJECT";
+
+    /**
+     * Reads the database on a session already in its snapshot, with search_path empty. Between different major
+     * versions ({@code sameMajor} false), statements are first made version-neutral ({@link VersionNeutral}), and
+     * definitions the server prints itself (views, rules) are compared by presence only.
+     */
+    static DatabaseObjects read(Connection connection, ServerVersion version, boolean sameMajor) throws SQLException {
+        Catalog catalog = new CatalogReader(connection, version).read();
+        Map<String, String> statements = new LinkedHashMap<>();
+        Map<Long, String> largeObjects = new LinkedHashMap<>();
+        for (Entry e : new DdlWriter(catalog, DdlOptions.DEFAULTS).entries()) {
+            if (e.kind().equals(LARGE_OBJECT)) {
+                largeObjects.put(Long.parseLong(e.name()), String.join(";\n", e.sql()));
+                continue;
+            }
+            // Rows are hashed, sequence positions and large objects' contents compared on their own.
+            if (e.kind().equals(SEQUENCE_POSITION) || e.kind().equals(DataKinds.LARGE_OBJECT)
+                    || e.section() == Section.DATA && e.sql().isEmpty()) {
+                continue;
+            }
+            // The database itself is compared whatever its name: a copy may go to another name.
+            String key = e.kind().equals(DatabaseProperties.KIND) ? e.kind() : e.kind() + " " + e.name();
+            List<String> sql = e.sql();
+            if (!sameMajor && VersionNeutral.DEPARSED.contains(e.kind()) && !sql.isEmpty()) {
+                // The owner, comment and privileges that follow are still compared.
+                sql = new ArrayList<>(sql);
+                sql.set(0, "(definition compared between equal versions only)");
+            }
+            String text = String.join(";\n", sql);
+            statements.merge(key, sameMajor ? text : VersionNeutral.of(text), (a, b) -> a + ";\n" + b);
+        }
+        Map<String, SequencePosition> sequences = new LinkedHashMap<>();
+        for (SequenceDef s : catalog.sequences()) {
+            sequences.put(s.displayName(), new SequencePosition(s.lastValue(), s.isCalled()));
+        }
+        Map<String, Table> tables = new LinkedHashMap<>();
+        for (Table t : catalog.tables()) {
+            if (t.hasRows()) {
+                tables.put(t.displayName(), t);
+            }
+        }
+        return new DatabaseObjects(statements, largeObjects, sequences, tables);
+    }
+}
