@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
@@ -56,7 +57,7 @@ public final class Upgrade {
     /** Runs every step; returns the report, which names the failure if there was one. Never throws. */
     public UpgradeReport run() {
         step(Step.CHECK, this::check);
-        serverStep(Step.ROLES, steps.roles(), () -> List.of());
+        serverStep(Step.ROLES, steps.roles(), () -> databases.stream().map(ServerDatabase::name).toList());
         step(Step.DATABASES, this::copyDatabases);
         serverStep(Step.ROLE_SETTINGS, steps.roleSettings(), () -> migrated);
         if (options.analyze()) {
@@ -104,12 +105,8 @@ public final class Upgrade {
         }
     }
 
-    private interface Databases {
-        List<String> get();
-    }
-
     /** A step another package implements; skipped while this build has none. */
-    private void serverStep(Step step, ServerStep implementation, Databases databases) {
+    private void serverStep(Step step, ServerStep implementation, Supplier<List<String>> databases) {
         if (implementation == null) {
             if (!report.hasFailed()) {
                 report.skipped(step, "not part of this build yet");
