@@ -27,6 +27,8 @@ public enum ErrorCode {
     VERIFICATION_FAILED(10, "verification failed"),
     /** Reading or writing a local file failed, or a dump file is damaged. */
     IO(11, "file error"),
+    /** The pre-flight check found errors, or could not read what it had to check. */
+    CHECK_FAILED(12, "check failed"),
     /** The run was interrupted before it finished. */
     INTERRUPTED(130, "interrupted");
 

@@ -14,7 +14,15 @@ package io.pgshift.catalog;
  */
 public record Constraint(long oid, long tableOid, String schema, String table, String name, char type,
                          String definition, boolean validated, boolean local, long referencedTableOid, long indexOid,
-                         String comment, long parentOid, IndexDetails index) {
+                         String comment, long parentOid, IndexDetails index, String indexDefinition) {
+
+    /** A constraint whose index, if it has one, is not described by its own CREATE INDEX statement. */
+    public Constraint(long oid, long tableOid, String schema, String table, String name, char type,
+                      String definition, boolean validated, boolean local, long referencedTableOid, long indexOid,
+                      String comment, long parentOid, IndexDetails index) {
+        this(oid, tableOid, schema, table, name, type, definition, validated, local, referencedTableOid, indexOid,
+                comment, parentOid, index, null);
+    }
 
     public ObjectRef ref() {
         return ObjectRef.constraint(oid);

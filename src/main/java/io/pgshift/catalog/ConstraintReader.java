@@ -33,7 +33,8 @@ final class ConstraintReader {
                 SELECT co.oid, co.conrelid, n.nspname, c.relname, co.conname, co.contype,
                        pg_catalog.pg_get_constraintdef(co.oid) AS definition, co.convalidated, co.conislocal,
                        co.confrelid, co.conindid, pg_catalog.obj_description(co.oid, 'pg_constraint') AS comment,
-                       %s AS parent_constraint, co.condeferrable, %s AS index_options, %s
+                       %s AS parent_constraint, co.condeferrable, %s AS index_options, %s,
+                       CASE WHEN co.contype IN ('p', 'u') THEN pg_catalog.pg_get_indexdef(co.conindid) END AS index_definition
                 FROM pg_catalog.pg_constraint co
                 JOIN pg_catalog.pg_class c ON c.oid = co.conrelid
                 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -53,7 +54,8 @@ final class ConstraintReader {
                     }
                     return new Constraint(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), type, definition, rs.getBoolean(8), rs.getBoolean(9), rs.getLong(10),
-                            rs.getLong(11), rs.getString(12), rs.getLong("parent_constraint"), index);
+                            rs.getLong(11), rs.getString(12), rs.getLong("parent_constraint"), index,
+                            rs.getString("index_definition"));
                 });
     }
 

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "pgshift", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Upgrade PostgreSQL to a newer major version by dump and restore, in pure Java.",
         subcommands = {CopyCommand.class, DumpCommand.class, RestoreCommand.class, VerifyCommand.class,
-            AnalyzeCommand.class, UpgradeCommand.class,
+            CheckCommand.class, CompareCommand.class, RolesCommand.class, AnalyzeCommand.class, UpgradeCommand.class,
             DemoCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
             " 9:migration failed: a statement or COPY failed on the target",
             "10:verification failed: the target differs from the source",
             "11:file error",
+            "12:check failed: the pre-flight check found errors, or could not read a server",
             "130:interrupted"})
 public final class Main {
     private Main() {
@@ -54,8 +55,10 @@ public final class Main {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            boolean verbose = parseResult.hasMatchedOption("--verbose")
-                    || parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--verbose");
+            boolean verbose = false;
+            for (CommandLine.ParseResult p = parseResult; p != null; p = p.subcommand()) {
+                verbose |= p.hasMatchedOption("--verbose");
+            }
             return report(e, verbose, commandLine.getErr());
         });
         return cli.execute(args);

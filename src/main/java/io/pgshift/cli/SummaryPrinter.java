@@ -33,9 +33,9 @@ final class SummaryPrinter {
         if (!r.tables().isEmpty()) {
             out.println("  slowest tables:");
             for (TableResult t : r.tables().subList(0, Math.min(LARGEST_TABLES, r.tables().size()))) {
-                out.printf("    %-40s %12s rows %10s %10s%s%n", t.table(), Units.count(t.rows()),
-                        Units.bytes(t.bytes()), Units.duration(t.copyTime()),
-                        t.parts() > 1 ? " in " + t.parts() + " parts" : "");
+                out.printf("    %-40s %12s rows %10s  copy %9s  indexes %9s%s%n", t.table(), Units.count(t.rows()),
+                        Units.bytes(t.bytes()), Units.duration(t.copyTime()), Units.duration(t.indexTime()),
+                        t.parts() > 1 ? "  in " + t.parts() + " parts" : "");
             }
         }
         if (!r.warnings().isEmpty()) {

@@ -3,6 +3,7 @@ package io.pgshift.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -11,11 +12,12 @@ import io.pgshift.PgShiftException;
 import io.pgshift.connect.ConnInfo;
 import io.pgshift.connect.Environment;
 import io.pgshift.ddl.DdlOptions;
+import io.pgshift.roles.RoleOptions;
+import io.pgshift.roles.TargetProfile;
 import io.pgshift.upgrade.ReportJson;
 import io.pgshift.upgrade.Upgrade;
 import io.pgshift.upgrade.UpgradeOptions;
 import io.pgshift.upgrade.UpgradeReport;
-import io.pgshift.upgrade.UpgradeSteps;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -69,6 +71,20 @@ final class UpgradeCommand implements Callable<Integer> {
     @Mixin
     FilterOptions filter = new FilterOptions();
 
+    @Option(names = "--target-profile", paramLabel = "PROFILE", defaultValue = "auto",
+            description = "For the roles, as pgshift roles: auto (default: detect from the target), generic, azure, "
+                    + "rds or cloudsql.")
+    String profile;
+
+    @Option(names = "--role-map", paramLabel = "OLD=NEW",
+            description = "For the roles, as pgshift roles: source role OLD's memberships and grants go to target "
+                    + "role NEW. Repeatable.")
+    List<String> roleMap = new ArrayList<>();
+
+    @Option(names = "--no-role-passwords", description = "Move roles without their passwords; those that had one "
+            + "are listed.")
+    boolean noRolePasswords;
+
     @Option(names = "--no-analyze", description = "Skip ANALYZE after the copies.")
     boolean noAnalyze;
 
@@ -91,7 +107,9 @@ final class UpgradeCommand implements Callable<Integer> {
         }
         UpgradeOptions options = new UpgradeOptions(ConnInfo.parse(source, env), ConnInfo.parse(target, env),
                 jobs != null ? jobs : CopyCommand.defaultJobs(), databases, excludeDatabases,
-                new DdlOptions(noOwner, noAcl, noTablespaces), filter.toFilter(), clean, !noAnalyze, !noVerify);
+                new DdlOptions(noOwner, noAcl, noTablespaces), filter.toFilter(), clean, !noAnalyze, !noVerify,
+                new RoleOptions(TargetProfile.of(profile), RoleOptions.parseRoleMap(roleMap), noRolePasswords, false,
+                        false));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         for (ConnInfo conn : List.of(options.source(), options.target())) {
@@ -102,7 +120,7 @@ final class UpgradeCommand implements Callable<Integer> {
         }
         UpgradeReport result;
         try (ConsoleProgress progress = new ConsoleProgress(err, System.console() != null)) {
-            Upgrade upgrade = new Upgrade(options, UpgradeSteps.available(), progress);
+            Upgrade upgrade = new Upgrade(options, progress);
             result = runReporting(upgrade);
             progress.close();
         }

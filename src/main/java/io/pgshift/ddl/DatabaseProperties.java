@@ -60,7 +60,7 @@ public final class DatabaseProperties {
     }
 
     /** {@code name TO value} from pg_db_role_setting's "name=value". */
-    static String setting(String nameEqualsValue) {
+    public static String setting(String nameEqualsValue) {
         int eq = nameEqualsValue.indexOf('=');
         String name = nameEqualsValue.substring(0, eq);
         String value = nameEqualsValue.substring(eq + 1);

@@ -95,7 +95,11 @@ final class IndexWriter {
         boolean only = c.hasIndex() || (c.isForeignKey() && !table.layout().isPartitioned());
         String alter = "ALTER TABLE " + (only ? "ONLY " : "") + tableName + " ADD CONSTRAINT " + ident(c.name()) + " ";
         List<String> sql = new ArrayList<>();
-        if (c.hasIndex() && c.index() != null) {
+        if (c.hasIndex() && c.index() != null && buildsIndexFirst(c, table)) {
+            indexStatement(sql, c.indexDefinition(), c.index().tablespace());
+            sql.add(alter + (c.type() == 'p' ? "PRIMARY KEY" : "UNIQUE") + " USING INDEX " + ident(c.name()));
+            indexProperties(sql, tableName, c.schema(), c.name(), c.index());
+        } else if (c.hasIndex() && c.index() != null) {
             indexStatement(sql, alter + definition(c), c.type() == 'x' ? c.index().tablespace() : null);
             indexProperties(sql, tableName, c.schema(), c.name(), c.index());
         } else {
@@ -119,6 +123,19 @@ final class IndexWriter {
         };
         return new Entry(c.ref(), kind, c.schema() + "." + c.table() + "." + c.name(), Section.POST_DATA, sql, deps,
                 table.ref(), "ALTER TABLE IF EXISTS " + tableName + " DROP CONSTRAINT IF EXISTS " + ident(c.name()));
+    }
+
+    /**
+     * Whether a key is built as a unique index first and then made a constraint with ADD CONSTRAINT ... USING
+     * INDEX. ADD PRIMARY KEY holds an ACCESS EXCLUSIVE lock on the table while it sorts, so the table's other
+     * indexes wait for it; CREATE UNIQUE INDEX takes a SHARE lock, which lets them all build at once. Only a
+     * plain b-tree key of an ordinary table qualifies: a partitioned table's keys are attached per partition,
+     * a deferrable key's index is not immediate, and PostgreSQL 18's WITHOUT OVERLAPS keys are GiST.
+     */
+    private static boolean buildsIndexFirst(Constraint c, Table table) {
+        return (c.type() == 'p' || c.type() == 'u') && c.parentOid() == 0 && !table.layout().isPartitioned()
+                && c.indexDefinition() != null && c.indexDefinition().contains(" USING btree (")
+                && !c.definition().contains(" DEFERRABLE") && !c.definition().contains("WITHOUT OVERLAPS");
     }
 
     /** pg_get_constraintdef names a key's tablespace itself; --no-tablespaces takes it out. */

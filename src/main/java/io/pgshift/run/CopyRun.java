@@ -51,6 +51,8 @@ public final class CopyRun {
     private final ProgressListener listener;
     private final List<PhaseResult> phases = new ArrayList<>();
     private final List<TableResult> tables = Collections.synchronizedList(new ArrayList<>());
+    /** Index, key and constraint build times, in nanoseconds, by the display name of their table. */
+    private final Map<String, Long> indexNanos = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
 
     public CopyRun(CopyOptions options, ProgressListener listener) {
@@ -220,7 +222,12 @@ public final class CopyRun {
                     SessionSettings.execute(w.target, sql);
                 }
                 indexes.itemDone(0);
-                listener.itemDone(indexes, e.toString(), 0, 0, Duration.ofNanos(System.nanoTime() - start));
+                long took = System.nanoTime() - start;
+                Table table = e.table() == null ? null : byOid.get(e.table().oid());
+                if (table != null) {
+                    indexNanos.merge(table.displayName(), took, Long::sum);
+                }
+                listener.itemDone(indexes, e.toString(), 0, 0, Duration.ofNanos(took));
             }
         });
         finish(indexes);
@@ -283,7 +290,7 @@ public final class CopyRun {
 
     private void tableDone(Progress progress, String name, TableCopier.Result r, Duration took, int parts) {
         progress.itemDone(r.rows());
-        tables.add(new TableResult(name, r.rows(), r.bytes(), took, parts));
+        tables.add(new TableResult(name, r.rows(), r.bytes(), took, parts, Duration.ZERO));
         listener.itemDone(progress, parts > 1 ? name + " (" + parts + " parts)" : name, r.rows(), r.bytes(), took);
     }
 
@@ -362,8 +369,11 @@ public final class CopyRun {
     }
 
     private List<TableResult> sortedTables() {
-        List<TableResult> sorted = new ArrayList<>(tables);
-        sorted.sort(Comparator.comparing(TableResult::copyTime).reversed());
+        List<TableResult> sorted = new ArrayList<>();
+        for (TableResult t : tables) {
+            sorted.add(t.withIndexTime(Duration.ofNanos(indexNanos.getOrDefault(t.table(), 0L))));
+        }
+        sorted.sort(Comparator.comparing((TableResult t) -> t.copyTime().plus(t.indexTime())).reversed());
         return sorted;
     }
 

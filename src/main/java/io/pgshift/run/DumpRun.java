@@ -52,7 +52,7 @@ public final class DumpRun {
     }
 
     public Manifest run() {
-        try (SourceSnapshot source = SourceSnapshot.open(options.source(), options.filter())) {
+        try (SourceSnapshot source = SourceSnapshot.open(options.source(), options.filter(), options.jobs())) {
             Catalog catalog = source.catalog();
             // Everything goes into the dump; owners and privileges are left out, if asked, at restore time.
             Plan plan = new Plan(DumpedData.resolve(source.leader(), Planner.order(
@@ -148,7 +148,8 @@ public final class DumpRun {
     }
 
     private Manifest sequential(StreamFormat format) throws IOException {
-        try (SourceSnapshot source = SourceSnapshot.open(options.source(), options.filter())) {
+        // One stream, but the catalog is still read by two sessions.
+        try (SourceSnapshot source = SourceSnapshot.open(options.source(), options.filter(), 2)) {
             Catalog catalog = source.catalog();
             Plan plan = new Plan(DumpedData.resolve(source.leader(), Planner.order(
                     new DdlWriter(catalog, DdlOptions.DEFAULTS).entries())

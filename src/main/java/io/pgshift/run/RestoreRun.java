@@ -110,11 +110,6 @@ public final class RestoreRun {
                     } else {
                         target.ensureEmpty(session);
                     }
-                    List<Entry> preData = entries.stream().filter(e -> e.section() == Section.PRE_DATA).toList();
-                    Progress schema = new Progress(Phase.SCHEMA, preData.size(), 0);
-                    listener.phaseStarted(schema);
-                    StatementBatches.run(session, preData, schema, listener, !single, "create");
-                    listener.phaseFinished(schema);
                 }
                 List<Loader> loaders = new ArrayList<>();
                 try {
@@ -124,6 +119,18 @@ public final class RestoreRun {
                         for (int i = 0; i < options.jobs(); i++) {
                             loaders.add(Loader.open(options, version));
                         }
+                    }
+                    if (options.sections().contains(Section.PRE_DATA)) {
+                        List<Entry> preData = entries.stream().filter(e -> e.section() == Section.PRE_DATA).toList();
+                        Progress schema = new Progress(Phase.SCHEMA, preData.size(), 0);
+                        listener.phaseStarted(schema);
+                        if (single) {
+                            StatementBatches.run(session, preData, schema, listener, false, "create");
+                        } else {
+                            ParallelStatements.run(loaders.stream().map(l -> l.connection).toList(), preData, schema,
+                                    listener);
+                        }
+                        listener.phaseFinished(schema);
                     }
                     dataPhase.load(entries, loaders);
                     if (options.sections().contains(Section.POST_DATA)) {

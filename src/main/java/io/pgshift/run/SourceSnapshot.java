@@ -2,6 +2,8 @@ package io.pgshift.run;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
@@ -36,6 +38,14 @@ final class SourceSnapshot implements AutoCloseable {
 
     /** Opens the snapshot and reads the catalog, keeping the objects the filter selects. */
     static SourceSnapshot open(ConnInfo info, CatalogFilter filter) throws SQLException {
+        return open(info, filter, 1);
+    }
+
+    /**
+     * Opens the snapshot and reads the catalog on {@code sessions} sessions at once, keeping the objects the
+     * filter selects. The extra sessions are closed once the catalog is read.
+     */
+    static SourceSnapshot open(ConnInfo info, CatalogFilter filter, int sessions) throws SQLException {
         Connection leader = Connector.open(info);
         try {
             ServerVersion version = CatalogReader.versionOf(leader);
@@ -45,8 +55,17 @@ final class SourceSnapshot implements AutoCloseable {
             }
             SessionSettings.applySource(leader, version);
             String snapshotId = Snapshot.export(leader);
-            Catalog catalog = filter.apply(new CatalogReader(leader, version).read());
-            return new SourceSnapshot(info, leader, version, snapshotId, catalog);
+            SourceSnapshot snapshot = new SourceSnapshot(info, leader, version, snapshotId, null);
+            List<Connection> helpers = new ArrayList<>();
+            try {
+                for (int i = 1; i < sessions; i++) {
+                    helpers.add(snapshot.openReader());
+                }
+                Catalog catalog = filter.apply(new CatalogReader(leader, version).read(helpers));
+                return new SourceSnapshot(info, leader, version, snapshotId, catalog);
+            } finally {
+                helpers.forEach(Workers::closeQuietly);
+            }
         } catch (SQLException | RuntimeException e) {
             leader.close();
             throw e;

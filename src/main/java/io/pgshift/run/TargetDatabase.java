@@ -26,6 +26,7 @@ import io.pgshift.catalog.View;
 import io.pgshift.connect.ConnInfo;
 import io.pgshift.connect.Connector;
 import io.pgshift.ddl.Sql;
+import io.pgshift.server.UserObjects;
 
 /**
  * Makes sure the target database exists and is safe to fill: created with the source's properties when
@@ -142,7 +143,7 @@ final class TargetDatabase {
 
     /** Refuses a target that already holds user objects, or drops the source's objects from it with --clean. */
     void ensureEmpty(Connection connection, Catalog source, boolean clean) throws SQLException {
-        List<String> existing = userObjects(connection);
+        List<String> existing = UserObjects.list(connection);
         if (existing.isEmpty()) {
             return;
         }
@@ -154,7 +155,7 @@ final class TargetDatabase {
 
     /** Refuses a target that already holds user objects. */
     void ensureEmpty(Connection connection) throws SQLException {
-        List<String> existing = userObjects(connection);
+        List<String> existing = UserObjects.list(connection);
         if (!existing.isEmpty()) {
             throw notEmpty(existing);
         }
@@ -201,36 +202,6 @@ final class TargetDatabase {
             execute(connection, drop);
         }
         execute(connection, "COMMIT");
-    }
-
-    /** A few user objects by name, to show what is in the way. */
-    private static List<String> userObjects(Connection connection) throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("""
-                SELECT n.nspname || '.' || c.relname FROM pg_catalog.pg_class c
-                JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-                WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
-                  AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname !~ '^pg_'
-                  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog.pg_class'::regclass
-                                  AND d.objid = c.oid AND d.deptype = 'e')
-                UNION ALL
-                SELECT n.nspname || '.' || p.proname || '()' FROM pg_catalog.pg_proc p
-                JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
-                WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname !~ '^pg_'
-                  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog.pg_proc'::regclass
-                                  AND d.objid = p.oid AND d.deptype = 'e')
-                UNION ALL
-                SELECT 'schema ' || n.nspname FROM pg_catalog.pg_namespace n
-                WHERE n.nspname NOT IN ('public', 'information_schema') AND n.nspname !~ '^pg_'
-                  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
-                                  WHERE d.classid = 'pg_catalog.pg_namespace'::regclass
-                                  AND d.objid = n.oid AND d.deptype = 'e')
-                LIMIT 1000""")) {
-            while (rs.next()) {
-                names.add(rs.getString(1));
-            }
-        }
-        return names;
     }
 
     Connection openMaintenance() {

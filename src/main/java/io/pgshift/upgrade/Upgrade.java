@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
@@ -29,43 +28,37 @@ import io.pgshift.run.ProgressListener;
  * the caller can write it even when the run fails or is interrupted.
  */
 public final class Upgrade {
-    /**
-     * The exit code of a pre-flight that found errors. Nothing was written, as when a copy refuses a source
-     * the target cannot hold.
-     */
-    static final ErrorCode CHECK_FAILED = ErrorCode.MIGRATION_FAILED;
-
     private final UpgradeOptions options;
-    private final UpgradeSteps steps;
+    private final RoleSteps roles;
     private final ProgressListener listener;
     private final ReportBuilder report;
     private List<ServerDatabase> databases = List.of();
     private List<String> migrated = List.of();
 
-    public Upgrade(UpgradeOptions options, UpgradeSteps steps, ProgressListener listener) {
+    public Upgrade(UpgradeOptions options, ProgressListener listener) {
         this.options = options;
-        this.steps = steps;
+        this.roles = new RoleSteps(options);
         this.listener = listener;
         this.report = new ReportBuilder(options.effective());
     }
 
-    /** Runs an upgrade with the steps this build has and returns its report, failed or not. */
+    /** Runs an upgrade and returns its report, failed or not. */
     public static UpgradeReport run(UpgradeOptions options, ProgressListener listener) {
-        return new Upgrade(options, UpgradeSteps.available(), listener).run();
+        return new Upgrade(options, listener).run();
     }
 
     /** Runs every step; returns the report, which names the failure if there was one. Never throws. */
     public UpgradeReport run() {
         step(Step.CHECK, this::check);
-        serverStep(Step.ROLES, steps.roles(), () -> databases.stream().map(ServerDatabase::name).toList());
+        step(Step.ROLES, () -> record(roles.migrate()));
         step(Step.DATABASES, this::copyDatabases);
-        serverStep(Step.ROLE_SETTINGS, steps.roleSettings(), () -> migrated);
+        step(Step.ROLE_SETTINGS, () -> record(roles.applyDatabaseSettings(migrated)));
         if (options.analyze()) {
             step(Step.ANALYZE, this::analyze);
         } else {
             report.skipped(Step.ANALYZE, "--no-analyze");
         }
-        serverStep(Step.SETTINGS, steps.settings(), () -> migrated);
+        step(Step.SETTINGS, () -> record(SettingsStep.run(options)));
         if (!options.verify()) {
             report.skipped(Step.VERIFY, "--no-verify");
         } else if (options.narrowed()) {
@@ -105,19 +98,10 @@ public final class Upgrade {
         }
     }
 
-    /** A step another package implements; skipped while this build has none. */
-    private void serverStep(Step step, ServerStep implementation, Supplier<List<String>> databases) {
-        if (implementation == null) {
-            if (!report.hasFailed()) {
-                report.skipped(step, "not part of this build yet");
-            }
-            return;
-        }
-        step(step, () -> {
-            List<Finding> found = implementation.run(options.source(), options.target(), databases.get());
-            found.forEach(report::finding);
-            return found.isEmpty() ? "nothing to report" : found.size() + " findings";
-        });
+    /** Keeps a step's findings; returns its summary. */
+    private String record(StepOutcome outcome) {
+        outcome.findings().forEach(report::finding);
+        return outcome.summary();
     }
 
     /**
@@ -146,19 +130,15 @@ public final class Upgrade {
                     + "; pgshift only upgrades to the same or a newer major version");
         }
         List<String> names = databases.stream().map(ServerDatabase::name).toList();
-        String moving = names.size() + (names.size() == 1 ? " database" : " databases") + " to move: "
-                + String.join(", ", names);
-        if (steps.check() == null) {
-            return moving + "; the pre-flight check is not part of this build yet";
-        }
-        List<Finding> found = steps.check().run(options.source(), options.target(), names);
-        found.forEach(report::finding);
-        long errors = found.stream().filter(f -> f.severity() == Severity.ERROR).count();
+        StepOutcome preflight = CheckStep.run(options, names);
+        String summary = names.size() + (names.size() == 1 ? " database" : " databases") + " to move ("
+                + String.join(", ", names) + "); " + record(preflight);
+        long errors = preflight.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
         if (errors > 0) {
-            throw new PgShiftException(CHECK_FAILED, "the pre-flight check found " + errors
-                    + (errors == 1 ? " error" : " errors") + "; nothing was written");
+            throw new PgShiftException(ErrorCode.CHECK_FAILED, "the pre-flight check found " + errors
+                    + (errors == 1 ? " error" : " errors") + "; nothing was written (" + summary + ")");
         }
-        return moving + "; " + found.size() + " findings";
+        return summary;
     }
 
     /** The source's databases that --databases and --exclude-databases leave, largest first. */

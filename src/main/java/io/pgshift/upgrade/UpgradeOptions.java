@@ -8,6 +8,7 @@ import io.pgshift.catalog.CatalogFilter;
 import io.pgshift.catalog.NamePattern;
 import io.pgshift.connect.ConnInfo;
 import io.pgshift.ddl.DdlOptions;
+import io.pgshift.roles.RoleOptions;
 
 /**
  * What {@code pgshift upgrade} was asked to do.
@@ -22,10 +23,11 @@ import io.pgshift.ddl.DdlOptions;
  * @param clean            replace the source's objects in target databases that already hold them
  * @param analyze          ANALYZE the migrated databases
  * @param verify           compare every migrated database with its source
+ * @param roles            how roles move: the target profile, the role map, passwords or not
  */
 public record UpgradeOptions(ConnInfo source, ConnInfo target, int jobs, List<String> databases,
                              List<String> excludeDatabases, DdlOptions ddl, CatalogFilter filter, boolean clean,
-                             boolean analyze, boolean verify) {
+                             boolean analyze, boolean verify, RoleOptions roles) {
 
     static final String MASK = "********";
 
@@ -56,6 +58,9 @@ public record UpgradeOptions(ConnInfo source, ConnInfo target, int jobs, List<St
         m.put("clean", clean);
         m.put("analyze", analyze);
         m.put("verify", verify);
+        m.put("targetProfile", roles.profile().label());
+        m.put("roleMap", roles.roleMap());
+        m.put("noRolePasswords", roles.noPasswords());
         return m;
     }
 

@@ -98,8 +98,10 @@ public class CopyFrom12To17IT {
         String out = run.out();
         assertThat(out.indexOf("CREATE SCHEMA sales")).isLessThan(out.indexOf("CREATE TABLE sales.orders"));
         assertThat(out.indexOf("CREATE TABLE sales.orders")).isLessThan(out.indexOf("CREATE VIEW sales.customer_totals"));
-        assertThat(out.indexOf("-- data: TABLE DATA sales.orders")).isLessThan(out.indexOf("PRIMARY KEY (id)"));
-        assertThat(out.indexOf("PRIMARY KEY (id)")).isLessThan(out.indexOf("FOREIGN KEY"));
+        assertThat(out.indexOf("-- data: TABLE DATA sales.orders")).isLessThan(out.indexOf("CREATE UNIQUE INDEX orders_pkey ON sales.orders"));
+        assertThat(out.indexOf("CREATE UNIQUE INDEX orders_pkey ON sales.orders"))
+                .isLessThan(out.indexOf("ADD CONSTRAINT orders_pkey PRIMARY KEY USING INDEX orders_pkey"));
+        assertThat(out.indexOf("PRIMARY KEY USING INDEX")).isLessThan(out.indexOf("FOREIGN KEY"));
         target.execute("postgres", "SELECT 1");
         assertThat(databaseExists("never_created")).isFalse();
     }

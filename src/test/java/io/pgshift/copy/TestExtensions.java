@@ -18,13 +18,13 @@ import io.pgshift.testkit.PostgresServer;
  * contrib has no extension with a configuration table, and none that a target lacks. A file's contents never
  * change between runs, and each is renamed into place, so concurrent runs cannot see half a file.
  */
-final class TestExtensions {
+public final class TestExtensions {
     /** A configuration table and sequence; default version 1.1, and a 1.0 to install on sources. */
     private static final String CONFIG = "pgshift_cfg";
     private TestExtensions() {
     }
 
-    static void installConfigExtension(PostgresServer server) throws IOException, SQLException {
+    public static void installConfigExtension(PostgresServer server) throws IOException, SQLException {
         for (String file : List.of(CONFIG + ".control", CONFIG + "--1.0.sql", CONFIG + "--1.1.sql")) {
             install(server, file, file);
         }
@@ -35,7 +35,7 @@ final class TestExtensions {
      * the server's version, because the binaries, and so the share directory, are shared by every server of
      * that version: a target of another version never has it.
      */
-    static String installSourceOnlyExtension(PostgresServer server) throws IOException, SQLException {
+    public static String installSourceOnlyExtension(PostgresServer server) throws IOException, SQLException {
         String name = "pgshift_only_on_" + server.majorVersion().replace('.', '_');
         install(server, "pgshift_only_on.control", name + ".control");
         install(server, "pgshift_only_on--1.0.sql", name + "--1.0.sql");

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class CompatibilityTest {
     private static Incompatibility postfix(String name) {
-        return new Incompatibility("operator public." + name + " (bigint, NONE)", 14,
+        return new Incompatibility("POSTFIX-OPERATOR", "operator public." + name + " (bigint, NONE)", 14,
                 "is a postfix operator, which PostgreSQL 14 and later do not support", "drop it before copying");
     }
 

@@ -15,6 +15,7 @@ import io.pgshift.catalog.NamePattern;
 import io.pgshift.connect.ConnInfo;
 import io.pgshift.connect.Environment;
 import io.pgshift.ddl.DdlOptions;
+import io.pgshift.roles.RoleOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +29,7 @@ class ReportJsonTest {
                 ConnInfo.parse("host=new.example user=admin", env), 4, List.of(), List.of("scratch"),
                 new DdlOptions(false, true, false),
                 new CatalogFilter(List.of(NamePattern.schema("sales")), List.of(), List.of(), List.of(), List.of()),
-                false, true, true);
+                false, true, true, RoleOptions.defaults());
     }
 
     @Test

@@ -3,10 +3,12 @@ package io.pgshift.upgrade;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue #6's acceptance: a PostgreSQL 12 server with roles, three databases (one with a database-level
  * setting and a non-default owner) and a template1 holding an extra object, upgraded to 17 by
  * `pgshift upgrade`. The fixture tables keep autovacuum off, so their statistics can only come from pgshift.
+ * The roles exist only on the source: the upgrade creates them.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class UpgradeIT {
@@ -73,11 +76,13 @@ class UpgradeIT {
                 "INSERT INTO stock.items SELECT 'sku-' || g, g % 40 FROM generate_series(1, 2000) g",
                 "CREATE VIEW stock.empty_shelves AS SELECT sku FROM stock.items WHERE qty = 0");
         source.execute("upg_scratch", "CREATE TABLE junk (id integer)");
-        if (UpgradeSteps.available().roles() == null) {
-            // Until `pgshift roles` is part of the upgrade, the databases' owners and grantees must exist already.
-            target.execute("postgres", "CREATE ROLE upg_owner LOGIN", "CREATE ROLE upg_reader NOLOGIN",
-                    "CREATE ROLE upg_clerk LOGIN");
-        }
+        source.execute("postgres",
+                "ALTER ROLE upg_clerk IN DATABASE upg_app SET search_path = 'app', 'public'",
+                "ALTER ROLE upg_clerk IN DATABASE upg_scratch SET work_mem = '2MB'",
+                "ALTER ROLE upg_clerk IN DATABASE template1 SET work_mem = '3MB'",
+                // A server parameter the target does not share, for the settings comparison to find.
+                "ALTER SYSTEM SET work_mem = '7MB'",
+                "SELECT pg_reload_conf()");
     }
 
     @Test
@@ -160,26 +165,95 @@ class UpgradeIT {
 
     @Test
     @Order(3)
-    void aSecondUpgradeOntoTheFilledTargetFailsAndReportsWhatItFinished() throws Exception {
+    void rolesLogInWithTheirOldPasswordsAndKeepTheirMembershipsAndSettings() throws Exception {
+        assertThat(logIn(target, "upg_owner", "owner-secret-1")).isEqualTo("upg_owner");
+        assertThat(logIn(target, "upg_clerk", "clerk-secret-2")).isEqualTo("upg_clerk");
+        String memberships = """
+                SELECT string_agg(line, ', ' ORDER BY line) FROM (
+                    SELECT m.rolname || ' in ' || r.rolname AS line FROM pg_auth_members a
+                    JOIN pg_roles r ON r.oid = a.roleid JOIN pg_roles m ON m.oid = a.member
+                    WHERE m.rolname LIKE 'upg\\_%') q""";
+        String settings = """
+                SELECT string_agg(line, ', ' ORDER BY line) FROM (
+                    SELECT r.rolname || ' @' || coalesce(d.datname, '*') || ' ' || s.setconfig::text AS line
+                    FROM pg_db_role_setting s JOIN pg_roles r ON r.oid = s.setrole
+                    LEFT JOIN pg_database d ON d.oid = s.setdatabase
+                    WHERE r.rolname LIKE 'upg\\_%' AND coalesce(d.datname, '*') IN ('*', 'upg_app')) q""";
+        try (Connection s = source.connect("postgres"); Connection t = target.connect("postgres")) {
+            assertThat(text(t, memberships)).isEqualTo(text(s, memberships)).contains("upg_clerk in upg_reader");
+            assertThat(text(t, settings)).isEqualTo(text(s, settings)).contains("upg_clerk @* {work_mem=16MB}")
+                    .contains("upg_clerk @upg_app {\"search_path=app, public\"}");
+            // Not in the target's template1, nor in a database that was left out.
+            assertThat(text(t, "SELECT count(*) FROM pg_db_role_setting s JOIN pg_database d ON d.oid = s.setdatabase "
+                    + "WHERE d.datname IN ('template1', 'upg_scratch')")).isEqualTo("0");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void theReportListsTheParametersTheSourceChangedAndThePerDatabaseRoleSettingsLeftBehind() throws Exception {
+        JsonNode json = new ObjectMapper().readTree(Files.readString(reports.resolve("upgrade.json")));
+
+        assertThat(status(json, "ROLES")).isEqualTo("DONE");
+        assertThat(status(json, "ROLE_SETTINGS")).isEqualTo("DONE");
+        assertThat(status(json, "SETTINGS")).isEqualTo("DONE");
+        List<String> messages = new ArrayList<>();
+        json.get("findings").forEach(f -> messages.add(f.get("code").asText() + " " + f.get("message").asText()));
+        assertThat(messages).anyMatch(m -> m.startsWith("PGS-SETTING-CHANGED work_mem = 7MB on the source"));
+        assertThat(messages).anyMatch(m -> m.startsWith("PGS-ROLE-SETTING-NOT-APPLIED") && m.contains("upg_scratch"));
+        assertThat(messages).anyMatch(m -> m.startsWith("PGS-ROLE-SETTING-NOT-APPLIED") && m.contains("template1"));
+    }
+
+    @Test
+    @Order(5)
+    void aSecondUpgradeOntoTheFilledTargetIsStoppedByTheCheckAndReportsWhy() throws Exception {
         Path report = reports.resolve("again.json");
 
         Cli.Run run = Cli.run("upgrade", "--source", serverConn(source), "--target", serverConn(target),
-                "--databases", "upg_app,upg_shop", "--jobs", "1", "--report", report.toString());
+                "--databases", "upg_app,upg_shop", "--report", report.toString());
 
-        assertThat(run.exitCode()).as(run.err()).isEqualTo(7);
-        assertThat(run.out()).contains("FAILED");
-        assertThat(run.err()).contains("not empty");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(12);
+        assertThat(run.out()).contains("FAILED").contains("PGS-TARGET-NOT-EMPTY");
+        assertThat(run.err()).contains("nothing was written");
         JsonNode json = new ObjectMapper().readTree(Files.readString(report));
         assertThat(json.get("succeeded").asBoolean()).isFalse();
-        assertThat(json.get("failure").get("code").asText()).isEqualTo("TARGET_NOT_EMPTY");
-        assertThat(status(json, "CHECK")).isEqualTo("DONE");
-        assertThat(status(json, "DATABASES")).isEqualTo("FAILED");
-        assertThat(status(json, "ANALYZE")).isEqualTo("NOT_RUN");
-        assertThat(status(json, "VERIFY")).isEqualTo("NOT_RUN");
-        // One job: the first (largest) database fails, and the other never starts.
-        List<String> statuses = new ArrayList<>();
-        json.get("databases").forEach(db -> statuses.add(db.get("status").asText()));
-        assertThat(statuses).containsExactly("FAILED", "NOT_RUN");
+        assertThat(json.get("failure").get("code").asText()).isEqualTo("CHECK_FAILED");
+        assertThat(status(json, "CHECK")).isEqualTo("FAILED");
+        assertThat(status(json, "ROLES")).isEqualTo("NOT_RUN");
+        assertThat(status(json, "DATABASES")).isEqualTo("NOT_RUN");
+        List<String> errors = new ArrayList<>();
+        json.get("findings").forEach(f -> {
+            if (f.get("severity").asText().equals("ERROR")) {
+                errors.add(f.get("code").asText() + " " + f.get("database").asText());
+            }
+        });
+        assertThat(errors).containsExactlyInAnyOrder("PGS-TARGET-NOT-EMPTY upg_app", "PGS-TARGET-NOT-EMPTY upg_shop");
+    }
+
+    @Test
+    @Order(6)
+    void withCleanTheSameUpgradeReplacesWhatItFindsAndVerifies() throws Exception {
+        target.execute("upg_shop", "DELETE FROM stock.items WHERE qty = 3");
+
+        Cli.Run run = Cli.run("upgrade", "--clean", "--source", serverConn(source), "--target", serverConn(target),
+                "--databases", "upg_shop", "--jobs", "2");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("PGS-TARGET-NOT-EMPTY").contains("succeeded");
+        try (Connection t = target.connect("upg_shop")) {
+            assertThat(text(t, "SELECT count(*) FROM stock.items")).isEqualTo("2000");
+        }
+    }
+
+    /** Connects as the role with its password, as an application would; returns current_user. */
+    private static String logIn(PostgresServer server, String role, String password) throws Exception {
+        Properties p = new Properties();
+        p.setProperty("user", role);
+        p.setProperty("password", password);
+        p.setProperty("sslmode", "disable");
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl("postgres"), p)) {
+            return text(c, "SELECT current_user");
+        }
     }
 
     private static String status(JsonNode report, String step) {

@@ -85,7 +85,7 @@ public final class OperatorSource implements ObjectSource {
                 WHERE o.oprkind = 'r' AND o.oprcode <> 0 AND %s AND %s
                 ORDER BY n.nspname, o.oprname""".formatted(type("o.oprleft"), SourceContext.userSchema("n.nspname"),
                         SourceContext.notExtensionMember("pg_operator", "o.oid")),
-                rs -> new Incompatibility("operator " + Sql.ident(rs.getString("nspname")) + "." + rs.getString("oprname")
+                rs -> new Incompatibility("POSTFIX-OPERATOR", "operator " + Sql.ident(rs.getString("nspname")) + "." + rs.getString("oprname")
                         + " (" + rs.getString("lefttype") + ", NONE)", POSTFIX_REMOVED_IN,
                         "is a postfix operator, which PostgreSQL " + POSTFIX_REMOVED_IN + " and later do not support",
                         "drop it on the source, or replace it with a prefix operator or a function, before copying"));

@@ -1,22 +1,22 @@
 package io.pgshift.catalog.routines;
 
 import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.pgshift.settings.ParameterChange;
+import io.pgshift.settings.ParameterHistory;
 
 /**
- * Run-time parameters a function's SET clause may name (user and superuser settings) that later versions
- * removed, with the first major version that no longer knows each. CREATE FUNCTION refuses an unknown
- * parameter, so such a function cannot be recreated there. Found by asking every server from 9.6 to 18
- * which names current_setting(name, true) still knows; parameters that only the server configuration can
- * set (wal_keep_segments, stats_temp_directory, ...) are left out, as no SET clause can hold them.
+ * Run-time parameters that later versions no longer accept by name, with the first major version that does not
+ * know each. CREATE FUNCTION refuses an unknown parameter in a SET clause, so a function that sets one cannot be
+ * recreated there. The names come from the same parameter history as {@code pgshift compare settings}; the
+ * parameters among them that only the server configuration can set (wal_keep_segments, ...) can never appear in
+ * a SET clause, so matching them too is harmless.
  */
 final class RemovedSettings {
-    static final Map<String, Integer> FIRST_MAJOR_WITHOUT = Map.of(
-            "min_parallel_relation_size", 10,   // became min_parallel_table_scan_size
-            "sql_inheritance", 10,
-            "replacement_sort_tuples", 11,
-            "operator_precedence_warning", 14,
-            "vacuum_cleanup_index_scale_factor", 14,
-            "force_parallel_mode", 16);         // became debug_parallel_query
+    static final Map<String, Integer> FIRST_MAJOR_WITHOUT = ParameterHistory.builtIn().all().stream()
+            .filter(c -> c.retires() && !c.oldNameAccepted())
+            .collect(Collectors.toUnmodifiableMap(ParameterChange::name, ParameterChange::version));
 
     private RemovedSettings() {
     }

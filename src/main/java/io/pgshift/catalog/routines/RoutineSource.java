@@ -77,7 +77,7 @@ public final class RoutineSource implements ObjectSource {
                             + rs.getString("arguments") + ")";
                     String setting = rs.getString("name");
                     int removedIn = RemovedSettings.FIRST_MAJOR_WITHOUT.get(setting);
-                    return new Incompatibility(keyword.toLowerCase(Locale.ROOT) + " " + routine, removedIn,
+                    return new Incompatibility("ROUTINE-SETS-REMOVED-PARAMETER", keyword.toLowerCase(Locale.ROOT) + " " + routine, removedIn,
                             "sets " + setting + ", which PostgreSQL " + removedIn + " and later do not know",
                             "remove it on the source with ALTER " + keyword + " " + routine + " RESET " + setting
                                     + " before copying");

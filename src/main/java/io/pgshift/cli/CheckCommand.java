@@ -1,0 +1,80 @@
+package io.pgshift.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import io.pgshift.ErrorCode;
+import io.pgshift.PgShiftException;
+import io.pgshift.check.CheckOptions;
+import io.pgshift.check.CheckReport;
+import io.pgshift.check.Preflight;
+import io.pgshift.connect.ConnInfo;
+import io.pgshift.connect.Environment;
+import io.pgshift.server.DatabaseSelection;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Pre-flight check of a whole-server upgrade. Reads both servers, in read-only sessions, and writes nothing.",
+            "Reports connectivity and versions, the target user's privileges, extensions, objects the target's",
+            "version cannot take, encoding and locale, non-empty target databases, roles that differ, large objects,",
+            "tables without primary keys, and each database's size with the recommended method and an estimated",
+            "duration. Every finding has a stable code (PGS-...), a severity and a fix. Exits 12 when any error",
+            "is found. Checks every source database except template0, template1 and the cloud providers'",
+            "maintenance databases."})
+final class CheckCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--source", required = true, paramLabel = "CONN",
+            description = "Any database of the source server (it names the server).")
+    String source;
+
+    @Option(names = "--target", required = true, paramLabel = "CONN",
+            description = "The target server; postgres or template1 is used when the named database does not exist.")
+    String target;
+
+    @Option(names = "--databases", split = ",", paramLabel = "NAME",
+            description = "Check only these source databases (comma-separated).")
+    List<String> databases = List.of();
+
+    @Option(names = "--exclude-databases", split = ",", paramLabel = "NAME",
+            description = "Leave these source databases out (comma-separated).")
+    List<String> excludeDatabases = List.of();
+
+    @Option(names = "--json", description = "Print every finding as JSON instead of a table.")
+    boolean json;
+
+    @Option(names = {"-v", "--verbose"}, description = "Show stack traces of errors.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        Environment env = Environment.system();
+        ConnInfo sourceInfo = ConnInfo.parse(source, env);
+        ConnInfo targetInfo = ConnInfo.parse(target, env);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        for (ConnInfo conn : List.of(sourceInfo, targetInfo)) {
+            conn.warnings().forEach(w -> err.println("warning: " + w));
+        }
+        CheckOptions options = new CheckOptions(new DatabaseSelection(databases, excludeDatabases),
+                CheckOptions.DEFAULT_PROBE);
+        CheckReport report = Preflight.run(sourceInfo, targetInfo, options);
+        if (json) {
+            out.println(Json.write(report));
+        } else {
+            CheckPrinter.print(report, out);
+        }
+        out.flush();
+        if (!report.passed()) {
+            throw new PgShiftException(ErrorCode.CHECK_FAILED, report.errors() + (report.errors() == 1 ? " error" : " errors")
+                    + " found; fix " + (report.errors() == 1 ? "it" : "them") + " before upgrading");
+        }
+        return 0;
+    }
+}

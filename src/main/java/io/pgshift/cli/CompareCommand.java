@@ -1,0 +1,18 @@
+package io.pgshift.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "compare", mixinStandardHelpOptions = true, subcommands = CompareSettingsCommand.class,
+        description = "Compare two servers. `pgshift compare settings` compares their server parameters.")
+final class CompareCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "say what to compare: pgshift compare settings ...");
+    }
+}
