@@ -8,12 +8,12 @@ import java.util.List;
 
 import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
-import io.pgshift.catalog.ServerDatabase;
-import io.pgshift.catalog.ServerDatabases;
 import io.pgshift.connect.ConnInfo;
-import io.pgshift.connect.ServerConnection;
 import io.pgshift.run.Errors;
 import io.pgshift.run.ProgressListener;
+import io.pgshift.server.DatabaseSelection;
+import io.pgshift.server.ReadOnlySessions;
+import io.pgshift.server.ServerDatabases;
 
 /**
  * ANALYZE in parallel across tables and databases, largest tables first, in one pass or in three stages of
@@ -65,9 +65,9 @@ public final class Analyze {
             return List.of(options.target().dbname());
         }
         List<String> names = new ArrayList<>();
-        try (Connection c = ServerConnection.open(options.target())) {
-            for (ServerDatabase db : ServerDatabases.list(c)) {
-                if (db.allowsConnections()) {
+        try (Connection c = ReadOnlySessions.openServer(options.target())) {
+            for (ServerDatabases.Database db : ServerDatabases.select(c, DatabaseSelection.ALL)) {
+                if (db.acceptsConnections()) {
                     names.add(db.name());
                 } else {
                     warnings.add("database " + db.name() + " does not allow connections and is not analyzed");

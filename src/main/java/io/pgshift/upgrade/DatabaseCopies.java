@@ -8,7 +8,6 @@ import java.util.List;
 
 import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
-import io.pgshift.catalog.ServerDatabase;
 import io.pgshift.run.CopyOptions;
 import io.pgshift.run.CopyResult;
 import io.pgshift.run.CopyRun;
@@ -35,9 +34,9 @@ final class DatabaseCopies {
     }
 
     /** Copies them all, or throws the first failure; returns the databases that were copied. */
-    List<String> run(List<ServerDatabase> databases) {
+    List<String> run(List<SourceDatabase> databases) {
         databases.forEach(d -> report.databaseQueued(d.name()));
-        Deque<ServerDatabase> pending = new ArrayDeque<>(databases);
+        Deque<SourceDatabase> pending = new ArrayDeque<>(databases);
         List<Thread> threads = new ArrayList<>();
         List<String> copied = new ArrayList<>();
         try {
@@ -49,9 +48,9 @@ final class DatabaseCopies {
                     if (failure != null) {
                         break;
                     }
-                    long pendingBytes = pending.stream().mapToLong(ServerDatabase::bytes).sum();
+                    long pendingBytes = pending.stream().mapToLong(SourceDatabase::bytes).sum();
                     int count = pending.size();
-                    ServerDatabase db = pending.poll();
+                    SourceDatabase db = pending.poll();
                     int share = JobShare.of(free, db.bytes(), pendingBytes, count);
                     free -= share;
                     Thread t = new Thread(() -> copy(db.name(), share, copied), "pgshift-database-" + db.name());
@@ -76,7 +75,7 @@ final class DatabaseCopies {
                         + " database copies stopped without a result");
             }
             // In the order they were listed (largest first), not the order they happened to finish in.
-            return databases.stream().map(ServerDatabase::name).filter(copied::contains).toList();
+            return databases.stream().map(SourceDatabase::name).filter(copied::contains).toList();
         }
     }
 

@@ -3,9 +3,7 @@ package io.pgshift.upgrade;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
@@ -13,11 +11,10 @@ import io.pgshift.analyze.Analyze;
 import io.pgshift.analyze.AnalyzeOptions;
 import io.pgshift.analyze.AnalyzeResult;
 import io.pgshift.catalog.CatalogReader;
-import io.pgshift.catalog.ServerDatabase;
-import io.pgshift.catalog.ServerDatabases;
 import io.pgshift.catalog.ServerVersion;
-import io.pgshift.connect.ServerConnection;
-import io.pgshift.data.SessionSettings;
+import io.pgshift.server.DatabaseSelection;
+import io.pgshift.server.ReadOnlySessions;
+import io.pgshift.server.ServerDatabases;
 import io.pgshift.run.Errors;
 import io.pgshift.run.ProgressListener;
 
@@ -32,7 +29,7 @@ public final class Upgrade {
     private final RoleSteps roles;
     private final ProgressListener listener;
     private final ReportBuilder report;
-    private List<ServerDatabase> databases = List.of();
+    private List<SourceDatabase> databases = List.of();
     private List<String> migrated = List.of();
 
     public Upgrade(UpgradeOptions options, ProgressListener listener) {
@@ -111,12 +108,11 @@ public final class Upgrade {
     private String check() throws SQLException {
         ServerVersion source;
         ServerVersion target;
-        try (Connection s = ServerConnection.open(options.source())) {
+        try (Connection s = ReadOnlySessions.openServer(options.source())) {
             source = CatalogReader.versionOf(s);
-            SessionSettings.applySource(s, source);
-            databases = select(ServerDatabases.list(s));
+            databases = SourceDatabase.sized(s, select(s));
         }
-        try (Connection t = ServerConnection.open(options.target())) {
+        try (Connection t = ReadOnlySessions.openServer(options.target())) {
             target = CatalogReader.versionOf(t);
         }
         report.versions(source.major(), target.major());
@@ -129,7 +125,7 @@ public final class Upgrade {
                     + " runs PostgreSQL " + target + ", older than the source's " + source
                     + "; pgshift only upgrades to the same or a newer major version");
         }
-        List<String> names = databases.stream().map(ServerDatabase::name).toList();
+        List<String> names = databases.stream().map(SourceDatabase::name).toList();
         StepOutcome preflight = CheckStep.run(options, names);
         String summary = names.size() + (names.size() == 1 ? " database" : " databases") + " to move ("
                 + String.join(", ", names) + "); " + record(preflight);
@@ -141,37 +137,24 @@ public final class Upgrade {
         return summary;
     }
 
-    /** The source's databases that --databases and --exclude-databases leave, largest first. */
-    private List<ServerDatabase> select(List<ServerDatabase> all) {
-        Set<String> wanted = new LinkedHashSet<>(options.databases());
-        for (String name : wanted) {
-            if (ServerDatabases.NEVER_MIGRATED.contains(name)) {
-                throw new PgShiftException(ErrorCode.USAGE, "database " + name + " is never upgraded: the target "
-                        + "has its own templates, and providers' databases are theirs");
-            }
-            if (all.stream().noneMatch(d -> d.name().equals(name))) {
-                throw new PgShiftException(ErrorCode.DATABASE_NOT_FOUND, "database " + name + " does not exist on "
-                        + "the source " + options.source().describe());
-            }
-        }
-        List<ServerDatabase> selected = new ArrayList<>();
-        for (ServerDatabase d : all) {
-            if ((!wanted.isEmpty() && !wanted.contains(d.name())) || options.excludeDatabases().contains(d.name())) {
-                continue;
-            }
-            if (!d.allowsConnections()) {
+    /** The source's databases that --databases and --exclude-databases leave, and that can be connected to. */
+    private List<String> select(Connection source) throws SQLException {
+        List<String> names = new ArrayList<>();
+        for (ServerDatabases.Database d : ServerDatabases.select(source,
+                new DatabaseSelection(options.databases(), options.excludeDatabases()))) {
+            if (d.acceptsConnections()) {
+                names.add(d.name());
+            } else {
                 report.finding(new Finding(Step.CHECK, Severity.WARNING, Finding.DATABASE_NOT_CONNECTABLE, d.name(),
                         "database " + d.name() + " does not allow connections (datallowconn is false) and is not "
                                 + "moved; run ALTER DATABASE ... ALLOW_CONNECTIONS true on the source to move it"));
-                continue;
             }
-            selected.add(d);
         }
-        if (selected.isEmpty()) {
+        if (names.isEmpty()) {
             throw new PgShiftException(ErrorCode.USAGE, "no database to upgrade: --databases and --exclude-databases "
                     + "leave none of the source's");
         }
-        return selected;
+        return names;
     }
 
     private String copyDatabases() {
