@@ -179,7 +179,10 @@ class UpgradeIT {
                     FROM pg_db_role_setting s JOIN pg_roles r ON r.oid = s.setrole
                     LEFT JOIN pg_database d ON d.oid = s.setdatabase
                     WHERE r.rolname LIKE 'upg\\_%' AND coalesce(d.datname, '*') IN ('*', 'upg_app')) q""";
+        String attributes = "SELECT string_agg(rolname || ' login=' || rolcanlogin || ' connlimit=' || rolconnlimit, "
+                + "', ' ORDER BY rolname) FROM pg_roles WHERE rolname LIKE 'upg\\_%'";
         try (Connection s = source.connect("postgres"); Connection t = target.connect("postgres")) {
+            assertThat(text(t, attributes)).isEqualTo(text(s, attributes)).contains("upg_clerk login=true connlimit=5");
             assertThat(text(t, memberships)).isEqualTo(text(s, memberships)).contains("upg_clerk in upg_reader");
             assertThat(text(t, settings)).isEqualTo(text(s, settings)).contains("upg_clerk @* {work_mem=16MB}")
                     .contains("upg_clerk @upg_app {\"search_path=app, public\"}");
