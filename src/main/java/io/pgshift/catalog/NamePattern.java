@@ -13,22 +13,25 @@ import java.util.regex.Pattern;
 public final class NamePattern {
     private final Pattern schema;
     private final Pattern name;
+    /** As the user wrote it, for reports. */
+    private final String text;
 
-    private NamePattern(Pattern schema, Pattern name) {
+    private NamePattern(Pattern schema, Pattern name, String text) {
         this.schema = schema;
         this.name = name;
+        this.text = text;
     }
 
     /** A pattern for objects in a schema: {@code public.orders}, {@code sales.*}, {@code "Order Items"}. */
     public static NamePattern qualified(String pattern) {
         List<String> parts = split(pattern);
-        return parts.size() == 1 ? new NamePattern(null, regex(parts.get(0)))
-                : new NamePattern(regex(parts.get(parts.size() - 2)), regex(parts.get(parts.size() - 1)));
+        return parts.size() == 1 ? new NamePattern(null, regex(parts.get(0)), pattern)
+                : new NamePattern(regex(parts.get(parts.size() - 2)), regex(parts.get(parts.size() - 1)), pattern);
     }
 
     /** A pattern for schemas themselves. */
     public static NamePattern schema(String pattern) {
-        return new NamePattern(null, regex(pattern));
+        return new NamePattern(null, regex(pattern), pattern);
     }
 
     public boolean matches(String schemaName, String objectName) {
@@ -37,6 +40,11 @@ public final class NamePattern {
 
     public boolean matches(String name) {
         return this.name.matcher(name).matches();
+    }
+
+    @Override
+    public String toString() {
+        return text;
     }
 
     /** Splits on dots outside double quotes, keeping the quotes for {@link #regex}. */

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "pgshift", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Upgrade PostgreSQL to a newer major version by dump and restore, in pure Java.",
         subcommands = {CopyCommand.class, DumpCommand.class, RestoreCommand.class, VerifyCommand.class,
-            CheckCommand.class, CompareCommand.class, RolesCommand.class, DemoCommand.class},
+            CheckCommand.class, CompareCommand.class, RolesCommand.class, AnalyzeCommand.class, UpgradeCommand.class,
+            DemoCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:success",

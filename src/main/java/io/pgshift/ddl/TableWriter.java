@@ -58,13 +58,6 @@ final class TableWriter {
         sql.add(create(t));
         var deps = ddl.dependsOn(t.ref(), t.schema());
         tree.parents(t).forEach(p -> deps.add(p.ref()));
-        for (SequenceDef s : ddl.catalog().sequences()) {
-            if (s.ownedBy() != null && s.ownedBy().tableOid() == t.oid()) {
-                sql.add("ALTER SEQUENCE " + qualified(s.schema(), s.name()) + " OWNED BY " + name + "."
-                        + ident(s.ownedBy().column()));
-                deps.add(s.ref());
-            }
-        }
         for (Column c : t.columns()) {
             columns.alters(sql, t, c);
         }
@@ -76,6 +69,15 @@ final class TableWriter {
             }
         }
         ddl.owner(sql, "TABLE " + name, t.owner());
+        // After the table's owner: the sequence already has it, and the server refuses to link a sequence to a
+        // table with another owner (a serial column of a table owned by someone else than the connecting user).
+        for (SequenceDef s : ddl.catalog().sequences()) {
+            if (s.ownedBy() != null && s.ownedBy().tableOid() == t.oid()) {
+                sql.add("ALTER SEQUENCE " + qualified(s.schema(), s.name()) + " OWNED BY " + name + "."
+                        + ident(s.ownedBy().column()));
+                deps.add(s.ref());
+            }
+        }
         DdlWriter.comment(sql, "TABLE " + name, t.comment());
         for (Constraint c : inlineChecks(t)) {
             DdlWriter.comment(sql, "CONSTRAINT " + ident(c.name()) + " ON " + name, c.comment());

@@ -17,6 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
+import io.pgshift.analyze.Analyze;
+import io.pgshift.analyze.AnalyzeResult;
+import io.pgshift.analyze.AnalyzeTable;
 import io.pgshift.catalog.Catalog;
 import io.pgshift.catalog.CatalogReader;
 import io.pgshift.catalog.ExtensionSource;
@@ -33,7 +36,6 @@ import io.pgshift.data.LargeObjectCopier;
 import io.pgshift.data.Snapshot;
 import io.pgshift.data.TableCopier;
 import io.pgshift.ddl.DdlWriter;
-import io.pgshift.ddl.Sql;
 import io.pgshift.plan.DataKinds;
 import io.pgshift.plan.Entry;
 import io.pgshift.plan.Plan;
@@ -161,7 +163,9 @@ public final class CopyRun {
                 }
                 SessionSettings.commitDurably(target);
                 if (options.analyze()) {
-                    analyze(catalog, workers);
+                    // ANALYZE opens sessions of its own; the copy's are no longer needed.
+                    workers.forEach(Worker::close);
+                    analyze(catalog);
                 }
                 return new CopyResult(options.source().describe(), options.target().describe(),
                         sourceVersion.major(), targetVersion.major(), created, countObjects(plan), List.copyOf(phases),
@@ -293,31 +297,15 @@ public final class CopyRun {
     private static final Table EMPTY = new Table(0, "", "", null, 'p', List.of(), 0, 0, null, null,
             TableLayout.PLAIN);
 
-    private void analyze(Catalog catalog, List<Worker> workers) {
-        List<Entry> entries = catalog.tables().stream()
-                .map(t -> new Entry(ObjectRef.dataOf(t.oid()), "ANALYZE", t.displayName(), Section.POST_DATA,
-                        List.of("ANALYZE " + Sql.qualified(t.schema(), t.name())), Set.of(), t.ref()))
-                .toList();
-        Progress progress = start(Phase.ANALYZE, entries.size(), 0);
-        new Scheduler<Worker>(entries, Set.of(), Comparator.comparing(Entry::name)).run(workers, (w, e) -> {
-            long start = System.nanoTime();
-            try {
-                SessionSettings.execute(w.target, e.sql().get(0));
-            } catch (SQLException ex) {
-                // Statistics are a convenience, and the copy is complete by now. ANALYZE of a parent samples
-                // its foreign children, which may be unreachable from here: that is worth a warning only.
-                String state = ex.getSQLState() == null ? "" : ex.getSQLState();
-                if (state.startsWith("08") || state.startsWith("57")) {
-                    throw ex;
-                }
-                listener.warning("could not analyze " + e.name() + ": " + Errors.firstLine(ex));
-            }
-            progress.itemDone(0);
-            listener.itemDone(progress, e.name(), 0, 0, Duration.ofNanos(System.nanoTime() - start));
-        });
-        finish(progress);
+    /** Every copied table, with as many sessions as the copy had. */
+    private void analyze(Catalog catalog) {
+        String database = options.target().dbname();
+        List<AnalyzeTable> tables = catalog.tables().stream()
+                .map(t -> new AnalyzeTable(database, t.schema(), t.name(), t.bytes())).toList();
+        AnalyzeResult result = Analyze.tables(options.target(), tables, options.jobs() + options.indexJobs(), false,
+                listener);
+        phases.add(new PhaseResult(Phase.ANALYZE, result.tables(), 0, 0, result.took()));
     }
-
 
     private static Set<ObjectRef> createdBefore(Plan plan, Section section) {
         Set<ObjectRef> done = new HashSet<>();

@@ -3,12 +3,12 @@ package io.pgshift.run;
 import java.sql.SQLException;
 
 /** Turns exceptions into the single line a user reads. */
-final class Errors {
+public final class Errors {
     private Errors() {
     }
 
     /** The first line of the most useful message: the server's own words where there are some. */
-    static String firstLine(Throwable e) {
+    public static String firstLine(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && !(t instanceof SQLException) && t.getMessage() == null) {
             t = t.getCause();

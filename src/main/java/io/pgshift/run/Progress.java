@@ -51,11 +51,11 @@ public final class Progress {
         return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 
-    void addBytes(long bytes) {
+    public void addBytes(long bytes) {
         bytesDone.addAndGet(bytes);
     }
 
-    void itemDone(long rows) {
+    public void itemDone(long rows) {
         rowsDone.addAndGet(rows);
         itemsDone.incrementAndGet();
     }

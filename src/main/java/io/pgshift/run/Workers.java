@@ -6,12 +6,12 @@ import java.sql.SQLException;
 import org.postgresql.PGConnection;
 
 /** What every kind of worker does with its connections when a run stops. */
-final class Workers {
+public final class Workers {
     private Workers() {
     }
 
     /** Cancels the connection's running statement from another thread; best effort. */
-    static void cancel(Connection connection) {
+    public static void cancel(Connection connection) {
         try {
             if (connection != null && !connection.isClosed()) {
                 connection.unwrap(PGConnection.class).cancelQuery();
@@ -21,7 +21,7 @@ final class Workers {
         }
     }
 
-    static void closeQuietly(Connection connection) {
+    public static void closeQuietly(Connection connection) {
         try {
             if (connection != null) {
                 connection.close();

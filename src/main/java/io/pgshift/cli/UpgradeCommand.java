@@ -1,0 +1,172 @@
+package io.pgshift.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import io.pgshift.ErrorCode;
+import io.pgshift.PgShiftException;
+import io.pgshift.connect.ConnInfo;
+import io.pgshift.connect.Environment;
+import io.pgshift.ddl.DdlOptions;
+import io.pgshift.roles.RoleOptions;
+import io.pgshift.roles.TargetProfile;
+import io.pgshift.upgrade.ReportJson;
+import io.pgshift.upgrade.Upgrade;
+import io.pgshift.upgrade.UpgradeOptions;
+import io.pgshift.upgrade.UpgradeReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "upgrade", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Upgrade a whole server: pre-flight check, roles, every database (except template0, template1 "
+                + "and the providers' maintenance databases) created with its properties and copied, in parallel "
+                + "across and within databases, then ANALYZE, the settings comparison, verification and a report. "
+                + "The databases named in the connections are only where pgshift connects first (default: postgres).")
+final class UpgradeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--source", required = true, paramLabel = "CONN", description = "The old server.")
+    String source;
+
+    @Option(names = "--target", required = true, paramLabel = "CONN", description = "The new server.")
+    String target;
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+            description = "Tables copied at the same time, shared by the databases copied at once (the largest "
+                    + "database gets the largest share). Default: the number of CPU cores, at most 8.")
+    Integer jobs;
+
+    @Option(names = "--databases", paramLabel = "NAME", split = ",",
+            description = "Only these databases (comma-separated).")
+    List<String> databases = List.of();
+
+    @Option(names = "--exclude-databases", paramLabel = "NAME", split = ",",
+            description = "Leave these databases out (comma-separated).")
+    List<String> excludeDatabases = List.of();
+
+    @Option(names = "--clean",
+            description = "Drop the source's objects from target databases that already have them, instead of refusing.")
+    boolean clean;
+
+    @Option(names = "--no-owner", description = "Do not set owners; the target user owns everything it creates.")
+    boolean noOwner;
+
+    @Option(names = {"-x", "--no-acl", "--no-privileges"},
+            description = "Do not copy privileges (GRANT/REVOKE); objects get the target's defaults.")
+    boolean noAcl;
+
+    @Option(names = "--no-tablespaces",
+            description = "Do not keep tablespaces; everything goes to each database's default tablespace.")
+    boolean noTablespaces;
+
+    @Mixin
+    FilterOptions filter = new FilterOptions();
+
+    @Option(names = "--target-profile", paramLabel = "PROFILE", defaultValue = "auto",
+            description = "For the roles, as pgshift roles: auto (default: detect from the target), generic, azure, "
+                    + "rds or cloudsql.")
+    String profile;
+
+    @Option(names = "--role-map", paramLabel = "OLD=NEW",
+            description = "For the roles, as pgshift roles: source role OLD's memberships and grants go to target "
+                    + "role NEW. Repeatable.")
+    List<String> roleMap = new ArrayList<>();
+
+    @Option(names = "--no-role-passwords", description = "Move roles without their passwords; those that had one "
+            + "are listed.")
+    boolean noRolePasswords;
+
+    @Option(names = "--no-analyze", description = "Skip ANALYZE after the copies.")
+    boolean noAnalyze;
+
+    @Option(names = "--no-verify", description = "Skip the verification of every database against its source.")
+    boolean noVerify;
+
+    @Option(names = "--report", paramLabel = "FILE.json",
+            description = "Write a JSON report: effective options (passwords masked), every finding, every step's "
+                    + "timing. Written also when the upgrade fails.")
+    Path report;
+
+    @Option(names = {"-v", "--verbose"}, description = "Show stack traces of errors.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        Environment env = Environment.system();
+        if (jobs != null && jobs < 1) {
+            throw new ParameterException(spec.commandLine(), "--jobs must be at least 1");
+        }
+        UpgradeOptions options = new UpgradeOptions(ConnInfo.parse(source, env), ConnInfo.parse(target, env),
+                jobs != null ? jobs : CopyCommand.defaultJobs(), databases, excludeDatabases,
+                new DdlOptions(noOwner, noAcl, noTablespaces), filter.toFilter(), clean, !noAnalyze, !noVerify,
+                new RoleOptions(TargetProfile.of(profile), RoleOptions.parseRoleMap(roleMap), noRolePasswords, false,
+                        false));
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        for (ConnInfo conn : List.of(options.source(), options.target())) {
+            conn.warnings().forEach(w -> err.println("warning: " + w));
+        }
+        if (report != null) {
+            checkWritable(report);
+        }
+        UpgradeReport result;
+        try (ConsoleProgress progress = new ConsoleProgress(err, System.console() != null)) {
+            Upgrade upgrade = new Upgrade(options, progress);
+            result = runReporting(upgrade);
+            progress.close();
+        }
+        UpgradeSummary.print(result, out);
+        if (report != null) {
+            out.println("Report written to " + report);
+            out.flush();
+        }
+        if (!result.succeeded()) {
+            throw result.failure() == null ? new PgShiftException(ErrorCode.INTERRUPTED, "the upgrade did not finish")
+                    : new PgShiftException(result.failure().code(), result.failure().step().label() + ": "
+                            + result.failure().message());
+        }
+        return 0;
+    }
+
+    /**
+     * Runs the upgrade and writes the report whatever happens: after a failure, and from a shutdown hook when
+     * the process is stopped (Ctrl-C), with what finished by then.
+     */
+    private UpgradeReport runReporting(Upgrade upgrade) {
+        if (report == null) {
+            return upgrade.run();
+        }
+        Thread hook = new Thread(() -> ReportJson.write(upgrade.report(), report), "pgshift-report");
+        Runtime.getRuntime().addShutdownHook(hook);
+        UpgradeReport result = null;
+        try {
+            result = upgrade.run();
+            return result;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is writing the report already.
+            }
+            ReportJson.write(result != null ? result : upgrade.report(), report);
+        }
+    }
+
+    /** An unwritable report is found before the upgrade starts, not after it ran for hours. */
+    private static void checkWritable(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        if (Files.isDirectory(file) || dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
+            throw new PgShiftException(ErrorCode.IO, "cannot write the report " + file + ": "
+                    + (Files.isDirectory(file) ? "it is a directory" : "directory " + dir + " is missing or not writable"));
+        }
+    }
+}

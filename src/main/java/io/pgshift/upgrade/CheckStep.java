@@ -1,0 +1,32 @@
+package io.pgshift.upgrade;
+
+import java.util.List;
+
+import io.pgshift.check.CheckOptions;
+import io.pgshift.check.CheckReport;
+import io.pgshift.check.FindingCode;
+import io.pgshift.check.Preflight;
+import io.pgshift.server.DatabaseSelection;
+
+/** The pre-flight of {@code pgshift check}, over the databases the upgrade moves. */
+final class CheckStep {
+    private CheckStep() {
+    }
+
+    static StepOutcome run(UpgradeOptions options, List<String> databases) {
+        CheckReport report = Preflight.run(options.source(), options.target(),
+                new CheckOptions(new DatabaseSelection(databases, List.of()), CheckOptions.DEFAULT_PROBE));
+        List<Finding> findings = report.findings().stream().map(f -> finding(f, options.clean())).toList();
+        return new StepOutcome(report.errors() + " errors, " + report.warnings() + " warnings", findings);
+    }
+
+    private static Finding finding(io.pgshift.check.Finding f, boolean clean) {
+        Severity severity = Severity.valueOf(f.severity().name());
+        // --clean replaces the source's objects in a target database that holds them: not an error then.
+        if (clean && severity == Severity.ERROR && f.code().equals(FindingCode.TARGET_NOT_EMPTY.id())) {
+            severity = Severity.WARNING;
+        }
+        String message = f.message() + (f.fix() != null ? "; fix: " + f.fix() : "");
+        return new Finding(Step.CHECK, severity, f.code(), f.database(), message);
+    }
+}

@@ -1,0 +1,139 @@
+package io.pgshift.upgrade;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+import io.pgshift.ErrorCode;
+import io.pgshift.PgShiftException;
+import io.pgshift.run.CopyOptions;
+import io.pgshift.run.CopyResult;
+import io.pgshift.run.CopyRun;
+import io.pgshift.run.Progress;
+import io.pgshift.run.ProgressListener;
+
+/**
+ * Copies the databases with copy's engine, several at once: largest first, each with its {@link JobShare} of
+ * the copiers. When one fails, no other starts; those already running finish, since stopping them would only
+ * leave more half-copied databases behind. The first failure is rethrown once all have stopped.
+ */
+final class DatabaseCopies {
+    private final UpgradeOptions options;
+    private final ProgressListener listener;
+    private final ReportBuilder report;
+    private int free;
+    private PgShiftException failure;
+
+    DatabaseCopies(UpgradeOptions options, ProgressListener listener, ReportBuilder report) {
+        this.options = options;
+        this.listener = listener;
+        this.report = report;
+        this.free = options.jobs();
+    }
+
+    /** Copies them all, or throws the first failure; returns the databases that were copied. */
+    List<String> run(List<SourceDatabase> databases) {
+        databases.forEach(d -> report.databaseQueued(d.name()));
+        Deque<SourceDatabase> pending = new ArrayDeque<>(databases);
+        List<Thread> threads = new ArrayList<>();
+        List<String> copied = new ArrayList<>();
+        try {
+            synchronized (this) {
+                while (!pending.isEmpty()) {
+                    while (free == 0 && failure == null) {
+                        wait();
+                    }
+                    if (failure != null) {
+                        break;
+                    }
+                    long pendingBytes = pending.stream().mapToLong(SourceDatabase::bytes).sum();
+                    int count = pending.size();
+                    SourceDatabase db = pending.poll();
+                    int share = JobShare.of(free, db.bytes(), pendingBytes, count);
+                    free -= share;
+                    Thread t = new Thread(() -> copy(db.name(), share, copied), "pgshift-database-" + db.name());
+                    threads.add(t);
+                    t.start();
+                }
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PgShiftException(ErrorCode.INTERRUPTED, "interrupted");
+        }
+        synchronized (this) {
+            if (failure != null) {
+                throw failure;
+            }
+            if (copied.size() < threads.size()) {
+                // A copy thread died of an Error: not a success, whatever else happened.
+                throw new PgShiftException(ErrorCode.INTERNAL, (threads.size() - copied.size())
+                        + " database copies stopped without a result");
+            }
+            // In the order they were listed (largest first), not the order they happened to finish in.
+            return databases.stream().map(SourceDatabase::name).filter(copied::contains).toList();
+        }
+    }
+
+    private void copy(String name, int jobs, List<String> copied) {
+        report.databaseStarted(name, jobs);
+        try {
+            CopyOptions copy = new CopyOptions(options.source().withDatabase(name), options.target().withDatabase(name),
+                    jobs, jobs, options.clean(), options.ddl(), false, false, options.filter(),
+                    CopyOptions.DEFAULT_SPLIT_THRESHOLD, 0);
+            CopyResult result = new CopyRun(copy, new DatabaseListener(name)).run();
+            report.databaseCopied(name, result);
+            synchronized (this) {
+                copied.add(name);
+            }
+        } catch (RuntimeException e) {
+            PgShiftException p = e instanceof PgShiftException pe ? pe
+                    : new PgShiftException(ErrorCode.INTERNAL, e.getMessage() == null ? e.toString() : e.getMessage(), e);
+            report.databaseFailed(name, p.getMessage());
+            synchronized (this) {
+                if (failure == null) {
+                    failure = new PgShiftException(p.code(), "database " + name + ": " + p.getMessage(), p);
+                }
+            }
+        } finally {
+            synchronized (this) {
+                free += jobs;
+                notifyAll();
+            }
+        }
+    }
+
+    /** Passes a copy's progress on with its database's name, and keeps its warnings as findings. */
+    private final class DatabaseListener implements ProgressListener {
+        private final String database;
+
+        DatabaseListener(String database) {
+            this.database = database;
+        }
+
+        @Override
+        public void phaseStarted(Progress progress) {
+            listener.phaseStarted(progress);
+        }
+
+        @Override
+        public void itemDone(Progress progress, String item, long rows, long bytes, Duration took) {
+            listener.itemDone(progress, database + "." + item, rows, bytes, took);
+        }
+
+        @Override
+        public void phaseFinished(Progress progress) {
+            listener.phaseFinished(progress);
+        }
+
+        @Override
+        public void warning(String message) {
+            report.finding(new Finding(Step.DATABASES, Severity.WARNING, Finding.COPY_WARNING, database, message));
+            listener.warning("database " + database + ": " + message);
+        }
+    }
+}

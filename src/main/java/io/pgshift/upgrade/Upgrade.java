@@ -1,0 +1,184 @@
+package io.pgshift.upgrade;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.pgshift.ErrorCode;
+import io.pgshift.PgShiftException;
+import io.pgshift.analyze.Analyze;
+import io.pgshift.analyze.AnalyzeOptions;
+import io.pgshift.analyze.AnalyzeResult;
+import io.pgshift.catalog.CatalogReader;
+import io.pgshift.catalog.ServerVersion;
+import io.pgshift.server.DatabaseSelection;
+import io.pgshift.server.ReadOnlySessions;
+import io.pgshift.server.ServerDatabases;
+import io.pgshift.run.Errors;
+import io.pgshift.run.ProgressListener;
+
+/**
+ * Upgrades a whole server: check, roles, every database (copied in parallel across and within databases),
+ * per-database role settings, ANALYZE, the settings comparison, verification. The first failure stops the
+ * run; the steps after it are reported as not run. {@link #report()} tells what finished at any moment, so
+ * the caller can write it even when the run fails or is interrupted.
+ */
+public final class Upgrade {
+    private final UpgradeOptions options;
+    private final RoleSteps roles;
+    private final ProgressListener listener;
+    private final ReportBuilder report;
+    private List<SourceDatabase> databases = List.of();
+    private List<String> migrated = List.of();
+
+    public Upgrade(UpgradeOptions options, ProgressListener listener) {
+        this.options = options;
+        this.roles = new RoleSteps(options);
+        this.listener = listener;
+        this.report = new ReportBuilder(options.effective());
+    }
+
+    /** Runs an upgrade and returns its report, failed or not. */
+    public static UpgradeReport run(UpgradeOptions options, ProgressListener listener) {
+        return new Upgrade(options, listener).run();
+    }
+
+    /** Runs every step; returns the report, which names the failure if there was one. Never throws. */
+    public UpgradeReport run() {
+        step(Step.CHECK, this::check);
+        step(Step.ROLES, () -> record(roles.migrate()));
+        step(Step.DATABASES, this::copyDatabases);
+        step(Step.ROLE_SETTINGS, () -> record(roles.applyDatabaseSettings(migrated)));
+        if (options.analyze()) {
+            step(Step.ANALYZE, this::analyze);
+        } else {
+            report.skipped(Step.ANALYZE, "--no-analyze");
+        }
+        step(Step.SETTINGS, () -> record(SettingsStep.run(options)));
+        if (!options.verify()) {
+            report.skipped(Step.VERIFY, "--no-verify");
+        } else if (options.narrowed()) {
+            report.skipped(Step.VERIFY, "verification compares whole databases with their owners, privileges and "
+                    + "tablespaces; --no-owner, --no-acl, --no-tablespaces and the object filters change them on "
+                    + "purpose");
+        } else {
+            step(Step.VERIFY, this::verify);
+        }
+        return report();
+    }
+
+    /** What has happened so far; safe to call from another thread, e.g. a shutdown hook. */
+    public UpgradeReport report() {
+        return report.snapshot();
+    }
+
+    @FunctionalInterface
+    private interface Body {
+        /** Does the step and returns a line on what it did. */
+        String run() throws SQLException;
+    }
+
+    private void step(Step step, Body body) {
+        if (report.hasFailed()) {
+            return;
+        }
+        report.started(step);
+        try {
+            report.finished(step, body.run());
+        } catch (PgShiftException e) {
+            report.failed(step, e.code(), e.getMessage());
+        } catch (SQLException e) {
+            report.failed(step, ErrorCode.MIGRATION_FAILED, Errors.firstLine(e));
+        } catch (RuntimeException e) {
+            report.failed(step, ErrorCode.INTERNAL, e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    /** Keeps a step's findings; returns its summary. */
+    private String record(StepOutcome outcome) {
+        outcome.findings().forEach(report::finding);
+        return outcome.summary();
+    }
+
+    /**
+     * Reads both servers' versions and the source's databases, then runs the pre-flight check. Writes nothing,
+     * so a wrong option or an unfit target stops the upgrade before roles or databases are created.
+     */
+    private String check() throws SQLException {
+        ServerVersion source;
+        ServerVersion target;
+        try (Connection s = ReadOnlySessions.openServer(options.source())) {
+            source = CatalogReader.versionOf(s);
+            databases = SourceDatabase.sized(s, select(s));
+        }
+        try (Connection t = ReadOnlySessions.openServer(options.target())) {
+            target = CatalogReader.versionOf(t);
+        }
+        report.versions(source.major(), target.major());
+        if (source.compareTo(ServerVersion.OLDEST_SUPPORTED) < 0) {
+            throw new PgShiftException(ErrorCode.UNSUPPORTED_VERSION, "source " + options.source().describe()
+                    + " runs PostgreSQL " + source + "; pgshift supports sources from 9.6 on");
+        }
+        if (target.majorNumber() < source.majorNumber()) {
+            throw new PgShiftException(ErrorCode.UNSUPPORTED_VERSION, "target " + options.target().describe()
+                    + " runs PostgreSQL " + target + ", older than the source's " + source
+                    + "; pgshift only upgrades to the same or a newer major version");
+        }
+        List<String> names = databases.stream().map(SourceDatabase::name).toList();
+        StepOutcome preflight = CheckStep.run(options, names);
+        String summary = names.size() + (names.size() == 1 ? " database" : " databases") + " to move ("
+                + String.join(", ", names) + "); " + record(preflight);
+        long errors = preflight.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
+        if (errors > 0) {
+            throw new PgShiftException(ErrorCode.CHECK_FAILED, "the pre-flight check found " + errors
+                    + (errors == 1 ? " error" : " errors") + "; nothing was written (" + summary + ")");
+        }
+        return summary;
+    }
+
+    /** The source's databases that --databases and --exclude-databases leave, and that can be connected to. */
+    private List<String> select(Connection source) throws SQLException {
+        List<String> names = new ArrayList<>();
+        for (ServerDatabases.Database d : ServerDatabases.select(source,
+                new DatabaseSelection(options.databases(), options.excludeDatabases()))) {
+            if (d.acceptsConnections()) {
+                names.add(d.name());
+            } else {
+                report.finding(new Finding(Step.CHECK, Severity.WARNING, Finding.DATABASE_NOT_CONNECTABLE, d.name(),
+                        "database " + d.name() + " does not allow connections (datallowconn is false) and is not "
+                                + "moved; run ALTER DATABASE ... ALLOW_CONNECTIONS true on the source to move it"));
+            }
+        }
+        if (names.isEmpty()) {
+            throw new PgShiftException(ErrorCode.USAGE, "no database to upgrade: --databases and --exclude-databases "
+                    + "leave none of the source's");
+        }
+        return names;
+    }
+
+    private String copyDatabases() {
+        migrated = new DatabaseCopies(options, listener, report).run(databases);
+        return migrated.size() + (migrated.size() == 1 ? " database" : " databases") + " copied";
+    }
+
+    private String analyze() {
+        AnalyzeResult result = Analyze.run(new AnalyzeOptions(options.target(), options.jobs(), false, migrated),
+                listener);
+        report.analyzed(result);
+        for (String w : result.warnings()) {
+            report.finding(new Finding(Step.ANALYZE, Severity.WARNING, Finding.ANALYZE_WARNING, null, w));
+        }
+        return result.tables() + " tables analyzed";
+    }
+
+    private String verify() {
+        int differ = Verifications.run(options, migrated, report);
+        if (differ > 0) {
+            throw new PgShiftException(ErrorCode.VERIFICATION_FAILED, differ + " of " + migrated.size()
+                    + " databases differ from their source; the findings name each difference");
+        }
+        return migrated.size() + (migrated.size() == 1 ? " database equals its source"
+                : " databases equal their sources");
+    }
+}

@@ -1,0 +1,82 @@
+package io.pgshift.upgrade;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.pgshift.catalog.CatalogFilter;
+import io.pgshift.catalog.NamePattern;
+import io.pgshift.connect.ConnInfo;
+import io.pgshift.ddl.DdlOptions;
+import io.pgshift.roles.RoleOptions;
+
+/**
+ * What {@code pgshift upgrade} was asked to do.
+ *
+ * @param source           the old server; the database it names, if any, is only where server-wide reads start
+ * @param target           the new server, likewise
+ * @param jobs             copiers shared by the databases copied at once; also ANALYZE and verification sessions
+ * @param databases        only these databases; empty for every one
+ * @param excludeDatabases never these
+ * @param ddl              owners, privileges and tablespaces left out, as for copy
+ * @param filter           copy's object selection, applied in every database
+ * @param clean            replace the source's objects in target databases that already hold them
+ * @param analyze          ANALYZE the migrated databases
+ * @param verify           compare every migrated database with its source
+ * @param roles            how roles move: the target profile, the role map, passwords or not
+ */
+public record UpgradeOptions(ConnInfo source, ConnInfo target, int jobs, List<String> databases,
+                             List<String> excludeDatabases, DdlOptions ddl, CatalogFilter filter, boolean clean,
+                             boolean analyze, boolean verify, RoleOptions roles) {
+
+    static final String MASK = "********";
+
+    public UpgradeOptions {
+        if (jobs < 1) {
+            throw new IllegalArgumentException("jobs must be at least 1");
+        }
+        databases = List.copyOf(databases);
+        excludeDatabases = List.copyOf(excludeDatabases);
+    }
+
+    /** For the report: connections as user@host/db with any password masked, everything else as given. */
+    public Map<String, Object> effective() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("source", connection(source));
+        m.put("target", connection(target));
+        m.put("jobs", jobs);
+        m.put("databases", databases);
+        m.put("excludeDatabases", excludeDatabases);
+        m.put("noOwner", ddl.noOwner());
+        m.put("noAcl", ddl.noAcl());
+        m.put("noTablespaces", ddl.noTablespaces());
+        m.put("schemas", patterns(filter.schemas()));
+        m.put("excludeSchemas", patterns(filter.excludeSchemas()));
+        m.put("tables", patterns(filter.tables()));
+        m.put("excludeTables", patterns(filter.excludeTables()));
+        m.put("excludeTableData", patterns(filter.excludeTableData()));
+        m.put("clean", clean);
+        m.put("analyze", analyze);
+        m.put("verify", verify);
+        m.put("targetProfile", roles.profile().label());
+        m.put("roleMap", roles.roleMap());
+        m.put("noRolePasswords", roles.noPasswords());
+        return m;
+    }
+
+    /** Whether the copies differ from their sources by request: owners, privileges or objects left out. */
+    boolean narrowed() {
+        return ddl.noOwner() || ddl.noAcl() || ddl.noTablespaces() || !filter.isEmpty();
+    }
+
+    private static Map<String, String> connection(ConnInfo conn) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("server", conn.describe());
+        m.put("password", conn.password().isPresent() ? MASK : null);
+        return m;
+    }
+
+    private static List<String> patterns(List<NamePattern> patterns) {
+        return patterns.stream().map(NamePattern::toString).toList();
+    }
+}
