@@ -77,9 +77,9 @@ public final class ArchiveReader {
             throw notAnArchive();
         }
         int version = this.in.readInt();
-        if (version != Manifest.FORMAT_VERSION) {
+        if (version < 1 || version > Manifest.FORMAT_VERSION) {
             throw new PgShiftException(ErrorCode.IO, "the archive has dump format version " + version
-                    + ", which this pgshift cannot read (it reads version " + Manifest.FORMAT_VERSION + ")");
+                    + ", which this pgshift cannot read (it reads versions 1 to " + Manifest.FORMAT_VERSION + ")");
         }
     }
 

@@ -15,6 +15,10 @@ import io.pgshift.plan.Entry;
 public record Manifest(int formatVersion, String createdBy, String createdAt, SourceInfo source, List<Entry> entries,
                        List<DataFile> data) {
 
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * 2: a table's rows may be in several data files, its ranges, all recorded under the table's entry; a
+     * version 1 reader would load only one of them.
+     */
+    public static final int FORMAT_VERSION = 2;
     public static final String FILE_NAME = "manifest.json";
 }

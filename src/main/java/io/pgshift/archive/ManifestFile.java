@@ -78,9 +78,9 @@ public final class ManifestFile {
         try {
             JsonNode tree = JSON.readTree(json);
             int version = tree.path("formatVersion").asInt(-1);
-            if (version != Manifest.FORMAT_VERSION) {
+            if (version < 1 || version > Manifest.FORMAT_VERSION) {
                 throw new PgShiftException(ErrorCode.IO, where + " has dump format version " + version
-                        + ", which this pgshift cannot read (it reads version " + Manifest.FORMAT_VERSION + ")");
+                        + ", which this pgshift cannot read (it reads versions 1 to " + Manifest.FORMAT_VERSION + ")");
             }
             return JSON.treeToValue(tree, Manifest.class);
         } catch (JsonProcessingException e) {

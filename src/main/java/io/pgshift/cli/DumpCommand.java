@@ -50,6 +50,15 @@ final class DumpCommand implements Callable<Integer> {
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Tables dumped at the same time (default: 1).")
     int jobs = 1;
 
+    @Option(names = "--split-tables-larger-than", paramLabel = "SIZE", converter = ByteSize.class,
+            description = "With -F directory and -j 2 or more, write a table larger than this (e.g. 100MB; 0 never) "
+                    + "as several range files at once, which restore loads at once too. Default: 256MB.")
+    Long splitTablesLargerThan;
+
+    @Option(names = "--split-max-parts", paramLabel = "N",
+            description = "How many ranges such a table is cut into at most (default: the same as --jobs).")
+    Integer splitMaxParts;
+
     @Option(names = {"-Z", "--compress"}, paramLabel = "METHOD", defaultValue = "zstd",
             description = "Data file compression: zstd (default), gzip or none.")
     String compress;
@@ -73,8 +82,13 @@ final class DumpCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new PgShiftException(ErrorCode.USAGE, "unknown compression " + compress + ": use zstd, gzip or none");
         }
+        if (splitMaxParts != null && splitMaxParts < 1) {
+            throw new PgShiftException(ErrorCode.USAGE, "--split-max-parts must be at least 1");
+        }
         DumpOptions options = new DumpOptions(ConnInfo.parse(source, Environment.system()), file, jobs, compression,
-                filter.toFilter());
+                filter.toFilter(),
+                splitTablesLargerThan != null ? splitTablesLargerThan : DumpOptions.DEFAULT_SPLIT_THRESHOLD,
+                splitMaxParts != null ? splitMaxParts : 0);
         boolean stream = plain || archive;
         boolean toStdout = stream && "-".equals(file.toString());
         Manifest manifest;

@@ -32,13 +32,14 @@ public final class CopyStatements {
 
     /**
      * {@code COPY (SELECT cols FROM ONLY schema.table WHERE condition) TO STDOUT}: the rows of one range of the
-     * table, in the column order {@link #target} gives the target's COPY. ONLY, because an inheritance
-     * parent's COPY holds its own rows and each child is copied on its own.
+     * table, in the column order {@link #target} gives the target's COPY, xml columns read as text as
+     * {@link #source} reads them. ONLY, because an inheritance parent's COPY holds its own rows and each child
+     * is copied on its own.
      */
-    public static String outRange(Table table, String condition, String format) {
-        String columns = table.copyColumns().stream().map(c -> Sql.ident(c.name())).collect(Collectors.joining(", "));
-        return "COPY (SELECT " + columns + " FROM ONLY " + Sql.qualified(table.schema(), table.name()) + " WHERE "
-                + condition + ") TO STDOUT" + options(format, false);
+    public static String outRange(Connection source, Table table, String condition, String format)
+            throws SQLException {
+        return "COPY (SELECT " + selectList(source, table) + " FROM ONLY " + Sql.qualified(table.schema(), table.name())
+                + " WHERE " + condition + ") TO STDOUT" + options(format, false);
     }
 
     /**
@@ -62,6 +63,15 @@ public final class CopyStatements {
      * its own rows that casts those columns to text (see {@link #XML_COLUMNS}).
      */
     public static String source(Connection source, Table table) throws SQLException {
+        String columns = selectList(source, table);
+        if (columns.equals(plainColumns(table)) || table.copyColumns().isEmpty()) {
+            return target(table);
+        }
+        return "(SELECT " + columns + " FROM ONLY " + Sql.qualified(table.schema(), table.name()) + ")";
+    }
+
+    /** The table's copied columns, each xml one (or domain over xml) cast to text. */
+    private static String selectList(Connection source, Table table) throws SQLException {
         Set<Integer> xml = new HashSet<>();
         try (PreparedStatement ps = source.prepareStatement(XML_COLUMNS)) {
             ps.setLong(1, table.oid());
@@ -72,13 +82,13 @@ public final class CopyStatements {
                 }
             }
         }
-        if (xml.isEmpty() || table.copyColumns().isEmpty()) {
-            return target(table);
-        }
-        String columns = table.copyColumns().stream()
+        return table.copyColumns().stream()
                 .map(c -> xml.contains(c.number()) ? Sql.ident(c.name()) + "::pg_catalog.text" : Sql.ident(c.name()))
                 .collect(Collectors.joining(", "));
-        return "(SELECT " + columns + " FROM ONLY " + Sql.qualified(table.schema(), table.name()) + ")";
+    }
+
+    private static String plainColumns(Table table) {
+        return table.copyColumns().stream().map(c -> Sql.ident(c.name())).collect(Collectors.joining(", "));
     }
 
     public static String out(String target, String format) {

@@ -33,8 +33,13 @@ public final class TableFiles {
      */
     public static long dump(Connection source, String copyTarget, String format, OutputStream out)
             throws SQLException, IOException {
+        return dumpQuery(source, CopyStatements.out(copyTarget, format), out);
+    }
+
+    /** Writes the rows a {@code COPY ... TO STDOUT} statement produces to the stream; returns the number of rows. */
+    public static long dumpQuery(Connection source, String copyOut, OutputStream out) throws SQLException, IOException {
         BufferedOutputStream rows = new BufferedOutputStream(out, BUFFER_BYTES);
-        long count = source.unwrap(PGConnection.class).getCopyAPI().copyOut(CopyStatements.out(copyTarget, format), rows);
+        long count = source.unwrap(PGConnection.class).getCopyAPI().copyOut(copyOut, rows);
         rows.flush();
         return count;
     }
@@ -45,22 +50,25 @@ public final class TableFiles {
      */
     public static long load(Connection target, String table, String copyTarget, String format, InputStream in,
                             BeforeCommit beforeCommit) throws SQLException, IOException {
-        SessionSettings.execute(target, "BEGIN");
-        boolean committed = false;
-        try {
-            long rows = loadInTransaction(target, table, copyTarget, format, in, beforeCommit);
-            SessionSettings.execute(target, "COMMIT");
-            committed = true;
-            return rows;
-        } finally {
-            if (!committed) {
-                try {
-                    SessionSettings.execute(target, "ROLLBACK");
-                } catch (SQLException ignored) {
-                    // The connection is gone; the server rolled back already.
-                }
-            }
-        }
+        return inOwnTransaction(target, () -> loadInTransaction(target, table, copyTarget, format, in, beforeCommit));
+    }
+
+    /**
+     * Adds rows to a table in one transaction, keeping the rows it has: one range of a table whose other ranges
+     * load at the same time on other sessions. COPY, then the caller's check, then COMMIT.
+     */
+    public static long append(Connection target, String copyTarget, String format, InputStream in,
+                              BeforeCommit beforeCommit) throws SQLException, IOException {
+        return inOwnTransaction(target, () -> appendInTransaction(target, copyTarget, format, in, beforeCommit));
+    }
+
+    /** Adds rows inside the caller's transaction: COPY without FREEZE, then the check. */
+    public static long appendInTransaction(Connection target, String copyTarget, String format, InputStream in,
+                                           BeforeCommit beforeCommit) throws SQLException, IOException {
+        long rows = target.unwrap(PGConnection.class).getCopyAPI()
+                .copyIn(CopyStatements.in(copyTarget, format, false), in, BUFFER_BYTES);
+        beforeCommit.check();
+        return rows;
     }
 
     /**
@@ -74,5 +82,29 @@ public final class TableFiles {
                 .copyIn(CopyStatements.in(copyTarget, format, true), in, BUFFER_BYTES);
         beforeCommit.check();
         return rows;
+    }
+
+    private interface Load {
+        long rows() throws SQLException, IOException;
+    }
+
+    /** Runs a load in a transaction of its own: committed when it succeeds, rolled back whole when it fails. */
+    private static long inOwnTransaction(Connection target, Load load) throws SQLException, IOException {
+        SessionSettings.execute(target, "BEGIN");
+        boolean committed = false;
+        try {
+            long rows = load.rows();
+            SessionSettings.execute(target, "COMMIT");
+            committed = true;
+            return rows;
+        } finally {
+            if (!committed) {
+                try {
+                    SessionSettings.execute(target, "ROLLBACK");
+                } catch (SQLException ignored) {
+                    // The connection is gone; the server rolled back already.
+                }
+            }
+        }
     }
 }

@@ -13,11 +13,30 @@ import io.pgshift.connect.ConnInfo;
  *                  which are written to a stream)
  * @param jobs      tables dumped at the same time, each into its own file
  * @param filter    which objects and rows to dump (-n, -N, -t, -T, --exclude-table-data)
+ * @param splitTablesLargerThan a directory dump writes a table larger than this as several range files at once,
+ *                  which restore also loads at once; 0 never
+ * @param splitParts how many ranges such a table is cut into at most; 0 means as many as jobs
  */
-public record DumpOptions(ConnInfo source, Path directory, int jobs, Compression compression, CatalogFilter filter) {
+public record DumpOptions(ConnInfo source, Path directory, int jobs, Compression compression, CatalogFilter filter,
+                          long splitTablesLargerThan, int splitParts) {
+    /**
+     * Larger than copy's default: a dump's ranges are read by the source alone and loaded by the target alone,
+     * so each side has the cores to itself, and a table of a few hundred megabytes already gains.
+     */
+    public static final long DEFAULT_SPLIT_THRESHOLD = 256L << 20;
+
     public DumpOptions {
         if (jobs < 1) {
             throw new IllegalArgumentException("jobs must be at least 1");
         }
+    }
+
+    public DumpOptions(ConnInfo source, Path directory, int jobs, Compression compression, CatalogFilter filter) {
+        this(source, directory, jobs, compression, filter, DEFAULT_SPLIT_THRESHOLD, 0);
+    }
+
+    /** Ranges per split table: --split-max-parts, or one per job. */
+    public int partsPerTable() {
+        return splitParts > 0 ? splitParts : jobs;
     }
 }

@@ -28,6 +28,7 @@ import io.pgshift.catalog.Catalog;
 import io.pgshift.catalog.Table;
 import io.pgshift.data.CopyFormat;
 import io.pgshift.data.CopyStatements;
+import io.pgshift.data.TableRanges;
 import io.pgshift.data.TableFiles;
 import io.pgshift.ddl.DdlOptions;
 import io.pgshift.ddl.DdlWriter;
@@ -205,7 +206,8 @@ public final class DumpRun {
     private List<DataFile> dumpData(SourceSnapshot source, Plan plan, DumpDirectory directory) throws SQLException {
         Map<Long, Table> tables = new HashMap<>();
         source.catalog().tables().forEach(t -> tables.put(t.oid(), t));
-        List<Entry> data = plan.section(Section.DATA).stream().filter(e -> DataKinds.TABLE.equals(e.kind())).toList();
+        List<Entry> data = splitLargeTables(source, tables,
+                plan.section(Section.DATA).stream().filter(e -> DataKinds.TABLE.equals(e.kind())).toList());
         Map<Entry, Integer> numbers = new HashMap<>();
         for (int i = 0; i < data.size(); i++) {
             numbers.put(data.get(i), i + 1);
@@ -222,7 +224,9 @@ public final class DumpRun {
             new Scheduler<Reader>(data, Set.of(), largestFirst).run(readers, (reader, entry) -> {
                 Table table = tables.get(entry.ref().oid());
                 long start = System.nanoTime();
-                DataFile file = dumpTable(reader.connection, directory, entry, table, numbers.get(entry));
+                DataFile file = DataKinds.TABLE_PART.equals(entry.kind())
+                        ? dumpRange(reader.connection, directory, entry, table, numbers.get(entry))
+                        : dumpTable(reader.connection, directory, entry, table, numbers.get(entry));
                 progress.addBytes(file.bytes());
                 progress.itemDone(file.rows());
                 files.add(file);
@@ -235,6 +239,50 @@ public final class DumpRun {
         listener.phaseFinished(progress);
         files.sort(Comparator.comparing(DataFile::path));
         return List.copyOf(files);
+    }
+
+    /**
+     * The tables to dump, each table larger than the threshold replaced by its ranges: one data file each, all
+     * recorded under the table's entry, so restore loads them together as the table's rows. A range entry's
+     * one statement is the WHERE condition of its rows, read in the shared snapshot like the whole table.
+     */
+    private List<Entry> splitLargeTables(SourceSnapshot source, Map<Long, Table> tables, List<Entry> data)
+            throws SQLException {
+        int parts = options.partsPerTable();
+        if (options.splitTablesLargerThan() <= 0 || parts < 2) {
+            return data;
+        }
+        List<Entry> expanded = new ArrayList<>();
+        for (Entry e : data) {
+            Table table = tables.get(e.ref().oid());
+            List<String> ranges = table.bytes() > options.splitTablesLargerThan()
+                    ? TableRanges.split(source.leader(), source.version(), table, parts) : List.of();
+            if (ranges.isEmpty()) {
+                expanded.add(e);
+                continue;
+            }
+            for (int i = 0; i < ranges.size(); i++) {
+                expanded.add(new Entry(e.ref(), DataKinds.TABLE_PART,
+                        e.name() + " (part " + (i + 1) + " of " + ranges.size() + ")", Section.DATA,
+                        List.of(ranges.get(i)), e.dependsOn(), e.table()));
+            }
+        }
+        return expanded;
+    }
+
+    private DataFile dumpRange(Connection reader, DumpDirectory directory, Entry part, Table table, int number)
+            throws SQLException {
+        String copyFormat = CopyFormat.choose(reader, table.oid());
+        try (DumpDirectory.DataSink sink = directory.newDataFile(part.ref(), Sql.qualified(table.schema(), table.name()),
+                CopyStatements.target(table), number, copyFormat, options.compression())) {
+            long rows = TableFiles.dumpQuery(reader, CopyStatements.outRange(reader, table, part.sql().get(0), copyFormat),
+                    sink);
+            sink.close();
+            return sink.describe(rows);
+        } catch (IOException e) {
+            throw new PgShiftException(ErrorCode.IO, "cannot write the data of " + part.name() + " to "
+                    + directory.root() + ": " + e.getMessage(), e);
+        }
     }
 
     private DataFile dumpTable(Connection reader, DumpDirectory directory, Entry entry, Table table, int number)

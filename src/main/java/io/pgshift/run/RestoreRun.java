@@ -68,7 +68,7 @@ public final class RestoreRun {
         DumpDirectory directory = DumpDirectory.open(options.directory());
         Manifest manifest = directory.manifest();
         checkDataFiles(directory, manifest);
-        restore(manifest, (entries, loaders) -> loadData(directory, manifest, entries, loaders));
+        restore(manifest, (entries, loaders) -> loadDataAndIndexes(directory, manifest, entries, loaders));
     }
 
     /**
@@ -80,13 +80,18 @@ public final class RestoreRun {
         try {
             ArchiveReader archive = new ArchiveReader(new BufferedInputStream(in, 256 * 1024));
             Manifest toc = archive.tableOfContents();
-            restore(toc, (entries, loaders) -> loadArchive(archive, entries, loaders.get(0)));
+            restore(toc, (entries, loaders) -> {
+                loadArchive(archive, entries, loaders.get(0));
+                if (options.sections().contains(Section.POST_DATA)) {
+                    postData(entries, loaders);
+                }
+            });
         } catch (IOException e) {
             throw new PgShiftException(ErrorCode.IO, "cannot read the archive: " + e.getMessage(), e);
         }
     }
 
-    /** How the rows of a dump reach the target. */
+    /** How the rows of a dump reach the target, and then its indexes and constraints are built. */
     private interface DataPhase {
         void load(List<Entry> entries, List<Loader> loaders) throws SQLException, IOException;
     }
@@ -133,9 +138,6 @@ public final class RestoreRun {
                         listener.phaseFinished(schema);
                     }
                     dataPhase.load(entries, loaders);
-                    if (options.sections().contains(Section.POST_DATA)) {
-                        postData(entries, loaders);
-                    }
                 } finally {
                     loaders.forEach(Loader::close);
                 }
@@ -230,40 +232,125 @@ public final class RestoreRun {
         listener.phaseFinished(progress);
     }
 
-    private void loadData(DumpDirectory directory, Manifest manifest, List<Entry> entries, List<Loader> loaders) {
-        if (!options.sections().contains(Section.DATA)) {
-            return;
+    /**
+     * Loads the data files and builds the indexes and constraints in one schedule, as copy does: a table's
+     * indexes start as soon as its rows are in, while other jobs go on loading, largest tables first. A table
+     * dumped in several range files has them loaded at once, each by its own job; its entry then waits for all
+     * of them, and its indexes for its entry.
+     */
+    private void loadDataAndIndexes(DumpDirectory directory, Manifest manifest, List<Entry> entries,
+                                    List<Loader> loaders) {
+        boolean data = options.sections().contains(Section.DATA);
+        boolean post = options.sections().contains(Section.POST_DATA);
+        Map<ObjectRef, List<DataFile>> files = new HashMap<>();
+        manifest.data().forEach(f -> files.computeIfAbsent(f.entry(), k -> new ArrayList<>()).add(f));
+        List<Entry> work = new ArrayList<>();
+        Map<Entry, DataFile> partFiles = new HashMap<>();
+        List<Entry> dataEntries = entries.stream().filter(e -> e.section() == Section.DATA).toList();
+        if (data) {
+            for (Entry e : dataEntries) {
+                List<DataFile> parts = files.getOrDefault(e.ref(), List.of());
+                if (parts.size() < 2) {
+                    work.add(e);
+                    continue;
+                }
+                ObjectRef partsRef = ObjectRef.partsOf(e.ref().oid());
+                for (int i = 0; i < parts.size(); i++) {
+                    Entry part = new Entry(partsRef, DataKinds.TABLE_PART, e.name() + " (part " + (i + 1) + " of "
+                            + parts.size() + ")", Section.DATA, List.of(), e.dependsOn(), e.table());
+                    work.add(part);
+                    partFiles.put(part, parts.get(i));
+                }
+                Set<ObjectRef> markerDependsOn = new HashSet<>(e.dependsOn());
+                markerDependsOn.add(partsRef);
+                work.add(e.withDependsOn(Set.copyOf(markerDependsOn)).withSql(List.of()));
+            }
         }
-        Map<ObjectRef, DataFile> files = new HashMap<>();
-        manifest.data().forEach(f -> files.put(f.entry(), f));
-        List<Entry> data = entries.stream().filter(e -> e.section() == Section.DATA).toList();
-        Progress progress = new Progress(Phase.DATA, data.size(),
-                manifest.data().stream().mapToLong(DataFile::bytes).sum());
-        listener.phaseStarted(progress);
-        Comparator<Entry> largestFirst = Comparator.comparingLong(e -> -(files.containsKey(e.ref())
-                ? files.get(e.ref()).storedBytes() : 0));
-        new Scheduler<Loader>(data, Set.of(), largestFirst).run(loaders, (loader, entry) -> {
+        List<Entry> postEntries = post ? entries.stream().filter(e -> e.section() == Section.POST_DATA).toList()
+                : List.of();
+        work.addAll(postEntries);
+        Set<ObjectRef> done = new HashSet<>();
+        entries.stream().filter(e -> e.section() == Section.PRE_DATA).forEach(e -> done.add(e.ref()));
+        if (!data) {
+            dataEntries.forEach(e -> done.add(e.ref()));
+        }
+        Progress rows = new Progress(Phase.DATA, data ? dataEntries.size() : 0,
+                data ? manifest.data().stream().mapToLong(DataFile::bytes).sum() : 0);
+        Progress indexes = new Progress(Phase.INDEXES, postEntries.size(), 0);
+        if (data) {
+            listener.phaseStarted(rows);
+        }
+        if (post) {
+            listener.phaseStarted(indexes);
+        }
+        java.util.concurrent.atomic.AtomicInteger dataLeft = new java.util.concurrent.atomic.AtomicInteger(
+                (int) work.stream().filter(e -> e.section() == Section.DATA).count());
+        if (data && dataLeft.get() == 0) {
+            listener.phaseFinished(rows);
+        }
+        Comparator<Entry> order = Comparator.comparing((Entry e) -> e.section() != Section.DATA)
+                .thenComparing(e -> "FOREIGN KEY".equals(e.kind()))
+                .thenComparingLong(e -> -storedBytes(e, files, partFiles));
+        new Scheduler<Loader>(work, done, order).run(loaders, (loader, entry) -> {
             long start = System.nanoTime();
-            DataFile file = files.get(entry.ref());
-            if (file == null) {
+            if (entry.section() == Section.DATA) {
+                loadEntry(directory, loader, entry, files, partFiles, rows, start);
+                if (dataLeft.decrementAndGet() == 0) {
+                    listener.phaseFinished(rows);
+                }
+            } else {
                 for (String sql : entry.sql()) {
                     SessionSettings.execute(loader.connection, sql);
                 }
-                progress.itemDone(0);
-                return;
+                indexes.itemDone(0);
+                listener.itemDone(indexes, entry.toString(), 0, 0, Duration.ofNanos(System.nanoTime() - start));
             }
-            long rows;
-            try (DumpDirectory.VerifiedData in = directory.openDataFile(file)) {
-                rows = loader.load(file, in.rows(), in::verifyToEnd);
-            } catch (IOException e) {
-                throw new PgShiftException(ErrorCode.IO, "cannot read data file " + file.path() + " of "
-                        + file.table() + ": " + e.getMessage(), e);
-            }
-            progress.addBytes(file.bytes());
-            progress.itemDone(rows);
-            listener.itemDone(progress, file.table(), rows, file.bytes(), Duration.ofNanos(System.nanoTime() - start));
         });
-        listener.phaseFinished(progress);
+        if (post) {
+            listener.phaseFinished(indexes);
+        }
+    }
+
+    private static long storedBytes(Entry e, Map<ObjectRef, List<DataFile>> files, Map<Entry, DataFile> partFiles) {
+        DataFile part = partFiles.get(e);
+        if (part != null) {
+            return part.storedBytes();
+        }
+        return files.getOrDefault(e.ref(), List.of()).stream().mapToLong(DataFile::storedBytes).sum();
+    }
+
+    /** One DATA entry: a whole table's file, one range file of a split table, a split table's marker, or SQL. */
+    private void loadEntry(DumpDirectory directory, Loader loader, Entry entry, Map<ObjectRef, List<DataFile>> files,
+                           Map<Entry, DataFile> partFiles, Progress progress, long start) throws SQLException {
+        DataFile part = partFiles.get(entry);
+        List<DataFile> whole = files.getOrDefault(entry.ref(), List.of());
+        if (part == null && whole.size() > 1) {
+            // The marker of a split table: its range files are all in.
+            progress.itemDone(0);
+            return;
+        }
+        DataFile file = part != null ? part : whole.isEmpty() ? null : whole.get(0);
+        if (file == null) {
+            for (String sql : entry.sql()) {
+                SessionSettings.execute(loader.connection, sql);
+            }
+            progress.itemDone(0);
+            return;
+        }
+        long rows;
+        try (DumpDirectory.VerifiedData in = directory.openDataFile(file)) {
+            rows = part != null ? loader.loadPart(file, in.rows(), in::verifyToEnd)
+                    : loader.load(file, in.rows(), in::verifyToEnd);
+        } catch (IOException e) {
+            throw new PgShiftException(ErrorCode.IO, "cannot read data file " + file.path() + " of "
+                    + file.table() + ": " + e.getMessage(), e);
+        }
+        progress.addBytes(file.bytes());
+        if (part == null) {
+            progress.itemDone(rows);
+        }
+        listener.itemDone(progress, part != null ? entry.name() : file.table(), rows, file.bytes(),
+                Duration.ofNanos(System.nanoTime() - start));
     }
 
     private void postData(List<Entry> entries, List<Loader> loaders) {
@@ -338,6 +425,17 @@ public final class RestoreRun {
                 connection.close();
                 throw e;
             }
+        }
+
+        /**
+         * Loads one range file of a table whose other ranges other jobs load at the same time: no TRUNCATE,
+         * which would wait for and then wipe their rows, and so no FREEZE. The table was created empty just
+         * before, in this restore.
+         */
+        long loadPart(DataFile file, InputStream rows, TableFiles.BeforeCommit check) throws SQLException, IOException {
+            return shared
+                    ? TableFiles.appendInTransaction(connection, file.copyTarget(), file.format(), rows, check)
+                    : TableFiles.append(connection, file.copyTarget(), file.format(), rows, check);
         }
 
         /** Loads a table's rows: in a transaction of its own, or in the single transaction. */

@@ -56,7 +56,7 @@ final class TableSplits {
             for (int i = 0; i < ranges.size(); i++) {
                 expanded.add(new Entry(partsRef, DataKinds.TABLE_PART,
                         e.name() + " (part " + (i + 1) + " of " + ranges.size() + ")", Section.DATA,
-                        List.of(CopyStatements.outRange(table, ranges.get(i), format), copyIn), e.dependsOn(),
+                        List.of(CopyStatements.outRange(leader, table, ranges.get(i), format), copyIn), e.dependsOn(),
                         e.table()));
             }
             Set<ObjectRef> markerDependsOn = new HashSet<>(e.dependsOn());

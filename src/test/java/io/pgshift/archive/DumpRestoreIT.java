@@ -206,7 +206,7 @@ class DumpRestoreIT {
     void aManifestOfAnUnknownFormatVersionIsRefused() throws Exception {
         Path future = copyOfDump("future");
         Path manifest = future.resolve("manifest.json");
-        Files.writeString(manifest, Files.readString(manifest).replace("\"formatVersion\" : 1", "\"formatVersion\" : 99"));
+        Files.writeString(manifest, Files.readString(manifest).replace("\"formatVersion\" : 2", "\"formatVersion\" : 99"));
 
         Cli.Run run = Cli.run("restore", "--target", Cli.conn(target, "from_future"), future.toString());
 

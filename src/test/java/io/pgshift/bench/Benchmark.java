@@ -26,7 +26,10 @@ public final class Benchmark {
 
     private final EmbeddedPostgres source;
     private final EmbeddedPostgres target;
+    private static final String FLOOR = "floor: binary COPY pipe + keys";
     private final int jobs;
+    /** How many times each pipeline runs; the median is reported. */
+    private final int rounds;
     private final Path launcher;
     /** --split-tables-larger-than for one more pgshift run, or null for none. */
     private final String split;
@@ -34,8 +37,9 @@ public final class Benchmark {
     private final Map<String, String> env;
     private int databases;
 
-    private Benchmark(EmbeddedPostgres source, EmbeddedPostgres target, int jobs, Path jar, String split)
+    private Benchmark(EmbeddedPostgres source, EmbeddedPostgres target, int jobs, int rounds, Path jar, String split)
             throws Exception {
+        this.rounds = rounds;
         this.source = source;
         this.target = target;
         this.jobs = jobs;
@@ -57,23 +61,25 @@ public final class Benchmark {
         int scale = Integer.parseInt(options.getOrDefault("scale", "50"));
         int tables = Integer.parseInt(options.getOrDefault("tables", "2000"));
         int jobs = Integer.parseInt(options.getOrDefault("jobs", "2"));
+        int rounds = Integer.parseInt(options.getOrDefault("rounds", "1"));
         String split = options.get("split");
         Path jar = Path.of(options.getOrDefault("launcher", "./pgshift"));
-        System.out.printf(Locale.ROOT, "pgshift benchmark: PostgreSQL %s -> %s, pgbench scale %d, %d tables, %d jobs, %d cores%n",
-                from, to, scale, tables, jobs, Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "pgshift benchmark: PostgreSQL %s -> %s, pgbench scale %d, %d tables, %d jobs, "
+                        + "%d cores, median of %d round(s)%n",
+                from, to, scale, tables, jobs, Runtime.getRuntime().availableProcessors(), rounds);
         try (EmbeddedPostgres source = server(from); EmbeddedPostgres target = server(to)) {
-            Benchmark bench = new Benchmark(source, target, jobs, jar, split);
+            Benchmark bench = new Benchmark(source, target, jobs, rounds, jar, split);
             if (scale > 0) {
                 long t = System.nanoTime();
                 Workloads.pgbench(source, "bench", scale);
                 System.out.printf(Locale.ROOT, "built pgbench scale %d in %.0f s%n", scale, (System.nanoTime() - t) / 1e9);
-                bench.report("Data: pgbench scale " + scale, bench.data("bench"));
+                bench.report("Data: pgbench scale " + scale, bench.measure(bench.data("bench")));
             }
             if (tables > 0) {
                 long t = System.nanoTime();
                 Workloads.manyTables(source, "schema", tables);
                 System.out.printf(Locale.ROOT, "built %d tables in %.0f s%n", tables, (System.nanoTime() - t) / 1e9);
-                bench.report("Schema: " + tables + " tables", bench.schema("schema"));
+                bench.report("Schema: " + tables + " tables", bench.measure(bench.schema("schema")));
             }
         }
     }
@@ -86,39 +92,89 @@ public final class Benchmark {
                 .setting("max_locks_per_transaction", "1024").start();
     }
 
-    private List<Result> data(String db) throws Exception {
-        List<Result> results = new ArrayList<>();
+    /** One way to migrate a database into a fresh, empty target database, timing only the migration. */
+    private interface Attempt {
+        Shell.Timing run(String targetDb) throws Exception;
+    }
+
+    /** What proves a pgshift result right, given the target database; checked outside the timing. */
+    private interface Check {
+        String verdict(String targetDb) throws Exception;
+    }
+
+    private record Pipeline(String name, Attempt attempt, Check check) {
+    }
+
+    private List<Pipeline> data(String db) throws Exception {
         String src = Shell.flags(source, db);
-        results.add(classic("pg_dump | psql", t -> "pg_dump " + src + " | psql -q -X -v ON_ERROR_STOP=1 "
-                + Shell.flags(target, t) + " > /dev/null"));
-        results.add(classic("pg_dump -Fc | pg_restore", t -> "pg_dump -Fc " + src + " | pg_restore --exit-on-error "
-                + Shell.flags(target, t)));
         Path dir = Files.createTempDirectory("bench-dump");
-        results.add(classic("pg_dump -Fd -j" + jobs + " + pg_restore -j" + jobs, t -> "rm -rf " + dir + "/d && pg_dump -Fd -j "
+        Check rows = t -> verify(db, t);
+        List<Pipeline> pipelines = new ArrayList<>();
+        pipelines.add(classic("pg_dump | psql", t -> "pg_dump " + src + " | psql -q -X -v ON_ERROR_STOP=1 "
+                + Shell.flags(target, t) + " > /dev/null"));
+        pipelines.add(classic("pg_dump -Fc | pg_restore", t -> "pg_dump -Fc " + src + " | pg_restore --exit-on-error "
+                + Shell.flags(target, t)));
+        pipelines.add(classic("pg_dump -Fd -j" + jobs + " + pg_restore -j" + jobs, t -> "rm -rf " + dir + "/d && pg_dump -Fd -j "
                 + jobs + " -f " + dir + "/d " + src + " && pg_restore --exit-on-error -j " + jobs + " "
                 + Shell.flags(target, t) + " " + dir + "/d && rm -rf " + dir + "/d"));
-        results.add(floor(db));
-        results.add(pgshiftPipeline("pgshift dump -Fd -j" + jobs + " + restore -j" + jobs, db, (from, to) ->
+        pipelines.add(new Pipeline(FLOOR, t -> floor(db, t), null));
+        pipelines.add(pgshiftPipeline("pgshift dump -Fd -j" + jobs + " + restore -j" + jobs, db, rows, (from, to) ->
                 "rm -rf " + dir + "/p && " + launcher + " dump -F directory -j " + jobs + " -f " + dir + "/p --source "
                         + from + " && " + launcher + " restore -j " + jobs + " --target " + to + " " + dir + "/p && rm -rf "
                         + dir + "/p"));
-        results.add(pgshiftPipeline("pgshift dump -F archive | pgshift restore", db, (from, to) ->
+        pipelines.add(pgshiftPipeline("pgshift dump -F archive | pgshift restore", db, rows, (from, to) ->
                 launcher + " dump -F archive -f - --source " + from + " | " + launcher + " restore --target " + to + " -"));
-        results.add(pgshift("pgshift copy -j" + jobs + " --no-analyze", db, "--no-analyze"));
-        results.add(pgshift("pgshift copy -j" + jobs + " (with ANALYZE)", db));
+        pipelines.add(pgshift("pgshift copy -j" + jobs + " --no-analyze", db, rows, "--no-analyze"));
+        pipelines.add(pgshift("pgshift copy -j" + jobs + " (with ANALYZE)", db, rows));
         if (split != null) {
-            results.add(pgshift("pgshift copy -j" + jobs + " --split " + split + " --no-analyze", db, "--no-analyze",
-                    "--split-tables-larger-than", split));
+            pipelines.add(pgshift("pgshift copy -j" + jobs + " --split " + split + " --no-analyze", db, rows,
+                    "--no-analyze", "--split-tables-larger-than", split));
         }
-        return results;
+        return pipelines;
     }
 
-    private List<Result> schema(String db) throws Exception {
-        List<Result> results = new ArrayList<>();
+    private List<Pipeline> schema(String db) {
         String src = Shell.flags(source, db);
-        results.add(classic("pg_dump -s | psql", t -> "pg_dump -s " + src + " | psql -q -X -v ON_ERROR_STOP=1 "
+        List<Pipeline> pipelines = new ArrayList<>();
+        pipelines.add(classic("pg_dump -s | psql", t -> "pg_dump -s " + src + " | psql -q -X -v ON_ERROR_STOP=1 "
                 + Shell.flags(target, t) + " > /dev/null"));
-        results.add(pgshift("pgshift copy -s -j" + jobs, db, "--schema-only"));
+        pipelines.add(pgshift("pgshift copy -s -j" + jobs, db, t -> verifySchema(db, t), "--schema-only"));
+        return pipelines;
+    }
+
+    /**
+     * Runs every pipeline {@code rounds} times, the pipelines taking turns within each round so that a slow
+     * moment of the machine does not fall on one of them only, and reports each one's median. Every attempt
+     * starts alike: a fresh empty target database created beforehand (pgshift would create it itself, the
+     * classic tools need it), both servers just checkpointed, so no attempt pays for the WAL of the one
+     * before, and the database dropped afterwards.
+     */
+    private List<Result> measure(List<Pipeline> pipelines) throws Exception {
+        Map<Pipeline, List<Shell.Timing>> timings = new LinkedHashMap<>();
+        for (int round = 1; round <= rounds; round++) {
+            if (rounds > 1) {
+                System.out.printf(Locale.ROOT, "  round %d of %d%n", round, rounds);
+            }
+            for (Pipeline pipeline : pipelines) {
+                String t = freshTarget();
+                target.execute("postgres", "CREATE DATABASE " + t);
+                source.execute("postgres", "CHECKPOINT");
+                target.execute("postgres", "CHECKPOINT");
+                Shell.Timing timing = pipeline.attempt().run(t);
+                String verdict = pipeline.check() == null ? "" : pipeline.check().verdict(t);
+                target.execute("postgres", "DROP DATABASE " + t);
+                timings.computeIfAbsent(pipeline, p -> new ArrayList<>()).add(timing);
+                System.out.printf(Locale.ROOT, "    %-40s %8.1f s  %s  %s%n", pipeline.name(), timing.seconds(),
+                        timing.peakRssBytes() > 0 ? "peak RSS " + (timing.peakRssBytes() >> 20) + " MB" : "",
+                        verdict);
+            }
+        }
+        List<Result> results = new ArrayList<>();
+        timings.forEach((pipeline, runs) -> {
+            double[] seconds = runs.stream().mapToDouble(Shell.Timing::seconds).sorted().toArray();
+            results.add(new Result(pipeline.name(), seconds[seconds.length / 2],
+                    runs.stream().mapToLong(Shell.Timing::peakRssBytes).max().orElse(0)));
+        });
         return results;
     }
 
@@ -126,21 +182,15 @@ public final class Benchmark {
         String forTarget(String targetDb);
     }
 
-    private Result classic(String name, Script script) throws Exception {
-        String t = freshTarget();
-        target.execute("postgres", "CREATE DATABASE " + t);
-        Shell.Timing timing = Shell.bash(script.forTarget(t), env);
-        System.out.printf(Locale.ROOT, "  %-40s %8.1f s%n", name, timing.seconds());
-        return new Result(name, timing.seconds(), 0);
+    private Pipeline classic(String name, Script script) {
+        return new Pipeline(name, t -> Shell.bash(script.forTarget(t), env), null);
     }
 
     /**
      * What the hardware allows: each table's rows as one binary COPY piped between two psql processes,
      * largest first, then the primary keys. Tables are created beforehand, untimed.
      */
-    private Result floor(String db) throws Exception {
-        String t = freshTarget();
-        target.execute("postgres", "CREATE DATABASE " + t);
+    private Shell.Timing floor(String db, String t) throws Exception {
         Shell.bash("pg_dump -s --section=pre-data " + Shell.flags(source, db) + " | psql -q -X -v ON_ERROR_STOP=1 "
                 + Shell.flags(target, t) + " > /dev/null", env);
         StringBuilder script = new StringBuilder();
@@ -151,44 +201,38 @@ public final class Benchmark {
         }
         script.append("psql -X -q ").append(Shell.flags(target, t)).append(" -c 'ALTER TABLE pgbench_accounts ADD PRIMARY KEY (aid)'")
                 .append(" -c 'ALTER TABLE pgbench_tellers ADD PRIMARY KEY (tid)' -c 'ALTER TABLE pgbench_branches ADD PRIMARY KEY (bid)'");
-        Shell.Timing timing = Shell.bash(script.toString(), env);
-        System.out.printf(Locale.ROOT, "  %-40s %8.1f s%n", "floor: binary COPY pipe + keys", timing.seconds());
-        return new Result("floor: binary COPY pipe + keys", timing.seconds(), 0);
+        return Shell.bash(script.toString(), env);
     }
 
-    private Result pgshift(String name, String db, String... extra) throws Exception {
-        String t = freshTarget();
-        // Through the launcher, so pgshift runs with the JVM settings a user gets.
-        List<String> command = new ArrayList<>(List.of(launcher.toString(), "copy", "-j", String.valueOf(jobs),
-                "--source", "host=" + source.host() + " port=" + source.port() + " user=" + source.superuser()
-                        + " dbname=" + db + " sslmode=disable",
-                "--target", "host=" + target.host() + " port=" + target.port() + " user=" + target.superuser()
-                        + " dbname=" + t + " sslmode=disable"));
-        command.addAll(List.of(extra));
-        Shell.Timing timing = Shell.run(command, env);
-        String verdict = List.of(extra).contains("--schema-only") ? verifySchema(db, t) : verify(db, t);
-        System.out.printf(Locale.ROOT, "  %-40s %8.1f s  peak RSS %d MB  %s%n", name, timing.seconds(),
-                timing.peakRssBytes() >> 20, verdict);
-        return new Result(name, timing.seconds(), timing.peakRssBytes());
+    private Pipeline pgshift(String name, String db, Check check, String... extra) {
+        return new Pipeline(name, t -> {
+            // Through the launcher, so pgshift runs with the JVM settings a user gets.
+            List<String> command = new ArrayList<>(List.of(launcher.toString(), "copy", "-j", String.valueOf(jobs),
+                    "--source", "host=" + source.host() + " port=" + source.port() + " user=" + source.superuser()
+                            + " dbname=" + db + " sslmode=disable",
+                    "--target", "host=" + target.host() + " port=" + target.port() + " user=" + target.superuser()
+                            + " dbname=" + t + " sslmode=disable"));
+            command.addAll(List.of(extra));
+            return Shell.run(command, env);
+        }, check);
     }
 
-    private interface Pipeline {
+    private interface Commands {
         /** The bash script, given the source's and the target's connection strings, each quoted for bash. */
         String script(String sourceConn, String targetConn);
     }
 
     /** A pgshift pipeline of several processes, through the launcher, checked as a copy is. */
-    private Result pgshiftPipeline(String name, String db, Pipeline pipeline) throws Exception {
-        String t = freshTarget();
-        String from = "'host=" + source.host() + " port=" + source.port() + " user=" + source.superuser() + " dbname="
-                + db + " sslmode=disable'";
-        String to = "'host=" + target.host() + " port=" + target.port() + " user=" + target.superuser() + " dbname="
-                + t + " sslmode=disable'";
-        Shell.Timing timing = Shell.bash(pipeline.script(from, to), env);
-        String verdict = verify(db, t);
-        System.out.printf(Locale.ROOT, "  %-40s %8.1f s  %s%n", name, timing.seconds(), verdict);
-        // The peak RSS measured is bash's, not the JVMs', so none is reported.
-        return new Result(name, timing.seconds(), 0);
+    private Pipeline pgshiftPipeline(String name, String db, Check check, Commands commands) {
+        return new Pipeline(name, t -> {
+            String from = "'host=" + source.host() + " port=" + source.port() + " user=" + source.superuser()
+                    + " dbname=" + db + " sslmode=disable'";
+            String to = "'host=" + target.host() + " port=" + target.port() + " user=" + target.superuser()
+                    + " dbname=" + t + " sslmode=disable'";
+            Shell.Timing timing = Shell.bash(commands.script(from, to), env);
+            // The peak RSS measured is bash's, not the JVMs', so none is reported.
+            return new Shell.Timing(timing.seconds(), 0);
+        }, check);
     }
 
     private String verify(String sourceDb, String targetDb) throws Exception {
@@ -221,9 +265,9 @@ public final class Benchmark {
     }
 
     private void report(String title, List<Result> results) {
-        double bestClassic = results.stream().filter(r -> !r.name().startsWith("pgshift") && !r.name().startsWith("floor"))
+        double bestClassic = results.stream().filter(r -> !r.name().startsWith("pgshift") && !r.name().equals(FLOOR))
                 .mapToDouble(Result::seconds).min().orElse(Double.NaN);
-        double floor = results.stream().filter(r -> r.name().startsWith("floor")).mapToDouble(Result::seconds)
+        double floor = results.stream().filter(r -> r.name().equals(FLOOR)).mapToDouble(Result::seconds)
                 .findFirst().orElse(Double.NaN);
         System.out.println();
         System.out.println(title);
