@@ -194,7 +194,14 @@ public final class RestoreRun {
             long rows = 0;
             try {
                 if (restoring && chosen.contains(file.entry())) {
-                    rows = loader.load(file, block.rows(), block::verify);
+                    try {
+                        rows = loader.load(file, block.rows(), block::verify);
+                    } catch (SQLException e) {
+                        // Damaged rows can make the target refuse them before the checksum is reached: the
+                        // damage is the cause then, not the target.
+                        block.verify();
+                        throw e;
+                    }
                 } else {
                     block.rows().transferTo(OutputStream.nullOutputStream());
                     block.verify();
@@ -339,8 +346,15 @@ public final class RestoreRun {
         }
         long rows;
         try (DumpDirectory.VerifiedData in = directory.openDataFile(file)) {
-            rows = part != null ? loader.loadPart(file, in.rows(), in::verifyToEnd)
-                    : loader.load(file, in.rows(), in::verifyToEnd);
+            try {
+                rows = part != null ? loader.loadPart(file, in.rows(), in::verifyToEnd)
+                        : loader.load(file, in.rows(), in::verifyToEnd);
+            } catch (SQLException e) {
+                // Damaged rows can make the target refuse them before the checksum is reached: the damage is
+                // the cause then, not the target.
+                in.verifyToEnd();
+                throw e;
+            }
         } catch (IOException e) {
             throw new PgShiftException(ErrorCode.IO, "cannot read data file " + file.path() + " of "
                     + file.table() + ": " + e.getMessage(), e);

@@ -177,6 +177,25 @@ class DumpRestoreIT {
     }
 
     @Test
+    void damagedBinaryRowsThatTheTargetRefusesAreReportedAsDamageWithExitCode11() throws Exception {
+        Path raw = temp.resolve("uncompressed");
+        Cli.Run dumped = Cli.run("dump", "--source", Cli.conn(source, "shop"), "-Z", "none", "-f", raw.toString());
+        assertThat(dumped.exitCode()).as(dumped.err()).isZero();
+        Path biggest = largestDataFile(raw);
+        try (RandomAccessFile f = new RandomAccessFile(biggest.toFile(), "rw")) {
+            // Uncompressed binary COPY: a field length of -2 billion in the middle makes the server refuse the
+            // rows before the file's checksum is reached.
+            f.seek(f.length() / 2);
+            f.write(new byte[] {(byte) 0x80, 0, 0, 0, (byte) 0x80, 0, 0, 0, (byte) 0x80, 0, 0, 0});
+        }
+
+        Cli.Run run = Cli.run("restore", "--target", Cli.conn(target, "from_damaged_binary"), raw.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(11);
+        assertThat(run.err()).contains(raw.relativize(biggest).toString()).contains("is damaged");
+    }
+
+    @Test
     void aMissingDataFileIsRefusedBeforeAnythingIsWritten() throws Exception {
         Path incomplete = copyOfDump("incomplete");
         Files.delete(largestDataFile(incomplete));
