@@ -50,6 +50,10 @@ final class DumpCommand implements Callable<Integer> {
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Tables dumped at the same time (default: 1).")
     int jobs = 1;
 
+    @Option(names = {"-s", "--schema-only"},
+            description = "Dump the definitions only: no rows, sequence positions or large objects.")
+    boolean schemaOnly;
+
     @Option(names = "--split-tables-larger-than", paramLabel = "SIZE", converter = ByteSize.class,
             description = "With -F directory and -j 2 or more, write a table larger than this (e.g. 100MB; 0 never) "
                     + "as several range files at once, which restore loads at once too. Default: 256MB.")
@@ -88,7 +92,7 @@ final class DumpCommand implements Callable<Integer> {
         DumpOptions options = new DumpOptions(ConnInfo.parse(source, Environment.system()), file, jobs, compression,
                 filter.toFilter(),
                 splitTablesLargerThan != null ? splitTablesLargerThan : DumpOptions.DEFAULT_SPLIT_THRESHOLD,
-                splitMaxParts != null ? splitMaxParts : 0);
+                splitMaxParts != null ? splitMaxParts : 0, schemaOnly);
         boolean stream = plain || archive;
         boolean toStdout = stream && "-".equals(file.toString());
         Manifest manifest;

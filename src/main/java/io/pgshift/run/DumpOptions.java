@@ -16,9 +16,10 @@ import io.pgshift.connect.ConnInfo;
  * @param splitTablesLargerThan a directory dump writes a table larger than this as several range files at once,
  *                  which restore also loads at once; 0 never
  * @param splitParts how many ranges such a table is cut into at most; 0 means as many as jobs
+ * @param schemaOnly the definitions only: no rows, sequence positions or large objects (pg_dump -s)
  */
 public record DumpOptions(ConnInfo source, Path directory, int jobs, Compression compression, CatalogFilter filter,
-                          long splitTablesLargerThan, int splitParts) {
+                          long splitTablesLargerThan, int splitParts, boolean schemaOnly) {
     /**
      * Larger than copy's default: a dump's ranges are read by the source alone and loaded by the target alone,
      * so each side has the cores to itself, and a table of a few hundred megabytes already gains.
@@ -32,7 +33,7 @@ public record DumpOptions(ConnInfo source, Path directory, int jobs, Compression
     }
 
     public DumpOptions(ConnInfo source, Path directory, int jobs, Compression compression, CatalogFilter filter) {
-        this(source, directory, jobs, compression, filter, DEFAULT_SPLIT_THRESHOLD, 0);
+        this(source, directory, jobs, compression, filter, DEFAULT_SPLIT_THRESHOLD, 0, false);
     }
 
     /** Ranges per split table: --split-max-parts, or one per job. */

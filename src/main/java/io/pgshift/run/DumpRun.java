@@ -25,6 +25,7 @@ import io.pgshift.archive.Manifest;
 import io.pgshift.archive.PlainScript;
 import io.pgshift.archive.SourceInfo;
 import io.pgshift.catalog.Catalog;
+import io.pgshift.catalog.ObjectRef;
 import io.pgshift.catalog.Table;
 import io.pgshift.data.CopyFormat;
 import io.pgshift.data.CopyStatements;
@@ -59,7 +60,7 @@ public final class DumpRun {
             // Everything goes into the dump; owners and privileges are left out, if asked, at restore time.
             Plan plan = new Plan(DumpedData.resolve(source.leader(), Planner.order(
                     new DdlWriter(catalog, DdlOptions.DEFAULTS).entries())
-                    .without(options.filter().excludedData(catalog)).entries()));
+                    .without(options.filter().excludedData(catalog)).without(schemaOnlyLeavesOut(catalog)).entries()));
             DumpDirectory directory = DumpDirectory.create(options.directory());
             List<DataFile> files = dumpData(source, plan, directory);
             Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, "pgshift", Instant.now().toString(),
@@ -170,7 +171,7 @@ public final class DumpRun {
             Catalog catalog = source.catalog();
             Plan plan = new Plan(DumpedData.resolve(source.leader(), Planner.order(
                     new DdlWriter(catalog, DdlOptions.DEFAULTS).entries())
-                    .without(options.filter().excludedData(catalog)).entries()));
+                    .without(options.filter().excludedData(catalog)).without(schemaOnlyLeavesOut(catalog)).entries()));
             Map<Long, Table> tables = new HashMap<>();
             catalog.tables().forEach(t -> tables.put(t.oid(), t));
             Manifest toc = new Manifest(Manifest.FORMAT_VERSION, "pgshift", Instant.now().toString(),
@@ -283,6 +284,15 @@ public final class DumpRun {
             throw new PgShiftException(ErrorCode.IO, "cannot write the data of " + part.name() + " to "
                     + directory.root() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** With --schema-only, every row, sequence position and large object: the whole DATA section. */
+    private Set<ObjectRef> schemaOnlyLeavesOut(Catalog catalog) {
+        if (!options.schemaOnly()) {
+            return Set.of();
+        }
+        return new DdlWriter(catalog, DdlOptions.DEFAULTS).entries().stream()
+                .filter(e -> e.section() == Section.DATA).map(Entry::ref).collect(java.util.stream.Collectors.toSet());
     }
 
     private DataFile dumpTable(Connection reader, DumpDirectory directory, Entry entry, Table table, int number)

@@ -196,6 +196,24 @@ class DumpRestoreIT {
     }
 
     @Test
+    void aSchemaOnlyDumpHoldsEveryDefinitionAndNoRows() throws Exception {
+        Path schema = temp.resolve("schema-only");
+        Cli.Run dumped = Cli.run("dump", "-s", "--source", Cli.conn(source, "shop"), "-f", schema.toString());
+        assertThat(dumped.exitCode()).as(dumped.err()).isZero();
+        assertThat(DumpDirectory.open(schema).manifest().data()).isEmpty();
+
+        Cli.Run run = Cli.run("restore", "--target", Cli.conn(target, "schema_only"), schema.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String expected = PgDumpOracle.schema(source, "shop");
+        String actual = PgDumpOracle.schema(target, "schema_only");
+        assertThat(actual).as(PgDumpOracle.difference(expected, actual)).isEqualTo(expected);
+        try (Connection t = target.connect("schema_only")) {
+            assertThat(DatabaseSnapshot.of(t).tables().values()).allMatch(f -> f.rows() == 0);
+        }
+    }
+
+    @Test
     void aMissingDataFileIsRefusedBeforeAnythingIsWritten() throws Exception {
         Path incomplete = copyOfDump("incomplete");
         Files.delete(largestDataFile(incomplete));
