@@ -150,6 +150,24 @@ public final class ConnInfo {
         return hosts.list();
     }
 
+    /**
+     * Whether every server this connects to runs on this machine: a loopback name or address. Such a server
+     * shares this machine's cores with the client and with any other local server.
+     */
+    public boolean onThisMachine() {
+        return hosts().stream()
+                .allMatch(h -> isLocal(h.hostaddr() != null && !h.hostaddr().isEmpty() ? h.hostaddr() : h.host()));
+    }
+
+    private static boolean isLocal(String host) {
+        if (host == null || host.isEmpty()) {
+            return true;
+        }
+        String h = host.toLowerCase(java.util.Locale.ROOT);
+        return h.equals("localhost") || h.endsWith(".localhost") || h.startsWith("127.") || h.equals("::1")
+                || h.equals("[::1]");
+    }
+
     /** The first server. */
     public Host host() {
         return hosts.list().get(0);

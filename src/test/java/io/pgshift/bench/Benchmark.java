@@ -128,7 +128,7 @@ public final class Benchmark {
         pipelines.add(pgshift("pgshift copy -j" + jobs + " (with ANALYZE)", db, rows));
         if (split != null) {
             pipelines.add(pgshift("pgshift copy -j" + jobs + " --split " + split + " --no-analyze", db, rows,
-                    "--no-analyze", "--split-tables-larger-than", split));
+                    "--no-analyze", "--split-tables-larger-than", split, "--split-max-parts", String.valueOf(jobs)));
         }
         return pipelines;
     }

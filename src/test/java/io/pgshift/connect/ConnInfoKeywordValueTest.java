@@ -239,4 +239,13 @@ class ConnInfoKeywordValueTest {
         assertThat(parse("fallback_application_name=tool").applicationName()).isEqualTo("tool");
         assertThat(parse("fallback_application_name=tool application_name=app").applicationName()).isEqualTo("app");
     }
+
+    @Test
+    void serversOnLoopbackAreOnThisMachineAndANamedHostIsNot() {
+        assertThat(parse("host=127.0.0.1 dbname=a").onThisMachine()).isTrue();
+        assertThat(parse("host=localhost dbname=a").onThisMachine()).isTrue();
+        assertThat(parse("host=db.example.com hostaddr=127.0.0.1 dbname=a").onThisMachine()).isTrue();
+        assertThat(parse("host=db.example.com dbname=a").onThisMachine()).isFalse();
+        assertThat(parse("host=localhost,db.example.com dbname=a").onThisMachine()).isFalse();
+    }
 }
