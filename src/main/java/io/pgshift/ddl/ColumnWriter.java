@@ -130,8 +130,6 @@ final class ColumnWriter {
     }
 
     private SequenceDef identitySequence(Table t, Column c) {
-        return ddl.catalog().sequences().stream().filter(s -> s.identityOf() != null
-                && s.identityOf().tableOid() == t.oid() && s.identityOf().column().equals(c.name()))
-                .findFirst().orElse(null);
+        return ddl.identitySequence(t.oid(), c.name());
     }
 }

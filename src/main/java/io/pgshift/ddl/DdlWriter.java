@@ -32,10 +32,22 @@ public final class DdlWriter {
     private final DdlOptions options;
     private final Map<ObjectRef, Set<ObjectRef>> dependencies = new HashMap<>();
     private final Map<String, Long> schemaOids = new HashMap<>();
+    /** Each table's constraints and each identity column's sequence, looked up once per table or column. */
+    private final Map<Long, List<Constraint>> constraintsByTable = new HashMap<>();
+    private final Map<Long, Map<String, SequenceDef>> identitySequences = new HashMap<>();
 
     public DdlWriter(Catalog catalog, DdlOptions options) {
         this.catalog = catalog;
         this.options = options;
+        for (Constraint c : catalog.constraints()) {
+            constraintsByTable.computeIfAbsent(c.tableOid(), k -> new ArrayList<>()).add(c);
+        }
+        for (SequenceDef s : catalog.sequences()) {
+            if (s.identityOf() != null) {
+                identitySequences.computeIfAbsent(s.identityOf().tableOid(), k -> new HashMap<>())
+                        .putIfAbsent(s.identityOf().column(), s);
+            }
+        }
         // A foreign key depends on the index behind the referenced key; pgshift creates that index through
         // its constraint, so the edge must point at the constraint. A foreign key names that same index in
         // conindid, but it does not create it: mapping to it would leave the key waiting for itself.
@@ -125,6 +137,16 @@ public final class DdlWriter {
 
     Catalog catalog() {
         return catalog;
+    }
+
+    /** The table's constraints, in catalog order. */
+    List<Constraint> constraintsOf(long tableOid) {
+        return constraintsByTable.getOrDefault(tableOid, List.of());
+    }
+
+    /** The sequence behind an identity column, or null. */
+    SequenceDef identitySequence(long tableOid, String column) {
+        return identitySequences.getOrDefault(tableOid, Map.of()).get(column);
     }
 
     DdlOptions options() {

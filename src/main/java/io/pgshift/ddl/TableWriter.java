@@ -169,7 +169,7 @@ final class TableWriter {
      * declares its inherited ones too, which ATTACH PARTITION then expects to find.
      */
     private List<Constraint> inlineChecks(Table t) {
-        return ddl.catalog().constraints().stream().filter(c -> c.tableOid() == t.oid() && c.isCheck()
+        return ddl.constraintsOf(t.oid()).stream().filter(c -> c.isCheck()
                 && c.validated() && (c.local() || t.layout().isPartition())).toList();
     }
 

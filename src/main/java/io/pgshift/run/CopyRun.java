@@ -150,13 +150,16 @@ public final class CopyRun {
                     indexer.openTarget(options, targetVersion);
                 }
 
-                List<Entry> preData = plan.section(Section.PRE_DATA);
+                Map<Long, Table> allTables = new HashMap<>();
+                catalog.tables().forEach(t -> allTables.put(t.oid(), t));
+                SmallTableIndexes.Folded folded = SmallTableIndexes.fold(plan, allTables);
+                List<Entry> preData = folded.plan().section(Section.PRE_DATA);
                 Progress schema = start(Phase.SCHEMA, preData.size(), 0);
                 ParallelStatements.run(workers.stream().limit(Math.max(1, options.jobs())).map(w -> w.target)
                         .toList(), preData, schema, listener);
                 finish(schema);
 
-                loadAndIndex(plan, catalog, workers, leader, sourceVersion, snapshot);
+                loadAndIndex(folded, catalog, workers, leader, sourceVersion, snapshot);
                 Snapshot.end(leader);
                 for (Worker w : workers) {
                     w.closeSource();
@@ -183,8 +186,9 @@ public final class CopyRun {
      * as its rows are in, on the index sessions, while the copiers go on with the next tables, largest first.
      * Copiers build indexes too once no rows are left. Foreign keys come last of all, as they read both tables.
      */
-    private void loadAndIndex(Plan plan, Catalog catalog, List<Worker> workers, Connection leader,
-                              ServerVersion sourceVersion, String snapshot) throws SQLException {
+    private void loadAndIndex(SmallTableIndexes.Folded folded, Catalog catalog, List<Worker> workers,
+                              Connection leader, ServerVersion sourceVersion, String snapshot) throws SQLException {
+        Plan plan = folded.plan();
         Map<Long, Table> byOid = new HashMap<>();
         catalog.tables().stream().filter(Table::hasRows).forEach(t -> byOid.put(t.oid(), t));
         TableSplits splits = new TableSplits();
@@ -207,6 +211,8 @@ public final class CopyRun {
                 .thenComparingLong(e -> e.kind().equals(DataKinds.TABLE) || e.kind().equals(DataKinds.TABLE_PART)
                         ? -byOid.getOrDefault(e.ref().oid(), EMPTY).bytes() : 0);
         Set<ObjectRef> done = createdBefore(plan, Section.DATA);
+        // Small tables' keys and indexes were created with their tables.
+        done.addAll(folded.refs());
         if (options.schemaOnly()) {
             plan.section(Section.DATA).forEach(e -> done.add(e.ref()));
         }
