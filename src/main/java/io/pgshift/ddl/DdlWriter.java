@@ -35,6 +35,7 @@ public final class DdlWriter {
     /** Each table's constraints and each identity column's sequence, looked up once per table or column. */
     private final Map<Long, List<Constraint>> constraintsByTable = new HashMap<>();
     private final Map<Long, Map<String, SequenceDef>> identitySequences = new HashMap<>();
+    private final Map<Long, List<SequenceDef>> ownedSequences = new HashMap<>();
 
     public DdlWriter(Catalog catalog, DdlOptions options) {
         this.catalog = catalog;
@@ -43,6 +44,9 @@ public final class DdlWriter {
             constraintsByTable.computeIfAbsent(c.tableOid(), k -> new ArrayList<>()).add(c);
         }
         for (SequenceDef s : catalog.sequences()) {
+            if (s.ownedBy() != null) {
+                ownedSequences.computeIfAbsent(s.ownedBy().tableOid(), k -> new ArrayList<>()).add(s);
+            }
             if (s.identityOf() != null) {
                 identitySequences.computeIfAbsent(s.identityOf().tableOid(), k -> new HashMap<>())
                         .putIfAbsent(s.identityOf().column(), s);
@@ -142,6 +146,11 @@ public final class DdlWriter {
     /** The table's constraints, in catalog order. */
     List<Constraint> constraintsOf(long tableOid) {
         return constraintsByTable.getOrDefault(tableOid, List.of());
+    }
+
+    /** The sequences owned by the table's columns (serial columns, OWNED BY), in catalog order. */
+    List<SequenceDef> sequencesOwnedBy(long tableOid) {
+        return ownedSequences.getOrDefault(tableOid, List.of());
     }
 
     /** The sequence behind an identity column, or null. */

@@ -71,12 +71,10 @@ final class TableWriter {
         ddl.owner(sql, "TABLE " + name, t.owner());
         // After the table's owner: the sequence already has it, and the server refuses to link a sequence to a
         // table with another owner (a serial column of a table owned by someone else than the connecting user).
-        for (SequenceDef s : ddl.catalog().sequences()) {
-            if (s.ownedBy() != null && s.ownedBy().tableOid() == t.oid()) {
-                sql.add("ALTER SEQUENCE " + qualified(s.schema(), s.name()) + " OWNED BY " + name + "."
-                        + ident(s.ownedBy().column()));
-                deps.add(s.ref());
-            }
+        for (SequenceDef s : ddl.sequencesOwnedBy(t.oid())) {
+            sql.add("ALTER SEQUENCE " + qualified(s.schema(), s.name()) + " OWNED BY " + name + "."
+                    + ident(s.ownedBy().column()));
+            deps.add(s.ref());
         }
         DdlWriter.comment(sql, "TABLE " + name, t.comment());
         for (Constraint c : inlineChecks(t)) {
