@@ -39,6 +39,15 @@ public final class PlainScript implements AutoCloseable {
         write(PREAMBLE);
     }
 
+    /** A drop of --clean, preceded by a comment that names what it drops. */
+    public void drop(Entry drop) throws IOException {
+        write("-- clean: " + drop.kind() + " " + oneLine(drop.name()) + "\n");
+        for (String sql : drop.sql()) {
+            write(sql + ";\n");
+        }
+        write("\n");
+    }
+
     /** An entry's statements, preceded by a comment that names it. */
     public void statements(Entry entry) throws IOException {
         write("-- " + entry.section().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ": " + entry.kind()

@@ -50,6 +50,14 @@ final class DumpCommand implements Callable<Integer> {
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Tables dumped at the same time (default: 1).")
     int jobs = 1;
 
+    @Option(names = {"-c", "--clean"},
+            description = "With -F plain, drop each object before creating it, dependents first, so the script "
+                    + "replaces what a database holds of it; other formats leave that to restore --clean.")
+    boolean clean;
+
+    @Option(names = "--if-exists", description = "With --clean, drop with IF EXISTS: no error for a missing object.")
+    boolean ifExists;
+
     @Option(names = {"-s", "--schema-only"},
             description = "Dump the definitions only: no rows, sequence positions or large objects.")
     boolean schemaOnly;
@@ -86,13 +94,16 @@ final class DumpCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new PgShiftException(ErrorCode.USAGE, "unknown compression " + compress + ": use zstd, gzip or none");
         }
+        if (ifExists && !clean) {
+            throw new PgShiftException(ErrorCode.USAGE, "--if-exists needs -c/--clean");
+        }
         if (splitMaxParts != null && splitMaxParts < 1) {
             throw new PgShiftException(ErrorCode.USAGE, "--split-max-parts must be at least 1");
         }
         DumpOptions options = new DumpOptions(ConnInfo.parse(source, Environment.system()), file, jobs, compression,
                 filter.toFilter(),
                 splitTablesLargerThan != null ? splitTablesLargerThan : DumpOptions.DEFAULT_SPLIT_THRESHOLD,
-                splitMaxParts != null ? splitMaxParts : 0, schemaOnly);
+                splitMaxParts != null ? splitMaxParts : 0, schemaOnly, clean, ifExists);
         boolean stream = plain || archive;
         boolean toStdout = stream && "-".equals(file.toString());
         Manifest manifest;

@@ -17,9 +17,13 @@ import io.pgshift.connect.ConnInfo;
  *                  which restore also loads at once; 0 never
  * @param splitParts how many ranges such a table is cut into at most; 0 means as many as jobs
  * @param schemaOnly the definitions only: no rows, sequence positions or large objects (pg_dump -s)
+ * @param clean     a plain script drops each object before creating it (pg_dump -c); other formats leave that
+ *                  to restore --clean, as pg_dump does
+ * @param ifExists  with clean, the drops skip objects that do not exist (pg_dump --if-exists)
  */
 public record DumpOptions(ConnInfo source, Path directory, int jobs, Compression compression, CatalogFilter filter,
-                          long splitTablesLargerThan, int splitParts, boolean schemaOnly) {
+                          long splitTablesLargerThan, int splitParts, boolean schemaOnly, boolean clean,
+                          boolean ifExists) {
     /**
      * Larger than copy's default: a dump's ranges are read by the source alone and loaded by the target alone,
      * so each side has the cores to itself, and a table of a few hundred megabytes already gains.
@@ -33,7 +37,7 @@ public record DumpOptions(ConnInfo source, Path directory, int jobs, Compression
     }
 
     public DumpOptions(ConnInfo source, Path directory, int jobs, Compression compression, CatalogFilter filter) {
-        this(source, directory, jobs, compression, filter, DEFAULT_SPLIT_THRESHOLD, 0, false);
+        this(source, directory, jobs, compression, filter, DEFAULT_SPLIT_THRESHOLD, 0, false, false, false);
     }
 
     /** Ranges per split table: --split-max-parts, or one per job. */

@@ -84,6 +84,11 @@ public final class DumpRun {
                 @Override
                 public void start(Manifest toc) throws IOException {
                     script.header(toc.source());
+                    if (options.clean()) {
+                        for (Entry drop : CleanDrops.of(toc.entries(), options.ifExists())) {
+                            script.drop(drop);
+                        }
+                    }
                 }
 
                 @Override

@@ -153,25 +153,9 @@ public final class RestoreRun {
         }
     }
 
-    /**
-     * --clean: drops the objects about to be restored, dependents first (the reverse of the restore order), so
-     * no drop needs CASCADE and nothing the dump does not hold is dropped. What belongs to a table that is
-     * dropped too (its indexes, constraints, triggers) goes with it; a foreign key is dropped first, since it
-     * also holds on to the table it references.
-     */
+    /** --clean: drops the objects about to be restored, dependents first (see {@link CleanDrops}). */
     private void drop(Connection session, List<Entry> entries) throws SQLException {
-        Set<ObjectRef> dropped = new HashSet<>();
-        entries.stream().filter(e -> e.drop() != null).forEach(e -> dropped.add(e.ref()));
-        List<Entry> drops = new ArrayList<>();
-        for (int i = entries.size() - 1; i >= 0; i--) {
-            Entry e = entries.get(i);
-            boolean goesWithTable = e.table() != null && !e.table().equals(e.ref()) && dropped.contains(e.table())
-                    && !"FOREIGN KEY".equals(e.kind());
-            if (e.drop() != null && !goesWithTable) {
-                String sql = options.ifExists() ? e.drop() : Sql.withoutIfExists(e.drop());
-                drops.add(e.withSql(List.of(sql)));
-            }
-        }
+        List<Entry> drops = CleanDrops.of(entries, options.ifExists());
         Progress progress = new Progress(Phase.SCHEMA, drops.size(), 0);
         listener.phaseStarted(progress);
         StatementBatches.run(session, drops, progress, listener, !options.singleTransaction(), "drop");

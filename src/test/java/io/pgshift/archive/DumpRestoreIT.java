@@ -86,6 +86,41 @@ class DumpRestoreIT {
     }
 
     @Test
+    void aPlainScriptWithCleanAndIfExistsReplaysTwiceIntoTheSameDatabase() throws Exception {
+        Path script = temp.resolve("shop-clean.sql");
+        Cli.Run dumped = Cli.run("dump", "-F", "plain", "-c", "--if-exists", "--source", Cli.conn(source, "shop"), "-f",
+                script.toString());
+        assertThat(dumped.exitCode()).as(dumped.err()).isZero();
+        target.createDatabase("replayed_twice");
+
+        for (int replay = 1; replay <= 2; replay++) {
+            ProcessBuilder psql = new ProcessBuilder("/usr/lib/postgresql/15/bin/psql", "-X", "-q", "-v",
+                    "ON_ERROR_STOP=1", "-h", target.host(), "-p", String.valueOf(target.port()), "-U",
+                    target.superuser(), "-d", "replayed_twice", "-f", script.toString());
+            psql.environment().put("PGPASSWORD", target.password());
+            psql.redirectErrorStream(true);
+            Process p = psql.start();
+            String output = new String(p.getInputStream().readAllBytes());
+            assertThat(p.waitFor()).as("replay " + replay + ": " + output).isZero();
+        }
+
+        String expected = PgDumpOracle.schema(source, "shop");
+        String actual = PgDumpOracle.schema(target, "replayed_twice");
+        assertThat(actual).as(PgDumpOracle.difference(expected, actual)).isEqualTo(expected);
+        try (Connection s = source.connect("shop"); Connection t = target.connect("replayed_twice")) {
+            assertThat(DatabaseSnapshot.of(t).tables()).isEqualTo(DatabaseSnapshot.of(s).tables());
+        }
+    }
+
+    @Test
+    void ifExistsWithoutCleanIsAUsageError() {
+        Cli.Run run = Cli.run("dump", "-F", "plain", "--if-exists", "--source", Cli.conn(source, "shop"), "-f", "-");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--if-exists needs -c/--clean");
+    }
+
+    @Test
     void anArchiveStreamedThroughAPipeIntoRestoreGivesADatabaseIdenticalToTheSource() throws Exception {
         Path pgpass = temp.resolve("pipe.pgpass");
         Files.writeString(pgpass, source.host() + ":" + source.port() + ":*:" + source.superuser() + ":"
