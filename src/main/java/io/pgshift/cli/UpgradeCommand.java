@@ -88,6 +88,10 @@ final class UpgradeCommand implements Callable<Integer> {
     @Option(names = "--no-analyze", description = "Skip ANALYZE after the copies.")
     boolean noAnalyze;
 
+    @Option(names = "--analyze-in-stages", description = "ANALYZE in three stages, statistics targets 1, 10, then "
+            + "the default, each over every table, so the applications can come back after the first.")
+    boolean analyzeInStages;
+
     @Option(names = "--no-verify", description = "Skip the verification of every database against its source.")
     boolean noVerify;
 
@@ -107,7 +111,8 @@ final class UpgradeCommand implements Callable<Integer> {
         }
         UpgradeOptions options = new UpgradeOptions(ConnInfo.parse(source, env), ConnInfo.parse(target, env),
                 jobs != null ? jobs : CopyCommand.defaultJobs(), databases, excludeDatabases,
-                new DdlOptions(noOwner, noAcl, noTablespaces), filter.toFilter(), clean, !noAnalyze, !noVerify,
+                new DdlOptions(noOwner, noAcl, noTablespaces), filter.toFilter(), clean, !noAnalyze, analyzeInStages,
+                !noVerify,
                 new RoleOptions(TargetProfile.of(profile), RoleOptions.parseRoleMap(roleMap), noRolePasswords, false,
                         false));
         PrintWriter out = spec.commandLine().getOut();

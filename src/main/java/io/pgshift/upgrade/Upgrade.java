@@ -163,8 +163,8 @@ public final class Upgrade {
     }
 
     private String analyze() {
-        AnalyzeResult result = Analyze.run(new AnalyzeOptions(options.target(), options.jobs(), false, migrated),
-                listener);
+        AnalyzeResult result = Analyze.run(new AnalyzeOptions(options.target(), options.jobs(),
+                options.analyzeInStages(), migrated), listener);
         report.analyzed(result);
         for (String w : result.warnings()) {
             report.finding(new Finding(Step.ANALYZE, Severity.WARNING, Finding.ANALYZE_WARNING, null, w));

@@ -22,12 +22,14 @@ import io.pgshift.roles.RoleOptions;
  * @param filter           copy's object selection, applied in every database
  * @param clean            replace the source's objects in target databases that already hold them
  * @param analyze          ANALYZE the migrated databases
+ * @param analyzeInStages  in three stages, statistics targets 1, 10, then the default, as vacuumdb
+ *                         --analyze-in-stages, so the applications can come back after the first
  * @param verify           compare every migrated database with its source
  * @param roles            how roles move: the target profile, the role map, passwords or not
  */
 public record UpgradeOptions(ConnInfo source, ConnInfo target, int jobs, List<String> databases,
                              List<String> excludeDatabases, DdlOptions ddl, CatalogFilter filter, boolean clean,
-                             boolean analyze, boolean verify, RoleOptions roles) {
+                             boolean analyze, boolean analyzeInStages, boolean verify, RoleOptions roles) {
 
     static final String MASK = "********";
 
@@ -57,6 +59,7 @@ public record UpgradeOptions(ConnInfo source, ConnInfo target, int jobs, List<St
         m.put("excludeTableData", patterns(filter.excludeTableData()));
         m.put("clean", clean);
         m.put("analyze", analyze);
+        m.put("analyzeInStages", analyzeInStages);
         m.put("verify", verify);
         m.put("targetProfile", roles.profile().label());
         m.put("roleMap", roles.roleMap());

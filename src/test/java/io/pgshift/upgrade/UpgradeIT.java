@@ -235,14 +235,18 @@ class UpgradeIT {
 
     @Test
     @Order(6)
-    void withCleanTheSameUpgradeReplacesWhatItFindsAndVerifies() throws Exception {
+    void withCleanTheSameUpgradeReplacesWhatItFindsAndVerifiesAndAnalyzesInStages() throws Exception {
         target.execute("upg_shop", "DELETE FROM stock.items WHERE qty = 3");
+        Path report = reports.resolve("clean.json");
 
         Cli.Run run = Cli.run("upgrade", "--clean", "--source", serverConn(source), "--target", serverConn(target),
-                "--databases", "upg_shop", "--jobs", "2");
+                "--databases", "upg_shop", "--jobs", "2", "--analyze-in-stages", "--report", report.toString());
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("PGS-TARGET-NOT-EMPTY").contains("succeeded");
+        JsonNode json = new ObjectMapper().readTree(Files.readString(report));
+        assertThat(json.get("options").get("analyzeInStages").asBoolean()).isTrue();
+        assertThat(json.get("analyze").get("stages")).hasSize(3);
         try (Connection t = target.connect("upg_shop")) {
             assertThat(text(t, "SELECT count(*) FROM stock.items")).isEqualTo("2000");
         }
