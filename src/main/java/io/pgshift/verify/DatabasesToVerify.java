@@ -15,6 +15,7 @@ import io.pgshift.catalog.CatalogReader;
 import io.pgshift.connect.ConnInfo;
 import io.pgshift.connect.Connector;
 import io.pgshift.data.SessionSettings;
+import io.pgshift.server.ServerDatabases;
 
 /**
  * Which databases a whole-server verification compares: every database of the server that accepts connections,
@@ -22,12 +23,12 @@ import io.pgshift.data.SessionSettings;
  * which a migration leaves alone; or exactly those the user names. Names are taken as written: database names are
  * case-sensitive.
  * <p>
- * Verify's own, until the whole-server commands share one list of the databases to migrate.
+ * The databases never migrated are {@link ServerDatabases#NEVER_MIGRATED}, the list check and upgrade use. Unlike
+ * them, verify compares such a database when it is named.
  */
 final class DatabasesToVerify {
     /** Never migrated, so never compared, unless named. */
-    static final Set<String> SKIPPED = Set.of("template0", "template1", "azure_maintenance", "azure_sys", "rdsadmin",
-            "cloudsqladmin");
+    static final Set<String> SKIPPED = ServerDatabases.NEVER_MIGRATED;
 
     private DatabasesToVerify() {
     }
