@@ -1,15 +1,11 @@
 package io.pgshift.data;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.pgshift.testkit.Bank;
 import io.pgshift.testkit.Cli;
 import io.pgshift.testkit.DatabaseSnapshot;
 import io.pgshift.testkit.PostgresServer;
@@ -25,7 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SplitTableCopyIT {
     private static final int ROWS = 40_000;
     private static final int ACCOUNTS = 100_000;
-    private static final long BALANCE = 100;
 
     @RegisterExtension
     static final PostgresServer pg12 = PostgresServer.version("12");
@@ -114,76 +109,19 @@ class SplitTableCopyIT {
     }
 
     /**
-     * ConsistentSnapshotIT's bank, with the accounts table cut into ranges: every write moves a unit from an
-     * account to the ledger and logs an event, so ranges read at different moments would break the sums.
+     * The test kit's bank, with its accounts table cut into ranges: every write moves a unit from an account to
+     * the ledger and logs an event, so ranges read at different moments would break the sums.
      */
     private static void copyWhileWriting(PostgresServer source, String db) throws Exception {
-        source.createDatabase(db);
-        source.execute(db,
-                "CREATE TABLE accounts (id integer PRIMARY KEY, balance bigint NOT NULL, filler text)",
-                "INSERT INTO accounts SELECT g, " + BALANCE + ", md5(g::text) FROM generate_series(1, " + ACCOUNTS
-                        + ") g",
-                "CREATE TABLE ledger (id integer PRIMARY KEY, total bigint NOT NULL)",
-                "INSERT INTO ledger VALUES (1, 0)",
-                "CREATE TABLE events (id bigserial PRIMARY KEY, account integer NOT NULL)",
-                "CREATE TABLE counters (name text PRIMARY KEY, value bigint NOT NULL)",
-                "INSERT INTO counters VALUES ('events', 0)");
+        Bank bank = Bank.create(source, db, ACCOUNTS, true);
 
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicLong writes = new AtomicLong();
-        Thread writer = new Thread(() -> write(source, db, stop, writes), "concurrent-writer");
-        writer.start();
-        Cli.Run run;
-        long before;
-        long during;
-        try {
-            while (writes.get() < 50 && writer.isAlive()) {
-                Thread.sleep(10);
-            }
-            before = writes.get();
-            run = splitCopy(source, db);
-            during = writes.get() - before;
-        } finally {
-            stop.set(true);
-            writer.join();
-        }
+        Bank.Busy<Cli.Run> copy = bank.whileWriting(() -> splitCopy(source, db));
 
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.err()).contains("public.accounts (3 parts)");
-        assertThat(during).as("writes committed while the copy ran").isPositive();
-        try (Connection t = target.connect(db); Statement st = t.createStatement()) {
-            long accounts = single(st, "SELECT sum(balance) FROM accounts");
-            long ledger = single(st, "SELECT total FROM ledger");
-            assertThat(single(st, "SELECT count(*) FROM accounts")).isEqualTo(ACCOUNTS);
-            assertThat(accounts + ledger).as("units only move between accounts and the ledger")
-                    .isEqualTo(ACCOUNTS * BALANCE);
-            assertThat(single(st, "SELECT count(*) FROM events")).as("each write logs one event and counts it")
-                    .isEqualTo(single(st, "SELECT value FROM counters WHERE name = 'events'"));
-            assertThat(ledger).as("the copy saw the writes made before it began").isGreaterThanOrEqualTo(before);
-        }
-    }
-
-    private static void write(PostgresServer source, String db, AtomicBoolean stop, AtomicLong writes) {
-        try (Connection c = source.connect(db); Statement st = c.createStatement()) {
-            c.setAutoCommit(false);
-            while (!stop.get()) {
-                int account = 1 + ThreadLocalRandom.current().nextInt(ACCOUNTS);
-                st.execute("UPDATE accounts SET balance = balance - 1 WHERE id = " + account);
-                st.execute("UPDATE ledger SET total = total + 1 WHERE id = 1");
-                st.execute("INSERT INTO events (account) VALUES (" + account + ")");
-                st.execute("UPDATE counters SET value = value + 1 WHERE name = 'events'");
-                c.commit();
-                writes.incrementAndGet();
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static long single(Statement st, String sql) throws Exception {
-        try (ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
+        assertThat(copy.result().exitCode()).as(copy.result().err()).isZero();
+        assertThat(copy.result().err()).contains("public.accounts (3 parts)");
+        assertThat(copy.writesDuring()).as("writes committed while the copy ran").isPositive();
+        try (Connection t = target.connect(db)) {
+            bank.assertConsistent(t, copy.writesBefore());
         }
     }
 }
