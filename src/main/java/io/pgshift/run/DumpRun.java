@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,11 +57,7 @@ public final class DumpRun {
 
     public Manifest run() {
         try (SourceSnapshot source = SourceSnapshot.open(options.source(), options.filter(), options.jobs())) {
-            Catalog catalog = source.catalog();
-            // Everything goes into the dump; owners and privileges are left out, if asked, at restore time.
-            Plan plan = new Plan(DumpedData.resolve(source.leader(), Planner.order(
-                    new DdlWriter(catalog, DdlOptions.DEFAULTS).entries())
-                    .without(options.filter().excludedData(catalog)).without(schemaOnlyLeavesOut(catalog)).entries()));
+            Plan plan = plan(source);
             DumpDirectory directory = DumpDirectory.create(options.directory());
             List<DataFile> files = dumpData(source, plan, directory);
             Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, "pgshift", Instant.now().toString(),
@@ -174,9 +171,7 @@ public final class DumpRun {
         // One stream, but the catalog is still read by two sessions.
         try (SourceSnapshot source = SourceSnapshot.open(options.source(), options.filter(), 2)) {
             Catalog catalog = source.catalog();
-            Plan plan = new Plan(DumpedData.resolve(source.leader(), Planner.order(
-                    new DdlWriter(catalog, DdlOptions.DEFAULTS).entries())
-                    .without(options.filter().excludedData(catalog)).without(schemaOnlyLeavesOut(catalog)).entries()));
+            Plan plan = plan(source);
             Map<Long, Table> tables = new HashMap<>();
             catalog.tables().forEach(t -> tables.put(t.oid(), t));
             Manifest toc = new Manifest(Manifest.FORMAT_VERSION, "pgshift", Instant.now().toString(),
@@ -276,42 +271,50 @@ public final class DumpRun {
         return expanded;
     }
 
-    private DataFile dumpRange(Connection reader, DumpDirectory directory, Entry part, Table table, int number)
-            throws SQLException {
-        String copyFormat = CopyFormat.choose(reader, table.oid());
-        try (DumpDirectory.DataSink sink = directory.newDataFile(part.ref(), Sql.qualified(table.schema(), table.name()),
-                CopyStatements.target(table), number, copyFormat, options.compression())) {
-            long rows = TableFiles.dumpQuery(reader, CopyStatements.outRange(reader, table, part.sql().get(0), copyFormat),
-                    sink);
-            sink.close();
-            return sink.describe(rows);
-        } catch (IOException e) {
-            throw new PgShiftException(ErrorCode.IO, "cannot write the data of " + part.name() + " to "
-                    + directory.root() + ": " + e.getMessage(), e);
+    /**
+     * What the dump holds, in restore order. Everything goes in; owners and privileges are left out, if asked, at
+     * restore time. --exclude-table-data leaves out those tables' rows, --schema-only the whole DATA section: rows,
+     * sequence positions, large objects.
+     */
+    private Plan plan(SourceSnapshot source) throws SQLException {
+        Catalog catalog = source.catalog();
+        List<Entry> entries = new DdlWriter(catalog, DdlOptions.DEFAULTS).entries();
+        Set<ObjectRef> leftOut = new HashSet<>(options.filter().excludedData(catalog));
+        if (options.schemaOnly()) {
+            entries.stream().filter(e -> e.section() == Section.DATA).forEach(e -> leftOut.add(e.ref()));
         }
-    }
-
-    /** With --schema-only, every row, sequence position and large object: the whole DATA section. */
-    private Set<ObjectRef> schemaOnlyLeavesOut(Catalog catalog) {
-        if (!options.schemaOnly()) {
-            return Set.of();
-        }
-        return new DdlWriter(catalog, DdlOptions.DEFAULTS).entries().stream()
-                .filter(e -> e.section() == Section.DATA).map(Entry::ref).collect(java.util.stream.Collectors.toSet());
+        return new Plan(DumpedData.resolve(source.leader(), Planner.order(entries).without(leftOut).entries()));
     }
 
     private DataFile dumpTable(Connection reader, DumpDirectory directory, Entry entry, Table table, int number)
             throws SQLException {
-        String copyTarget = CopyStatements.target(table);
+        return dumpRows(reader, directory, entry, table, number, table.displayName(),
+                format -> CopyStatements.out(CopyStatements.source(reader, table), format));
+    }
+
+    /** One range of a split table: its entry's one statement is the WHERE condition of its rows. */
+    private DataFile dumpRange(Connection reader, DumpDirectory directory, Entry part, Table table, int number)
+            throws SQLException {
+        return dumpRows(reader, directory, part, table, number, part.name(),
+                format -> CopyStatements.outRange(reader, table, part.sql().get(0), format));
+    }
+
+    private interface CopyOut {
+        String in(String copyFormat) throws SQLException;
+    }
+
+    /** Writes the rows a COPY reads into a new data file of the table's entry, in the format the table allows. */
+    private DataFile dumpRows(Connection reader, DumpDirectory directory, Entry entry, Table table, int number,
+                              String what, CopyOut copyOut) throws SQLException {
         String copyFormat = CopyFormat.choose(reader, table.oid());
         try (DumpDirectory.DataSink sink = directory.newDataFile(entry.ref(), Sql.qualified(table.schema(), table.name()),
-                copyTarget, number, copyFormat, options.compression())) {
-            long rows = TableFiles.dump(reader, CopyStatements.source(reader, table), copyFormat, sink);
+                CopyStatements.target(table), number, copyFormat, options.compression())) {
+            long rows = TableFiles.dumpQuery(reader, copyOut.in(copyFormat), sink);
             sink.close();
             return sink.describe(rows);
         } catch (IOException e) {
-            throw new PgShiftException(ErrorCode.IO, "cannot write the data of " + table.displayName() + " to "
-                    + directory.root() + ": " + e.getMessage(), e);
+            throw new PgShiftException(ErrorCode.IO, "cannot write the data of " + what + " to " + directory.root()
+                    + ": " + e.getMessage(), e);
         }
     }
 
