@@ -63,33 +63,41 @@ public final class Benchmark {
         int jobs = Integer.parseInt(options.getOrDefault("jobs", "2"));
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "1"));
         String split = options.get("split");
+        boolean durable = !"off".equals(options.getOrDefault("durability", "on"));
         Path jar = Path.of(options.getOrDefault("launcher", "./pgshift"));
         System.out.printf(Locale.ROOT, "pgshift benchmark: PostgreSQL %s -> %s, pgbench scale %d, %d tables, %d jobs, "
-                        + "%d cores, median of %d round(s)%n",
-                from, to, scale, tables, jobs, Runtime.getRuntime().availableProcessors(), rounds);
-        try (EmbeddedPostgres source = server(from); EmbeddedPostgres target = server(to)) {
+                        + "%d cores, median of %d round(s), durability %s%n",
+                from, to, scale, tables, jobs, Runtime.getRuntime().availableProcessors(), rounds,
+                durable ? "on (fsync, synchronous_commit, full_page_writes)" : "off");
+        try (EmbeddedPostgres source = server(from, durable); EmbeddedPostgres target = server(to, durable)) {
             Benchmark bench = new Benchmark(source, target, jobs, rounds, jar, split);
             if (scale > 0) {
                 long t = System.nanoTime();
                 Workloads.pgbench(source, "bench", scale);
                 System.out.printf(Locale.ROOT, "built pgbench scale %d in %.0f s%n", scale, (System.nanoTime() - t) / 1e9);
-                bench.report("Data: pgbench scale " + scale, bench.measure(bench.data("bench")));
+                bench.report("Data: pgbench scale " + scale, bench.measure(bench.data("bench"), true));
             }
             if (tables > 0) {
                 long t = System.nanoTime();
                 Workloads.manyTables(source, "schema", tables);
                 System.out.printf(Locale.ROOT, "built %d tables in %.0f s%n", tables, (System.nanoTime() - t) / 1e9);
-                bench.report("Schema: " + tables + " tables", bench.measure(bench.schema("schema")));
+                bench.report("Schema: " + tables + " tables", bench.measure(bench.schema("schema"), false));
             }
         }
     }
 
-    private static EmbeddedPostgres server(String major) {
-        // The same settings for every pipeline: larger WAL so checkpoints do not dominate a bulk load, and
-        // enough lock slots for pg_dump, which locks every table of a 10,000-table schema in one transaction.
+    /**
+     * The same settings for every pipeline: larger WAL so checkpoints do not dominate a bulk load, and enough
+     * lock slots for pg_dump, which locks every table of a 10,000-table schema in one transaction. Durable,
+     * like the production server an upgrade writes to, unless asked otherwise: the embedded servers of the
+     * tests skip fsync, and a server that never waits for its disk hides what every commit costs.
+     */
+    private static EmbeddedPostgres server(String major, boolean durable) {
+        String on = durable ? "on" : "off";
         return EmbeddedPostgres.builder(PgVersion.of(major)).setting("max_wal_size", "8GB")
                 .setting("checkpoint_timeout", "30min").setting("shared_buffers", "512MB")
-                .setting("max_locks_per_transaction", "1024").start();
+                .setting("max_locks_per_transaction", "1024").setting("fsync", on).setting("synchronous_commit", on)
+                .setting("full_page_writes", on).start();
     }
 
     /** One way to migrate a database into a fresh, empty target database, timing only the migration. */
@@ -147,9 +155,15 @@ public final class Benchmark {
      * moment of the machine does not fall on one of them only, and reports each one's median. Every attempt
      * starts alike: a fresh empty target database created beforehand (pgshift would create it itself, the
      * classic tools need it), both servers just checkpointed, so no attempt pays for the WAL of the one
-     * before, and the database dropped afterwards.
+     * before.
+     *
+     * @param dropEach drop each target database right after its attempt, for databases too big to keep;
+     *                 otherwise all are dropped at the end. Dropping thousands of files just before the next
+     *                 attempt creates thousands slows that attempt down: ext4 skips the inodes freed in the
+     *                 last minutes when it allocates new ones, and file creation then dominates a schema copy.
      */
-    private List<Result> measure(List<Pipeline> pipelines) throws Exception {
+    private List<Result> measure(List<Pipeline> pipelines, boolean dropEach) throws Exception {
+        List<String> kept = new ArrayList<>();
         Map<Pipeline, List<Shell.Timing>> timings = new LinkedHashMap<>();
         for (int round = 1; round <= rounds; round++) {
             if (rounds > 1) {
@@ -162,12 +176,19 @@ public final class Benchmark {
                 target.execute("postgres", "CHECKPOINT");
                 Shell.Timing timing = pipeline.attempt().run(t);
                 String verdict = pipeline.check() == null ? "" : pipeline.check().verdict(t);
-                target.execute("postgres", "DROP DATABASE " + t);
+                if (dropEach) {
+                    target.execute("postgres", "DROP DATABASE " + t);
+                } else {
+                    kept.add(t);
+                }
                 timings.computeIfAbsent(pipeline, p -> new ArrayList<>()).add(timing);
                 System.out.printf(Locale.ROOT, "    %-40s %8.1f s  %s  %s%n", pipeline.name(), timing.seconds(),
                         timing.peakRssBytes() > 0 ? "peak RSS " + (timing.peakRssBytes() >> 20) + " MB" : "",
                         verdict);
             }
+        }
+        for (String t : kept) {
+            target.execute("postgres", "DROP DATABASE " + t);
         }
         List<Result> results = new ArrayList<>();
         timings.forEach((pipeline, runs) -> {
