@@ -87,7 +87,7 @@ public final class CatalogReader {
     private List<Schema> schemas(Connection connection) throws SQLException {
         return list(connection, """
                 SELECT n.oid, n.nspname, pg_catalog.pg_get_userbyid(n.nspowner) AS owner,
-                       pg_catalog.obj_description(n.oid, 'pg_namespace') AS comment, %s AS acl
+                       (SELECT cmt.description FROM pg_catalog.pg_description cmt WHERE cmt.objoid = n.oid AND cmt.classoid = 'pg_catalog.pg_namespace'::pg_catalog.regclass AND cmt.objsubid = 0) AS comment, %s AS acl
                 FROM pg_catalog.pg_namespace n
                 WHERE %s AND %s
                 ORDER BY n.nspname""".formatted(SourceContext.aclJson("n.nspacl", 'n', "n.nspowner"), userSchema("n.nspname"),

@@ -26,18 +26,22 @@ final class ColumnReader {
         String identity = version.atLeast(10) ? "a.attidentity" : "''";
         String generated = version.atLeast(12) ? "a.attgenerated" : "''";
         String compression = version.atLeast(14) ? "a.attcompression" : "''";
+        // A default never refers to a column, so it is printed without the table as context: pg_get_expr opens
+        // the table for its column names otherwise, which was half this query's time on a 10,000-table schema.
+        // A generated column's expression does refer to columns.
+        String defaultExpr = version.atLeast(12) ? "CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, 0) "
+                + "ELSE pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END" : "pg_catalog.pg_get_expr(ad.adbin, 0)";
         Map<Long, List<Column>> byTable = new HashMap<>();
         list(connection, """
                 SELECT a.attrelid, a.attnum, a.attname,
                        pg_catalog.format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull,
-                       pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) AS default_expr,
-                       %s AS identity, %s AS generated,
+                       %s AS default_expr, %s AS identity, %s AS generated,
                        CASE WHEN a.attcollation <> t.typcollation AND a.attcollation <> 0 THEN
                             (SELECT pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname)
                              FROM pg_catalog.pg_collation co
                              JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
                              WHERE co.oid = a.attcollation) END AS collation,
-                       t.typcategory, pg_catalog.col_description(a.attrelid, a.attnum) AS comment,
+                       t.typcategory, (SELECT cmt.description FROM pg_catalog.pg_description cmt WHERE cmt.objoid = a.attrelid AND cmt.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND cmt.objsubid = a.attnum) AS comment,
                        %s AS acl, a.attislocal, %s,
                        CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage END AS storage,
                        %s AS compression,
@@ -50,7 +54,7 @@ final class ColumnReader {
                 LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
                 %s
                 WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND %s
-                ORDER BY a.attrelid, a.attnum""".formatted(identity, generated,
+                ORDER BY a.attrelid, a.attnum""".formatted(defaultExpr, identity, generated,
                         SourceContext.aclJson("a.attacl", 'c', "c.relowner"), notNullColumns(), compression,
                         Queries.options("a.attoptions"), notNullJoin(), userSchema("n.nspname")),
                 rs -> {
@@ -77,7 +81,7 @@ final class ColumnReader {
                     COALESCE(nn.conislocal, false) AS not_null_local,
                     COALESCE(nn.connoinherit, false) AS not_null_no_inherit,
                     COALESCE(nn.convalidated, true) AS not_null_valid,
-                    pg_catalog.obj_description(nn.oid, 'pg_constraint') AS not_null_comment""";
+                    (SELECT cmt.description FROM pg_catalog.pg_description cmt WHERE cmt.objoid = nn.oid AND cmt.classoid = 'pg_catalog.pg_constraint'::pg_catalog.regclass AND cmt.objsubid = 0) AS not_null_comment""";
         }
         return """
                 a.attnotnull AS has_not_null, 0 AS not_null_oid, NULL AS not_null_name,

@@ -32,7 +32,7 @@ final class ConstraintReader {
         return list(connection, """
                 SELECT co.oid, co.conrelid, n.nspname, c.relname, co.conname, co.contype,
                        pg_catalog.pg_get_constraintdef(co.oid) AS definition, co.convalidated, co.conislocal,
-                       co.confrelid, co.conindid, pg_catalog.obj_description(co.oid, 'pg_constraint') AS comment,
+                       co.confrelid, co.conindid, (SELECT cmt.description FROM pg_catalog.pg_description cmt WHERE cmt.objoid = co.oid AND cmt.classoid = 'pg_catalog.pg_constraint'::pg_catalog.regclass AND cmt.objsubid = 0) AS comment,
                        %s AS parent_constraint, co.condeferrable, %s AS index_options, %s,
                        CASE WHEN co.contype IN ('p', 'u') THEN pg_catalog.pg_get_indexdef(co.conindid) END AS index_definition
                 FROM pg_catalog.pg_constraint co
@@ -108,7 +108,7 @@ final class ConstraintReader {
                 i.indexrelid AS index_oid, COALESCE(%s, 0) AS parent_index, i.indisclustered, i.indisreplident,
                 (SELECT s.spcname FROM pg_catalog.pg_tablespace s WHERE s.oid = ic.reltablespace) AS index_tablespace,
                 %s AS index_statistics,
-                pg_catalog.obj_description(i.indexrelid, 'pg_class') AS index_comment""".formatted(parent,
+                (SELECT cmt.description FROM pg_catalog.pg_description cmt WHERE cmt.objoid = i.indexrelid AND cmt.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND cmt.objsubid = 0) AS index_comment""".formatted(parent,
                 statistics);
     }
 

@@ -24,7 +24,7 @@ final class EventTriggerSource implements ObjectSource {
         return ctx.list("""
                 SELECT et.oid, et.evtname, et.evtevent, pg_catalog.pg_get_userbyid(et.evtowner) AS owner,
                        pg_catalog.quote_ident(fn.nspname) || '.' || pg_catalog.quote_ident(f.proname) AS function,
-                       et.evtenabled, et.evttags, pg_catalog.obj_description(et.oid, 'pg_event_trigger') AS comment
+                       et.evtenabled, et.evttags, (SELECT cmt.description FROM pg_catalog.pg_description cmt WHERE cmt.objoid = et.oid AND cmt.classoid = 'pg_catalog.pg_event_trigger'::pg_catalog.regclass AND cmt.objsubid = 0) AS comment
                 FROM pg_catalog.pg_event_trigger et
                 JOIN pg_catalog.pg_proc f ON f.oid = et.evtfoid
                 JOIN pg_catalog.pg_namespace fn ON fn.oid = f.pronamespace

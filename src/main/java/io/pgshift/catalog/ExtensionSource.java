@@ -24,7 +24,7 @@ public final class ExtensionSource implements ObjectSource {
     public static List<Extension> extensions(SourceContext context) throws SQLException {
         return context.list("""
                 SELECT e.oid, e.extname, n.nspname, e.extversion,
-                       pg_catalog.obj_description(e.oid, 'pg_extension') AS comment
+                       (SELECT cmt.description FROM pg_catalog.pg_description cmt WHERE cmt.objoid = e.oid AND cmt.classoid = 'pg_catalog.pg_extension'::pg_catalog.regclass AND cmt.objsubid = 0) AS comment
                 FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
                 WHERE e.oid >= %d
                 ORDER BY e.extname""".formatted(FIRST_USER_OID),

@@ -31,7 +31,7 @@ final class ForeignDataSource implements ObjectSource {
         return context.list("""
                 SELECT w.oid, w.fdwname, pg_catalog.pg_get_userbyid(w.fdwowner) AS owner,
                        %s AS handler, %s AS validator, w.fdwoptions,
-                       pg_catalog.obj_description(w.oid, 'pg_foreign_data_wrapper') AS comment, %s AS acl
+                       (SELECT cmt.description FROM pg_catalog.pg_description cmt WHERE cmt.objoid = w.oid AND cmt.classoid = 'pg_catalog.pg_foreign_data_wrapper'::pg_catalog.regclass AND cmt.objsubid = 0) AS comment, %s AS acl
                 FROM pg_catalog.pg_foreign_data_wrapper w
                 WHERE %s
                 ORDER BY w.fdwname""".formatted(FunctionNames.of("w.fdwhandler"), FunctionNames.of("w.fdwvalidator"),
@@ -54,7 +54,7 @@ final class ForeignDataSource implements ObjectSource {
         return context.list("""
                 SELECT s.oid, s.srvname, pg_catalog.pg_get_userbyid(s.srvowner) AS owner, w.fdwname,
                        s.srvtype, s.srvversion, s.srvoptions,
-                       pg_catalog.obj_description(s.oid, 'pg_foreign_server') AS comment, %s AS acl
+                       (SELECT cmt.description FROM pg_catalog.pg_description cmt WHERE cmt.objoid = s.oid AND cmt.classoid = 'pg_catalog.pg_foreign_server'::pg_catalog.regclass AND cmt.objsubid = 0) AS comment, %s AS acl
                 FROM pg_catalog.pg_foreign_server s
                 JOIN pg_catalog.pg_foreign_data_wrapper w ON w.oid = s.srvfdw
                 WHERE %s

@@ -43,7 +43,7 @@ final class ForeignTableSource implements ObjectSource {
                              JOIN pg_catalog.pg_class p ON p.oid = i.inhparent
                              JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace
                              WHERE i.inhrelid = c.oid ORDER BY i.inhseqno) AS parents,
-                       pg_catalog.obj_description(c.oid, 'pg_class') AS comment, %s AS acl
+                       (SELECT cmt.description FROM pg_catalog.pg_description cmt WHERE cmt.objoid = c.oid AND cmt.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND cmt.objsubid = 0) AS comment, %s AS acl
                 FROM pg_catalog.pg_class c
                 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
                 JOIN pg_catalog.pg_foreign_table ft ON ft.ftrelid = c.oid
@@ -176,7 +176,7 @@ final class ForeignTableSource implements ObjectSource {
                         JOIN pg_catalog.pg_attribute pa ON pa.attrelid = i.inhparent AND pa.attname = a.attname
                         JOIN pg_catalog.pg_attrdef pd ON pd.adrelid = pa.attrelid AND pd.adnum = pa.attnum
                         WHERE i.inhrelid = a.attrelid LIMIT 1) AS parent_default,
-                       pg_catalog.col_description(a.attrelid, a.attnum) AS comment, %s AS acl
+                       (SELECT cmt.description FROM pg_catalog.pg_description cmt WHERE cmt.objoid = a.attrelid AND cmt.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND cmt.objsubid = a.attnum) AS comment, %s AS acl
                 FROM pg_catalog.pg_attribute a
                 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
                 JOIN pg_catalog.pg_type t ON t.oid = a.atttypid

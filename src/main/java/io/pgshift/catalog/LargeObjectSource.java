@@ -19,7 +19,7 @@ final class LargeObjectSource implements ObjectSource {
         List<ObjectDef> objects = new ArrayList<>();
         context.list("""
                 SELECT l.oid, pg_catalog.pg_get_userbyid(l.lomowner) AS owner,
-                       pg_catalog.obj_description(l.oid, 'pg_largeobject') AS comment, %s AS acl
+                       (SELECT cmt.description FROM pg_catalog.pg_description cmt WHERE cmt.objoid = l.oid AND cmt.classoid = 'pg_catalog.pg_largeobject'::pg_catalog.regclass AND cmt.objsubid = 0) AS comment, %s AS acl
                 FROM pg_catalog.pg_largeobject_metadata l
                 ORDER BY l.oid""".formatted(SourceContext.aclJson("l.lomacl", 'L', "l.lomowner")),
                 rs -> {

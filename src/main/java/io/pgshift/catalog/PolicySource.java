@@ -65,7 +65,7 @@ final class PolicySource implements ObjectSource {
                              WHERE r.role <> 0 ORDER BY r.i) AS roles,
                        pg_catalog.pg_get_expr(p.polqual, p.polrelid) AS using_expr,
                        pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid) AS check_expr,
-                       pg_catalog.obj_description(p.oid, 'pg_policy') AS comment
+                       (SELECT cmt.description FROM pg_catalog.pg_description cmt WHERE cmt.objoid = p.oid AND cmt.classoid = 'pg_catalog.pg_policy'::pg_catalog.regclass AND cmt.objsubid = 0) AS comment
                 FROM pg_catalog.pg_policy p
                 JOIN pg_catalog.pg_class c ON c.oid = p.polrelid
                 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace

@@ -36,7 +36,7 @@ final class PublicationSource implements ObjectSource {
         return context.list("""
                 SELECT p.oid, p.pubname, pg_catalog.pg_get_userbyid(p.pubowner) AS owner, p.puballtables,
                        p.pubinsert, p.pubupdate, p.pubdelete, %s AS pubtruncate, %s AS pubviaroot,
-                       %s AS pubgencols, pg_catalog.obj_description(p.oid, 'pg_publication') AS comment
+                       %s AS pubgencols, (SELECT cmt.description FROM pg_catalog.pg_description cmt WHERE cmt.objoid = p.oid AND cmt.classoid = 'pg_catalog.pg_publication'::pg_catalog.regclass AND cmt.objsubid = 0) AS comment
                 FROM pg_catalog.pg_publication p
                 ORDER BY p.pubname""".formatted(version.atLeast(11) ? "p.pubtruncate" : "false",
                         version.atLeast(13) ? "p.pubviaroot" : "false",

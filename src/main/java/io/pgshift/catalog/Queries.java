@@ -7,7 +7,13 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs a catalog query and maps each row; keeps JDBC boilerplate out of the readers. */
+/**
+ * Runs a catalog query and maps each row; keeps JDBC boilerplate out of the readers.
+ * <p>
+ * The readers fetch comments with a subquery on pg_description, not obj_description() or col_description():
+ * those are SQL functions, run through the function executor once per row, which cost a fifth of the catalog
+ * read on a schema of thousands of tables.
+ */
 public final class Queries {
     private Queries() {
     }

@@ -23,7 +23,7 @@ final class RuleSource implements ObjectSource {
         return ctx.list("""
                 SELECT r.oid, r.ev_class, n.nspname, c.relname, r.rulename,
                        pg_catalog.pg_get_ruledef(r.oid) AS definition, r.ev_enabled,
-                       pg_catalog.obj_description(r.oid, 'pg_rewrite') AS comment
+                       (SELECT cmt.description FROM pg_catalog.pg_description cmt WHERE cmt.objoid = r.oid AND cmt.classoid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND cmt.objsubid = 0) AS comment
                 FROM pg_catalog.pg_rewrite r
                 JOIN pg_catalog.pg_class c ON c.oid = r.ev_class
                 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace

@@ -70,7 +70,7 @@ final class SequenceReader {
         String join = catalog ? "JOIN pg_catalog.pg_sequence s ON s.seqrelid = c.oid" : "";
         return list(connection, """
                 SELECT c.oid, n.nspname, c.relname, pg_catalog.pg_get_userbyid(c.relowner) AS owner,
-                       pg_catalog.obj_description(c.oid, 'pg_class') AS comment,
+                       (SELECT cmt.description FROM pg_catalog.pg_description cmt WHERE cmt.objoid = c.oid AND cmt.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND cmt.objsubid = 0) AS comment,
                        d.deptype, d.refobjid, tn.nspname AS table_schema, tc.relname AS table_name,
                        ta.attname AS column_name, %s AS acl, c.relpersistence = 'u' AS unlogged, %s
                 FROM pg_catalog.pg_class c

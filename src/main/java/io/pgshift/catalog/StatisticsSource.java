@@ -26,7 +26,7 @@ final class StatisticsSource implements ObjectSource {
         return ctx.list("""
                 SELECT s.oid, s.stxrelid, n.nspname, s.stxname, pg_catalog.pg_get_statisticsobjdef(s.oid) AS definition,
                        pg_catalog.pg_get_userbyid(s.stxowner) AS owner,
-                       pg_catalog.obj_description(s.oid, 'pg_statistic_ext') AS comment, %s AS target,
+                       (SELECT cmt.description FROM pg_catalog.pg_description cmt WHERE cmt.objoid = s.oid AND cmt.classoid = 'pg_catalog.pg_statistic_ext'::pg_catalog.regclass AND cmt.objsubid = 0) AS comment, %s AS target,
                        pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(s.stxname) AS quoted,
                        s.stxkind::text[] AS kinds
                 FROM pg_catalog.pg_statistic_ext s

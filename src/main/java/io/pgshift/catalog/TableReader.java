@@ -87,7 +87,7 @@ final class TableReader {
                 SELECT c.oid, n.nspname, c.relname, pg_catalog.pg_get_userbyid(c.relowner) AS owner,
                        c.relpersistence, GREATEST(c.reltuples, 0)::bigint AS estimated_rows,
                        pg_catalog.pg_relation_size(c.oid) AS bytes,
-                       pg_catalog.obj_description(c.oid, 'pg_class') AS comment, %s AS acl,
+                       (SELECT cmt.description FROM pg_catalog.pg_description cmt WHERE cmt.objoid = c.oid AND cmt.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND cmt.objsubid = 0) AS comment, %s AS acl,
                        c.relkind,
                        ARRAY(SELECT i.inhparent::pg_catalog.int8 FROM pg_catalog.pg_inherits i
                              WHERE i.inhrelid = c.oid ORDER BY i.inhseqno) AS parents,

@@ -32,7 +32,7 @@ final class TextSearchSource implements ObjectSource {
     private static List<ObjectDef> parsers(SourceContext context) throws SQLException {
         return context.list("""
                 SELECT p.oid, n.nspname, p.prsname, %s AS start, %s AS gettoken, %s AS "end", %s AS headline,
-                       %s AS lextypes, pg_catalog.obj_description(p.oid, 'pg_ts_parser') AS comment
+                       %s AS lextypes, (SELECT cmt.description FROM pg_catalog.pg_description cmt WHERE cmt.objoid = p.oid AND cmt.classoid = 'pg_catalog.pg_ts_parser'::pg_catalog.regclass AND cmt.objsubid = 0) AS comment
                 FROM pg_catalog.pg_ts_parser p JOIN pg_catalog.pg_namespace n ON n.oid = p.prsnamespace
                 WHERE %s AND %s
                 ORDER BY n.nspname, p.prsname""".formatted(FunctionNames.of("p.prsstart"),
@@ -56,7 +56,7 @@ final class TextSearchSource implements ObjectSource {
     private static List<ObjectDef> templates(SourceContext context) throws SQLException {
         return context.list("""
                 SELECT t.oid, n.nspname, t.tmplname, %s AS init, %s AS lexize,
-                       pg_catalog.obj_description(t.oid, 'pg_ts_template') AS comment
+                       (SELECT cmt.description FROM pg_catalog.pg_description cmt WHERE cmt.objoid = t.oid AND cmt.classoid = 'pg_catalog.pg_ts_template'::pg_catalog.regclass AND cmt.objsubid = 0) AS comment
                 FROM pg_catalog.pg_ts_template t JOIN pg_catalog.pg_namespace n ON n.oid = t.tmplnamespace
                 WHERE %s AND %s
                 ORDER BY n.nspname, t.tmplname""".formatted(FunctionNames.of("t.tmplinit"),
@@ -76,7 +76,7 @@ final class TextSearchSource implements ObjectSource {
         return context.list("""
                 SELECT d.oid, n.nspname, d.dictname, pg_catalog.pg_get_userbyid(d.dictowner) AS owner,
                        tn.nspname AS template_schema, t.tmplname, d.dictinitoption,
-                       pg_catalog.obj_description(d.oid, 'pg_ts_dict') AS comment
+                       (SELECT cmt.description FROM pg_catalog.pg_description cmt WHERE cmt.objoid = d.oid AND cmt.classoid = 'pg_catalog.pg_ts_dict'::pg_catalog.regclass AND cmt.objsubid = 0) AS comment
                 FROM pg_catalog.pg_ts_dict d
                 JOIN pg_catalog.pg_namespace n ON n.oid = d.dictnamespace
                 JOIN pg_catalog.pg_ts_template t ON t.oid = d.dicttemplate
@@ -102,7 +102,7 @@ final class TextSearchSource implements ObjectSource {
         return context.list("""
                 SELECT c.oid, n.nspname, c.cfgname, pg_catalog.pg_get_userbyid(c.cfgowner) AS owner,
                        pn.nspname AS parser_schema, p.prsname,
-                       pg_catalog.obj_description(c.oid, 'pg_ts_config') AS comment
+                       (SELECT cmt.description FROM pg_catalog.pg_description cmt WHERE cmt.objoid = c.oid AND cmt.classoid = 'pg_catalog.pg_ts_config'::pg_catalog.regclass AND cmt.objsubid = 0) AS comment
                 FROM pg_catalog.pg_ts_config c
                 JOIN pg_catalog.pg_namespace n ON n.oid = c.cfgnamespace
                 JOIN pg_catalog.pg_ts_parser p ON p.oid = c.cfgparser

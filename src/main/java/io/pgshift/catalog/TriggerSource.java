@@ -39,7 +39,7 @@ final class TriggerSource implements ObjectSource {
         return ctx.list("""
                 SELECT t.oid, t.tgrelid, n.nspname, c.relname, t.tgname,
                        pg_catalog.pg_get_triggerdef(t.oid, false) AS definition, t.tgenabled,
-                       pg_catalog.obj_description(t.oid, 'pg_trigger') AS comment
+                       (SELECT cmt.description FROM pg_catalog.pg_description cmt WHERE cmt.objoid = t.oid AND cmt.classoid = 'pg_catalog.pg_trigger'::pg_catalog.regclass AND cmt.objsubid = 0) AS comment
                 FROM pg_catalog.pg_trigger t
                 JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
                 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace

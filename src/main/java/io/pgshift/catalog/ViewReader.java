@@ -35,7 +35,7 @@ final class ViewReader {
                            SELECT 'toast.' || o FROM pg_catalog.unnest(tc.reloptions) o), ', ') AS options,
                        (SELECT pg_catalog.substring(o, 14) FROM pg_catalog.unnest(c.reloptions) o
                         WHERE o LIKE 'check_option=%%') AS check_option,
-                       pg_catalog.obj_description(c.oid, 'pg_class') AS comment, %s AS acl,
+                       (SELECT cmt.description FROM pg_catalog.pg_description cmt WHERE cmt.objoid = c.oid AND cmt.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND cmt.objsubid = 0) AS comment, %s AS acl,
                        c.relkind = 'm' AS materialized, c.relispopulated,
                        (SELECT ts.spcname FROM pg_catalog.pg_tablespace ts WHERE ts.oid = c.reltablespace) AS tablespace,
                        %s AS access_method
@@ -54,8 +54,8 @@ final class ViewReader {
     private Map<Long, List<ViewColumn>> columns() throws SQLException {
         Map<Long, List<ViewColumn>> byView = new HashMap<>();
         list(connection, """
-                SELECT a.attrelid, a.attname, pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) AS default_expr,
-                       pg_catalog.col_description(a.attrelid, a.attnum) AS comment, %s AS acl
+                SELECT a.attrelid, a.attname, pg_catalog.pg_get_expr(ad.adbin, 0) AS default_expr,
+                       (SELECT cmt.description FROM pg_catalog.pg_description cmt WHERE cmt.objoid = a.attrelid AND cmt.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND cmt.objsubid = a.attnum) AS comment, %s AS acl
                 FROM pg_catalog.pg_attribute a
                 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
                 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace

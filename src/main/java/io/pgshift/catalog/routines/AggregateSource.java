@@ -45,7 +45,7 @@ public final class AggregateSource implements ObjectSource {
                        %s AS mfinalfunc, a.aggmfinalextra,
                        %s AS sortop, p.proparallel,
                        pg_catalog.pg_get_userbyid(p.proowner) AS owner,
-                       pg_catalog.obj_description(p.oid, 'pg_proc') AS comment, %s AS acl
+                       (SELECT cmt.description FROM pg_catalog.pg_description cmt WHERE cmt.objoid = p.oid AND cmt.classoid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND cmt.objsubid = 0) AS comment, %s AS acl
                 FROM pg_catalog.pg_aggregate a
                 JOIN pg_catalog.pg_proc p ON p.oid = a.aggfnoid
                 JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace

@@ -25,7 +25,7 @@ public final class LanguageSource implements ObjectSource {
         return context.list("""
                 SELECT l.oid, l.lanname, l.lanpltrusted, %s AS handler, %s AS inline, %s AS validator,
                        pg_catalog.pg_get_userbyid(l.lanowner) AS owner,
-                       pg_catalog.obj_description(l.oid, 'pg_language') AS comment,
+                       (SELECT cmt.description FROM pg_catalog.pg_description cmt WHERE cmt.objoid = l.oid AND cmt.classoid = 'pg_catalog.pg_language'::pg_catalog.regclass AND cmt.objsubid = 0) AS comment,
                        CASE WHEN l.lanpltrusted THEN %s END AS acl
                 FROM pg_catalog.pg_language l
                 WHERE l.lanispl AND l.oid >= %d AND %s

@@ -44,7 +44,7 @@ public final class OperatorClassSource implements ObjectSource {
         Map<Long, List<Member>> members = members(context, "pg_opfamily");
         return context.list("""
                 SELECT f.oid, n.nspname, f.opfname, am.amname, pg_catalog.pg_get_userbyid(f.opfowner) AS owner,
-                       pg_catalog.obj_description(f.oid, 'pg_opfamily') AS comment
+                       (SELECT cmt.description FROM pg_catalog.pg_description cmt WHERE cmt.objoid = f.oid AND cmt.classoid = 'pg_catalog.pg_opfamily'::pg_catalog.regclass AND cmt.objsubid = 0) AS comment
                 FROM pg_catalog.pg_opfamily f
                 JOIN pg_catalog.pg_namespace n ON n.oid = f.opfnamespace
                 JOIN pg_catalog.pg_am am ON am.oid = f.opfmethod
@@ -76,7 +76,7 @@ public final class OperatorClassSource implements ObjectSource {
         return context.list("""
                 SELECT c.oid, n.nspname, c.opcname, am.amname, c.opcdefault, %s AS input_type, %s AS storage_type,
                        c.opcfamily, %s AS family, pg_catalog.pg_get_userbyid(c.opcowner) AS owner,
-                       pg_catalog.obj_description(c.oid, 'pg_opclass') AS comment
+                       (SELECT cmt.description FROM pg_catalog.pg_description cmt WHERE cmt.objoid = c.oid AND cmt.classoid = 'pg_catalog.pg_opclass'::pg_catalog.regclass AND cmt.objsubid = 0) AS comment
                 FROM pg_catalog.pg_opclass c
                 JOIN pg_catalog.pg_namespace n ON n.oid = c.opcnamespace
                 JOIN pg_catalog.pg_am am ON am.oid = c.opcmethod

@@ -41,7 +41,7 @@ public final class OperatorSource implements ObjectSource {
                        (SELECT c.oprnamespace FROM pg_catalog.pg_operator c WHERE c.oid = o.oprcom) AS commutator_schema,
                        (SELECT c.oprnamespace FROM pg_catalog.pg_operator c WHERE c.oid = o.oprnegate) AS negator_schema,
                        pg_catalog.pg_get_userbyid(o.oprowner) AS owner,
-                       pg_catalog.obj_description(o.oid, 'pg_operator') AS comment
+                       (SELECT cmt.description FROM pg_catalog.pg_description cmt WHERE cmt.objoid = o.oid AND cmt.classoid = 'pg_catalog.pg_operator'::pg_catalog.regclass AND cmt.objsubid = 0) AS comment
                 FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace
                 WHERE o.oprcode <> 0 AND %s AND %s
                 ORDER BY n.nspname, o.oprname, o.oid""".formatted(type("o.oprleft"), type("o.oprright"),

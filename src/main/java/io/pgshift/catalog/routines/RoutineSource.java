@@ -33,7 +33,7 @@ public final class RoutineSource implements ObjectSource {
                        pg_catalog.pg_get_function_identity_arguments(p.oid) AS arguments,
                        pg_catalog.pg_get_functiondef(p.oid) AS definition,
                        pg_catalog.pg_get_userbyid(p.proowner) AS owner,
-                       pg_catalog.obj_description(p.oid, 'pg_proc') AS comment, %2$s AS acl
+                       (SELECT cmt.description FROM pg_catalog.pg_description cmt WHERE cmt.objoid = p.oid AND cmt.classoid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND cmt.objsubid = 0) AS comment, %2$s AS acl
                 FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
                 WHERE %1$s <> 'a' AND %3$s AND %4$s AND %5$s
                 ORDER BY n.nspname, p.proname, p.oid""".formatted(kind, SourceContext.aclJson("p.proacl", 'f', "p.proowner"),

@@ -23,7 +23,7 @@ public final class TransformSource implements ObjectSource {
     public List<ObjectDef> read(SourceContext context) throws SQLException {
         return context.list("""
                 SELECT t.oid, %s AS type, l.lanname, %s AS from_sql, %s AS to_sql,
-                       pg_catalog.obj_description(t.oid, 'pg_transform') AS comment
+                       (SELECT cmt.description FROM pg_catalog.pg_description cmt WHERE cmt.objoid = t.oid AND cmt.classoid = 'pg_catalog.pg_transform'::pg_catalog.regclass AND cmt.objsubid = 0) AS comment
                 FROM pg_catalog.pg_transform t JOIN pg_catalog.pg_language l ON l.oid = t.trflang
                 WHERE %s
                 ORDER BY 2, l.lanname""".formatted(type("t.trftype"), functionWithArguments("t.trffromsql::pg_catalog.oid"),

@@ -25,7 +25,7 @@ public final class CastSource implements ObjectSource {
                        %s AS function,
                        (SELECT pg_catalog.oidvectortypes(p.proargtypes) FROM pg_catalog.pg_proc p
                         WHERE p.oid = c.castfunc) AS arguments,
-                       pg_catalog.obj_description(c.oid, 'pg_cast') AS comment
+                       (SELECT cmt.description FROM pg_catalog.pg_description cmt WHERE cmt.objoid = c.oid AND cmt.classoid = 'pg_catalog.pg_cast'::pg_catalog.regclass AND cmt.objsubid = 0) AS comment
                 FROM pg_catalog.pg_cast c
                 WHERE c.oid >= 16384 AND %s
                   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d

@@ -30,7 +30,7 @@ public final class CollationSource implements ObjectSource {
         ServerVersion v = context.version();
         return context.list("""
                 SELECT co.oid, n.nspname, co.collname, pg_catalog.pg_get_userbyid(co.collowner) AS owner,
-                       pg_catalog.obj_description(co.oid, 'pg_collation') AS comment,
+                       (SELECT cmt.description FROM pg_catalog.pg_description cmt WHERE cmt.objoid = co.oid AND cmt.classoid = 'pg_catalog.pg_collation'::pg_catalog.regclass AND cmt.objsubid = 0) AS comment,
                        %s AS provider, co.collcollate, co.collctype, %s AS locale, %s AS deterministic,
                        %s AS rules
                 FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace n ON n.oid = co.collnamespace

@@ -16,7 +16,7 @@ public final class ConversionSource implements ObjectSource {
     public List<ObjectDef> read(SourceContext context) throws SQLException {
         return context.list("""
                 SELECT co.oid, n.nspname, co.conname, pg_catalog.pg_get_userbyid(co.conowner) AS owner,
-                       pg_catalog.obj_description(co.oid, 'pg_conversion') AS comment,
+                       (SELECT cmt.description FROM pg_catalog.pg_description cmt WHERE cmt.objoid = co.oid AND cmt.classoid = 'pg_catalog.pg_conversion'::pg_catalog.regclass AND cmt.objsubid = 0) AS comment,
                        pg_catalog.pg_encoding_to_char(co.conforencoding) AS source_encoding,
                        pg_catalog.pg_encoding_to_char(co.contoencoding) AS target_encoding,
                        %s AS function, co.condefault

@@ -98,7 +98,7 @@ final class DomainTypes {
         context.list("""
                 SELECT co.oid, co.contypid, co.conname, co.contype,
                        pg_catalog.pg_get_constraintdef(co.oid) AS definition, co.convalidated,
-                       pg_catalog.obj_description(co.oid, 'pg_constraint') AS comment
+                       (SELECT cmt.description FROM pg_catalog.pg_description cmt WHERE cmt.objoid = co.oid AND cmt.classoid = 'pg_catalog.pg_constraint'::pg_catalog.regclass AND cmt.objsubid = 0) AS comment
                 FROM pg_catalog.pg_constraint co
                 JOIN pg_catalog.pg_type t ON t.oid = co.contypid
                 JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace

@@ -19,7 +19,7 @@ record TypeHeader(long oid, String schema, String name, String owner, String com
     /** Select-list of the header columns, for a query over {@code pg_type t} and {@code pg_namespace n}. */
     static final String COLUMNS = "t.oid AS type_oid, n.nspname AS type_schema, t.typname AS type_name, "
             + "pg_catalog.pg_get_userbyid(t.typowner) AS type_owner, "
-            + "pg_catalog.obj_description(t.oid, 'pg_type') AS type_comment, "
+            + "(SELECT cmt.description FROM pg_catalog.pg_description cmt WHERE cmt.objoid = t.oid AND cmt.classoid = 'pg_catalog.pg_type'::pg_catalog.regclass AND cmt.objsubid = 0) AS type_comment, "
             + SourceContext.aclJson("t.typacl", 'T', "t.typowner") + " AS type_acl";
 
     /** The types of one kind that belong to the user: not in system schemas, not created by an extension. */
