@@ -95,7 +95,9 @@ final class IndexWriter {
         boolean only = c.hasIndex() || (c.isForeignKey() && !table.layout().isPartitioned());
         String alter = "ALTER TABLE " + (only ? "ONLY " : "") + tableName + " ADD CONSTRAINT " + ident(c.name()) + " ";
         List<String> sql = new ArrayList<>();
-        if (c.hasIndex() && c.index() != null && buildsIndexFirst(c, table)) {
+        if (ddl.keyWithTable(c, table)) {
+            indexProperties(sql, tableName, c.schema(), c.name(), c.index());
+        } else if (c.hasIndex() && c.index() != null && buildsIndexFirst(c, table)) {
             indexStatement(sql, c.indexDefinition(), c.index().tablespace());
             sql.add(alter + (c.type() == 'p' ? "PRIMARY KEY" : "UNIQUE") + " USING INDEX " + ident(c.name()));
             indexProperties(sql, tableName, c.schema(), c.name(), c.index());

@@ -1,6 +1,5 @@
 package io.pgshift.ddl;
 
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -97,6 +96,6 @@ public final class Sql {
                 return false;
             }
         }
-        return name.toLowerCase(Locale.ROOT).equals(name);
+        return true;
     }
 }

@@ -68,7 +68,7 @@ final class TableWriter {
                 // DEFAULT needs nothing; USING INDEX is set where the index is created.
             }
         }
-        ddl.owner(sql, "TABLE " + name, t.owner());
+        ddl.ownerOfNew(sql, "TABLE " + name, t.owner());
         // After the table's owner: the sequence already has it, and the server refuses to link a sequence to a
         // table with another owner (a serial column of a table owned by someone else than the connecting user).
         for (SequenceDef s : ddl.sequencesOwnedBy(t.oid())) {
@@ -118,6 +118,11 @@ final class TableWriter {
         }
         for (Constraint c : inlineChecks(t)) {
             elements.add("CONSTRAINT " + ident(c.name()) + " " + c.definition());
+        }
+        for (Constraint c : ddl.constraintsOf(t.oid())) {
+            if (ddl.keyWithTable(c, t)) {
+                elements.add("CONSTRAINT " + ident(c.name()) + " " + c.definition());
+            }
         }
         StringBuilder sql = new StringBuilder("CREATE ");
         // UNLOGGED means nothing for a partitioned table, and 18 refuses it there.

@@ -29,6 +29,8 @@ import static io.pgshift.ddl.Sql.qualified;
  */
 final class ViewWriter {
     private final DdlOptions options;
+    /** The role that will create the views, which needs no ALTER ... OWNER TO; null if unknown. */
+    private final String creator;
     private final Map<ObjectRef, Set<ObjectRef>> dependencies;
     private final BiFunction<ObjectRef, String, Set<ObjectRef>> dependsOn;
     private final Map<ObjectRef, View> views = new HashMap<>();
@@ -37,9 +39,10 @@ final class ViewWriter {
      * @param dependencies the catalog's dependency edges, by dependent object
      * @param dependsOn    an object's dependencies plus its schema, as the other entries get them
      */
-    ViewWriter(List<View> views, DdlOptions options, Map<ObjectRef, Set<ObjectRef>> dependencies,
+    ViewWriter(List<View> views, DdlOptions options, String creator, Map<ObjectRef, Set<ObjectRef>> dependencies,
                BiFunction<ObjectRef, String, Set<ObjectRef>> dependsOn) {
         this.options = options;
+        this.creator = creator;
         this.dependencies = dependencies;
         this.dependsOn = dependsOn;
         views.forEach(v -> this.views.put(v.ref(), v));
@@ -64,7 +67,7 @@ final class ViewWriter {
                 sql.add("ALTER VIEW " + name + " ALTER COLUMN " + ident(c.name()) + " SET DEFAULT " + c.defaultExpr());
             }
         }
-        if (!options.noOwner() && v.owner() != null) {
+        if (!options.noOwner() && v.owner() != null && !v.owner().equals(creator)) {
             sql.add("ALTER " + kind + " " + name + " OWNER TO " + ident(v.owner()));
         }
         comment(sql, kind + " " + name, v.comment());

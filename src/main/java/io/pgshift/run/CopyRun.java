@@ -36,6 +36,7 @@ import io.pgshift.data.LargeObjectCopier;
 import io.pgshift.data.Snapshot;
 import io.pgshift.data.TableCopier;
 import io.pgshift.ddl.DdlWriter;
+import io.pgshift.ddl.TargetSession;
 import io.pgshift.plan.DataKinds;
 import io.pgshift.plan.Entry;
 import io.pgshift.plan.Plan;
@@ -89,12 +90,22 @@ public final class CopyRun {
             Snapshot.export(source);
             Catalog catalog = options.filter().apply(new CatalogReader(source, version).read());
             Snapshot.end(source);
-            return Planner.order(new DdlWriter(catalog, options.ddl()).entries())
+            // The target is not asked: its user is the one the connection names, unless its settings change role.
+            return Planner.order(writer(catalog, options.target().user()).entries())
                     .without(options.filter().excludedData(catalog));
         } catch (SQLException e) {
             throw new PgShiftException(ErrorCode.MIGRATION_FAILED,
                     "could not read the source catalog: " + Errors.firstLine(e), e);
         }
+    }
+
+    /**
+     * The copy's DDL writer, for sessions of the given target user. Tables that get their keys before their
+     * rows, every table of a schema-only copy and the small ones, have their keys declared in CREATE TABLE.
+     */
+    private DdlWriter writer(Catalog catalog, String targetUser) {
+        return new DdlWriter(catalog, options.ddl(), new TargetSession(targetUser,
+                t -> options.schemaOnly() || t.bytes() <= SmallTableIndexes.SMALL_TABLE_BYTES));
     }
 
     public CopyResult run() {
@@ -134,11 +145,11 @@ public final class CopyRun {
             targetDatabase.checkCanHold(catalog, ExtensionSource.extensions(context));
             SourceWarnings.read(context).forEach(listener::warning);
             boolean created = targetDatabase.createIfMissing(catalog.database(), options.ddl().noOwner());
-            Plan plan = Planner.order(new DdlWriter(catalog, options.ddl()).entries())
-                    .without(options.filter().excludedData(catalog));
             try (Connection target = Connector.open(options.target())) {
                 SessionSettings.applyTarget(target, targetVersion);
                 targetDatabase.ensureEmpty(target, catalog, options.clean());
+                Plan plan = Planner.order(writer(catalog, TargetDatabase.currentUser(target)).entries())
+                        .without(options.filter().excludedData(catalog));
                 finish(prepare);
 
                 for (Worker w : workers) {
@@ -413,7 +424,7 @@ public final class CopyRun {
 
         /** Opens the target session, once the target database exists. */
         void openTarget(CopyOptions options, ServerVersion targetVersion) throws SQLException {
-            target = Connector.open(options.target());
+            target = Connector.openForScripts(options.target());
             SessionSettings.applyTarget(target, targetVersion);
             // Index builds sort; the server default (64MB) sends a large table's sort to disk. A fixed bound
             // per session keeps the total predictable: sessions times this at most.

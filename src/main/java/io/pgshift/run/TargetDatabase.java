@@ -141,6 +141,14 @@ final class TargetDatabase {
         };
     }
 
+    /** The role that owns what this session creates: its login user, unless its settings SET ROLE. */
+    static String currentUser(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT current_user")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     /** Refuses a target that already holds user objects, or drops the source's objects from it with --clean. */
     void ensureEmpty(Connection connection, Catalog source, boolean clean) throws SQLException {
         List<String> existing = UserObjects.list(connection);
