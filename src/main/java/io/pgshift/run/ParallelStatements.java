@@ -37,8 +37,9 @@ final class ParallelStatements {
             "FUNCTION", "PROCEDURE");
     /** Below this, a segment is not worth the threads. */
     private static final int SMALLEST_PARALLEL_SEGMENT = 50;
-    /** Entries per batch, and so per transaction, in parallel segments. */
+    /** Entries per batch, and so per transaction, in parallel segments: at most, and at the end of a segment. */
     private static final int BATCH = 100;
+    private static final int SMALLEST_BATCH = 10;
 
     private ParallelStatements() {
     }
@@ -97,15 +98,12 @@ final class ParallelStatements {
 
     private static void runParallel(ExecutorService threads, List<Connection> sessions, List<Entry> segment,
                                     Progress progress, ProgressListener listener) throws SQLException {
-        Queue<List<Entry>> batches = new ConcurrentLinkedQueue<>();
-        for (int from = 0; from < segment.size(); from += BATCH) {
-            batches.add(segment.subList(from, Math.min(segment.size(), from + BATCH)));
-        }
+        Batches batches = new Batches(segment, sessions.size());
         Queue<List<Entry>> failed = new ConcurrentLinkedQueue<>();
         List<Future<?>> running = new ArrayList<>();
         for (Connection session : sessions) {
             running.add(threads.submit(() -> {
-                for (List<Entry> batch = batches.poll(); batch != null; batch = batches.poll()) {
+                for (List<Entry> batch = batches.next(); batch != null; batch = batches.next()) {
                     try {
                         StatementBatches.run(session, batch, progress, listener);
                     } catch (PgShiftException e) {
@@ -134,6 +132,33 @@ final class ParallelStatements {
         again.sort((a, b) -> Integer.compare(segment.indexOf(a), segment.indexOf(b)));
         if (!again.isEmpty()) {
             StatementBatches.run(sessions.get(0), again, progress, listener);
+        }
+    }
+
+    /**
+     * Hands out a segment's entries in batches that shrink as the segment runs out, so that the sessions
+     * finish it at about the same time: the next segment waits for the last batch of this one, and with
+     * fixed batches one session would sit idle for up to a whole batch at every segment's end.
+     */
+    static final class Batches {
+        private final List<Entry> segment;
+        private final int sessions;
+        private int next;
+
+        Batches(List<Entry> segment, int sessions) {
+            this.segment = segment;
+            this.sessions = sessions;
+        }
+
+        synchronized List<Entry> next() {
+            int left = segment.size() - next;
+            if (left == 0) {
+                return null;
+            }
+            int size = Math.min(left, Math.max(SMALLEST_BATCH, Math.min(BATCH, left / (2 * sessions))));
+            List<Entry> batch = segment.subList(next, next + size);
+            next += size;
+            return batch;
         }
     }
 }

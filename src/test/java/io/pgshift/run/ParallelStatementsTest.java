@@ -56,4 +56,20 @@ class ParallelStatementsTest {
         assertThat(ParallelStatements.segments(List.of(table, sameTableAgain)))
                 .containsExactly(List.of(table), List.of(sameTableAgain));
     }
+
+    @Test
+    void batchesShrinkTowardsTheEndOfASegmentAndCoverItOnceInOrder() {
+        List<Entry> segment = java.util.stream.LongStream.rangeClosed(1, 1000).mapToObj(i -> entry(i, "TABLE")).toList();
+        ParallelStatements.Batches batches = new ParallelStatements.Batches(segment, 2);
+
+        List<List<Entry>> handedOut = new java.util.ArrayList<>();
+        for (List<Entry> b = batches.next(); b != null; b = batches.next()) {
+            handedOut.add(b);
+        }
+
+        assertThat(handedOut.stream().flatMap(List::stream).toList()).isEqualTo(segment);
+        assertThat(handedOut.get(0)).hasSize(100);
+        assertThat(handedOut.get(handedOut.size() - 1).size()).isLessThanOrEqualTo(10);
+        assertThat(handedOut).allSatisfy(b -> assertThat(b.size()).isBetween(1, 100));
+    }
 }
