@@ -25,7 +25,24 @@ public final class Connector {
      *                          driver's exception as cause
      */
     public static Connection open(ConnInfo info) {
+        return open(info, jdbcProperties(info));
+    }
+
+    /**
+     * Opens a connection for scripts: strings of many statements without parameters, as schema batches and
+     * restores send. pgjdbc then sends each string as one simple Query, as psql does, instead of four
+     * extended-protocol messages and replies per statement; on a schema of thousands of tables those were
+     * a sixth of the time. Parameters still work, written into the statement by the driver.
+     *
+     * @throws PgShiftException as {@link #open(ConnInfo)}
+     */
+    public static Connection openForScripts(ConnInfo info) {
         Properties props = jdbcProperties(info);
+        props.setProperty("preferQueryMode", "simple");
+        return open(info, props);
+    }
+
+    private static Connection open(ConnInfo info, Properties props) {
         try {
             return DriverManager.getConnection(jdbcUrl(info), props);
         } catch (SQLException e) {

@@ -103,7 +103,7 @@ public final class RestoreRun {
         try {
             TargetDatabase target = new TargetDatabase(options.target(), listener);
             target.createIfMissing(databaseInfo(manifest.source()), options.ddl().noOwner());
-            try (Connection session = Connector.open(options.target())) {
+            try (Connection session = Connector.openForScripts(options.target())) {
                 ServerVersion version = CatalogReader.versionOf(session);
                 SessionSettings.applyTarget(session, version);
                 if (single) {
@@ -415,7 +415,7 @@ public final class RestoreRun {
         }
 
         static Loader open(RestoreOptions options, ServerVersion version) throws SQLException {
-            Connection connection = Connector.open(options.target());
+            Connection connection = Connector.openForScripts(options.target());
             try {
                 SessionSettings.applyTarget(connection, version);
                 return new Loader(connection, false);
