@@ -105,6 +105,9 @@ public final class DdlWriter {
      * follows it, REFRESH MATERIALIZED VIEW included, so it must come after everything else.
      */
     private static List<Entry> lastOfAll(List<Entry> entries, String kind) {
+        if (entries.stream().noneMatch(e -> kind.equals(e.kind()))) {
+            return entries;
+        }
         Set<ObjectRef> others = new HashSet<>();
         entries.stream().filter(e -> !kind.equals(e.kind())).forEach(e -> others.add(e.ref()));
         return entries.stream().map(e -> {
@@ -123,6 +126,9 @@ public final class DdlWriter {
      * turn, excepted).
      */
     private static List<Entry> defaultPrivilegesLast(List<Entry> entries) {
+        if (entries.stream().noneMatch(e -> PrivilegeObjects.DEFAULT.equals(e.kind()))) {
+            return entries;
+        }
         Set<ObjectRef> everythingElse = new HashSet<>();
         for (Entry e : entries) {
             if (!PrivilegeObjects.DEFAULT.equals(e.kind()) && !"EVENT TRIGGER".equals(e.kind())

@@ -1,12 +1,10 @@
 package io.pgshift.plan;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -42,22 +40,21 @@ public final class Planner {
                 }
             }
         }
-        // Ready entries leave in section order, then in the order they were written, so plans are stable.
-        Comparator<Integer> order = Comparator.<Integer, Section>comparing(i -> placed.get(i).section())
-                .thenComparing(i -> i);
-        PriorityQueue<Integer> ready = new PriorityQueue<>(order);
+        // Ready entries leave in section order, then in the order they were written, so plans are stable:
+        // the key of entry i is its section's rank times n plus i, and the entry is the key modulo n.
+        ReadyKeys ready = new ReadyKeys(n);
         for (int i = 0; i < n; i++) {
             if (pending[i] == 0) {
-                ready.add(i);
+                ready.add(key(placed, i));
             }
         }
         List<Entry> sorted = new ArrayList<>(n);
         while (!ready.isEmpty()) {
-            int i = ready.poll();
+            int i = (int) (ready.poll() % n);
             sorted.add(placed.get(i));
             for (int d : dependents.get(i)) {
                 if (--pending[d] == 0) {
-                    ready.add(d);
+                    ready.add(key(placed, d));
                 }
             }
         }
@@ -67,6 +64,58 @@ public final class Planner {
             throw new PgShiftException(ErrorCode.INTERNAL, "circular dependency between: " + cycle);
         }
         return new Plan(sorted);
+    }
+
+    private static long key(List<Entry> placed, int i) {
+        return (long) placed.get(i).section().ordinal() * placed.size() + i;
+    }
+
+    /**
+     * A binary min-heap of longs. A PriorityQueue of boxed indexes with a comparator was half of planning a
+     * 10,000-table schema.
+     */
+    private static final class ReadyKeys {
+        private long[] heap;
+        private int size;
+
+        ReadyKeys(int capacity) {
+            heap = new long[Math.max(1, capacity)];
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        void add(long key) {
+            if (size == heap.length) {
+                heap = java.util.Arrays.copyOf(heap, size * 2);
+            }
+            int i = size++;
+            while (i > 0 && heap[(i - 1) / 2] > key) {
+                heap[i] = heap[(i - 1) / 2];
+                i = (i - 1) / 2;
+            }
+            heap[i] = key;
+        }
+
+        long poll() {
+            long top = heap[0];
+            long last = heap[--size];
+            int i = 0;
+            while (2 * i + 1 < size) {
+                int child = 2 * i + 1;
+                if (child + 1 < size && heap[child + 1] < heap[child]) {
+                    child++;
+                }
+                if (heap[child] >= last) {
+                    break;
+                }
+                heap[i] = heap[child];
+                i = child;
+            }
+            heap[i] = last;
+            return top;
+        }
     }
 
     private static Map<ObjectRef, List<Integer>> indexByRef(List<Entry> entries) {
