@@ -4,12 +4,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -119,17 +121,20 @@ public final class CopyRun {
     private CopyResult copy() throws SQLException {
         Progress prepare = start(Phase.PREPARE, 0, 0);
         List<Worker> workers = new ArrayList<>();
-        try (Connection leader = Connector.open(options.source())) {
+        try (Connection leader = Connector.open(options.source());
+             TargetDatabase targetDatabase = new TargetDatabase(options.target(), listener)) {
             ServerVersion sourceVersion = sourceVersion(leader);
             SessionSettings.applySource(leader, sourceVersion);
-            ServerVersion targetVersion = targetVersion(sourceVersion);
+            ServerVersion targetVersion = targetVersion(targetDatabase, sourceVersion);
             String snapshot = Snapshot.export(leader);
             // The copiers' source sessions exist from the start, and read the catalog with the leader.
-            List<Connection> readers = new ArrayList<>();
-            for (int i = 0; i < options.jobs(); i++) {
-                workers.add(Worker.openSource(options, sourceVersion));
-                readers.add(workers.get(i).source);
+            Worker[] copiers = new Worker[options.jobs()];
+            try {
+                AtOnce.run(copiers.length, i -> copiers[i] = Worker.openSource(options, sourceVersion));
+            } finally {
+                Arrays.stream(copiers).filter(Objects::nonNull).forEach(workers::add);
             }
+            List<Connection> readers = workers.stream().map(w -> w.source).toList();
             CatalogReader reader = new CatalogReader(leader, sourceVersion);
             for (Connection r : readers) {
                 Snapshot.join(r, snapshot);
@@ -140,11 +145,11 @@ public final class CopyRun {
             }
             Compatibility.check(reader.incompatibilities(), targetVersion, options.target().describe());
             TargetCompatibility.check(catalog, targetVersion);
-            TargetDatabase targetDatabase = new TargetDatabase(options.target(), listener);
             SourceContext context = new SourceContext(leader, sourceVersion);
             targetDatabase.checkCanHold(catalog, ExtensionSource.extensions(context));
             SourceWarnings.read(context).forEach(listener::warning);
             boolean created = targetDatabase.createIfMissing(catalog.database(), options.ddl().noOwner());
+            targetDatabase.close();
             try (Connection target = Connector.open(options.target())) {
                 SessionSettings.applyTarget(target, targetVersion);
                 targetDatabase.ensureEmpty(target, catalog, options.clean());
@@ -152,14 +157,10 @@ public final class CopyRun {
                         .without(options.filter().excludedData(catalog));
                 finish(prepare);
 
-                for (Worker w : workers) {
-                    w.openTarget(options, targetVersion);
-                }
                 for (int i = 0; i < options.indexJobs(); i++) {
-                    Worker indexer = Worker.indexer();
-                    workers.add(indexer);
-                    indexer.openTarget(options, targetVersion);
+                    workers.add(Worker.indexer());
                 }
+                AtOnce.run(workers.size(), i -> workers.get(i).openTarget(options, targetVersion));
 
                 Map<Long, Table> allTables = new HashMap<>();
                 catalog.tables().forEach(t -> allTables.put(t.oid(), t));
@@ -343,18 +344,8 @@ public final class CopyRun {
         return version;
     }
 
-    private ServerVersion targetVersion(ServerVersion sourceVersion) throws SQLException {
-        ServerVersion version;
-        try (Connection admin = Connector.open(options.target().withDatabase("postgres"))) {
-            version = CatalogReader.versionOf(admin);
-        } catch (PgShiftException e) {
-            if (e.code() != ErrorCode.DATABASE_NOT_FOUND) {
-                throw e;
-            }
-            try (Connection admin = Connector.open(options.target().withDatabase("template1"))) {
-                version = CatalogReader.versionOf(admin);
-            }
-        }
+    private ServerVersion targetVersion(TargetDatabase target, ServerVersion sourceVersion) throws SQLException {
+        ServerVersion version = target.version();
         if (version.majorNumber() < sourceVersion.majorNumber()) {
             throw new PgShiftException(ErrorCode.UNSUPPORTED_VERSION, "target " + options.target().describe()
                     + " runs PostgreSQL " + version + ", older than the source's " + sourceVersion

@@ -102,7 +102,9 @@ public final class RestoreRun {
         boolean single = options.singleTransaction();
         try {
             TargetDatabase target = new TargetDatabase(options.target(), listener);
-            target.createIfMissing(databaseInfo(manifest.source()), options.ddl().noOwner());
+            try (target) {
+                target.createIfMissing(databaseInfo(manifest.source()), options.ddl().noOwner());
+            }
             try (Connection session = Connector.openForScripts(options.target())) {
                 ServerVersion version = CatalogReader.versionOf(session);
                 SessionSettings.applyTarget(session, version);

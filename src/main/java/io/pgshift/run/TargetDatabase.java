@@ -21,6 +21,7 @@ import io.pgshift.catalog.DatabaseInfo;
 import io.pgshift.catalog.Extension;
 import io.pgshift.catalog.Schema;
 import io.pgshift.catalog.SequenceDef;
+import io.pgshift.catalog.ServerVersion;
 import io.pgshift.catalog.Table;
 import io.pgshift.catalog.View;
 import io.pgshift.connect.ConnInfo;
@@ -32,16 +33,23 @@ import io.pgshift.server.UserObjects;
  * Makes sure the target database exists and is safe to fill: created with the source's properties when
  * missing, refused when it already holds user objects, unless the user asked for --clean.
  */
-final class TargetDatabase {
+final class TargetDatabase implements AutoCloseable {
     /** The databases that always exist, tried in this order to run CREATE DATABASE from. */
     private static final List<String> MAINTENANCE_DATABASES = List.of("postgres", "template1");
 
     private final ConnInfo target;
     private final ProgressListener listener;
+    /** One session on a maintenance database, opened when first needed: each new session costs a login. */
+    private Connection maintenance;
 
     TargetDatabase(ConnInfo target, ProgressListener listener) {
         this.target = target;
         this.listener = listener;
+    }
+
+    /** The target server's version, asked of a database that always exists, since the target may not yet. */
+    ServerVersion version() throws SQLException {
+        return CatalogReader.versionOf(maintenance());
     }
 
     /**
@@ -52,37 +60,36 @@ final class TargetDatabase {
      */
     void checkCanHold(Catalog source, List<Extension> extensions) throws SQLException {
         List<String> problems = new ArrayList<>();
-        try (Connection admin = openMaintenance()) {
-            Map<String, String> available = new HashMap<>();
-            try (Statement st = admin.createStatement(); ResultSet rs = st.executeQuery(
-                    "SELECT name, default_version FROM pg_catalog.pg_available_extensions")) {
-                while (rs.next()) {
-                    available.put(rs.getString(1), rs.getString(2));
-                }
+        Connection admin = maintenance();
+        Map<String, String> available = new HashMap<>();
+        try (Statement st = admin.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT name, default_version FROM pg_catalog.pg_available_extensions")) {
+            while (rs.next()) {
+                available.put(rs.getString(1), rs.getString(2));
             }
-            for (Extension e : extensions) {
-                if (!available.containsKey(e.name())) {
-                    problems.add("extension " + e.name() + " (version " + e.version() + " on the source) is not "
-                            + "installed on the target server");
-                } else if (!e.version().equals(available.get(e.name()))) {
-                    listener.warning("extension " + e.name() + " is created at the target's version "
-                            + available.get(e.name()) + "; the source has version " + e.version());
-                }
+        }
+        for (Extension e : extensions) {
+            if (!available.containsKey(e.name())) {
+                problems.add("extension " + e.name() + " (version " + e.version() + " on the source) is not "
+                        + "installed on the target server");
+            } else if (!e.version().equals(available.get(e.name()))) {
+                listener.warning("extension " + e.name() + " is created at the target's version "
+                        + available.get(e.name()) + "; the source has version " + e.version());
             }
-            Set<String> known = new HashSet<>();
-            try (Statement st = admin.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT name FROM pg_catalog.pg_settings")) {
-                while (rs.next()) {
-                    known.add(rs.getString(1).toLowerCase(Locale.ROOT));
-                }
+        }
+        Set<String> known = new HashSet<>();
+        try (Statement st = admin.createStatement();
+             ResultSet rs = st.executeQuery("SELECT name FROM pg_catalog.pg_settings")) {
+            while (rs.next()) {
+                known.add(rs.getString(1).toLowerCase(Locale.ROOT));
             }
-            for (String setting : source.database().settings()) {
-                String name = setting.substring(0, setting.indexOf('='));
-                // Names with a dot belong to extensions or applications; any server accepts them.
-                if (!name.contains(".") && !known.contains(name.toLowerCase(Locale.ROOT))) {
-                    problems.add("the source database sets " + name + ", which the target server does not know "
-                            + "(remove it with ALTER DATABASE ... RESET " + name + ")");
-                }
+        }
+        for (String setting : source.database().settings()) {
+            String name = setting.substring(0, setting.indexOf('='));
+            // Names with a dot belong to extensions or applications; any server accepts them.
+            if (!name.contains(".") && !known.contains(name.toLowerCase(Locale.ROOT))) {
+                problems.add("the source database sets " + name + ", which the target server does not know "
+                        + "(remove it with ALTER DATABASE ... RESET " + name + ")");
             }
         }
         if (!problems.isEmpty()) {
@@ -98,37 +105,36 @@ final class TargetDatabase {
      * and each fallback is reported.
      */
     boolean createIfMissing(DatabaseInfo source, boolean noOwner) throws SQLException {
-        try (Connection admin = openMaintenance()) {
-            if (exists(admin, target.dbname())) {
-                return false;
-            }
-            String owner = !noOwner && roleExists(admin, source.owner()) ? " OWNER " + Sql.ident(source.owner()) : "";
-            String create = "CREATE DATABASE " + Sql.ident(target.dbname()) + " WITH TEMPLATE template0 ENCODING "
-                    + Sql.literal(source.encoding()) + owner;
-            String locale = " LC_COLLATE " + Sql.literal(source.collate()) + " LC_CTYPE " + Sql.literal(source.ctype());
-            // From 15 on, template0 may use another provider than libc, so libc is asked for by name.
-            String libc = CatalogReader.versionOf(admin).atLeast(15) ? " LOCALE_PROVIDER libc" : "";
-            String provider = provider(source);
-            if (provider != null) {
-                try {
-                    execute(admin, create + locale + provider);
-                    return true;
-                } catch (SQLException e) {
-                    listener.warning("the target cannot use the source's collation provider (" + Errors.firstLine(e)
-                            + "); database " + target.dbname() + " was created with the libc provider");
-                }
-            }
-            try {
-                execute(admin, create + locale + libc);
-            } catch (SQLException e) {
-                // A locale name is an operating-system name and may not exist on the target's host. The C
-                // locale exists everywhere and accepts every encoding; the user is told about the change.
-                listener.warning("the target cannot use locale " + source.collate() + "/" + source.ctype() + " ("
-                        + Errors.firstLine(e) + "); database " + target.dbname() + " was created with locale C");
-                execute(admin, create + " LC_COLLATE 'C' LC_CTYPE 'C'" + libc);
-            }
-            return true;
+        Connection admin = maintenance();
+        if (exists(admin, target.dbname())) {
+            return false;
         }
+        String owner = !noOwner && roleExists(admin, source.owner()) ? " OWNER " + Sql.ident(source.owner()) : "";
+        String create = "CREATE DATABASE " + Sql.ident(target.dbname()) + " WITH TEMPLATE template0 ENCODING "
+                + Sql.literal(source.encoding()) + owner;
+        String locale = " LC_COLLATE " + Sql.literal(source.collate()) + " LC_CTYPE " + Sql.literal(source.ctype());
+        // From 15 on, template0 may use another provider than libc, so libc is asked for by name.
+        String libc = CatalogReader.versionOf(admin).atLeast(15) ? " LOCALE_PROVIDER libc" : "";
+        String provider = provider(source);
+        if (provider != null) {
+            try {
+                execute(admin, create + locale + provider);
+                return true;
+            } catch (SQLException e) {
+                listener.warning("the target cannot use the source's collation provider (" + Errors.firstLine(e)
+                        + "); database " + target.dbname() + " was created with the libc provider");
+            }
+        }
+        try {
+            execute(admin, create + locale + libc);
+        } catch (SQLException e) {
+            // A locale name is an operating-system name and may not exist on the target's host. The C
+            // locale exists everywhere and accepts every encoding; the user is told about the change.
+            listener.warning("the target cannot use locale " + source.collate() + "/" + source.ctype() + " ("
+                    + Errors.firstLine(e) + "); database " + target.dbname() + " was created with locale C");
+            execute(admin, create + " LC_COLLATE 'C' LC_CTYPE 'C'" + libc);
+        }
+        return true;
     }
 
     /** The LOCALE_PROVIDER clause for an ICU (15+) or builtin (17+) source database; null for libc. */
@@ -212,7 +218,20 @@ final class TargetDatabase {
         execute(connection, "COMMIT");
     }
 
-    Connection openMaintenance() {
+    private Connection maintenance() {
+        if (maintenance == null) {
+            maintenance = openMaintenance();
+        }
+        return maintenance;
+    }
+
+    @Override
+    public void close() {
+        Workers.closeQuietly(maintenance);
+        maintenance = null;
+    }
+
+    private Connection openMaintenance() {
         PgShiftException last = null;
         for (String db : MAINTENANCE_DATABASES) {
             try {
