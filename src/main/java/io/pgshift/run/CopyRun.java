@@ -120,7 +120,7 @@ public final class CopyRun {
 
     private CopyResult copy() throws SQLException {
         Progress prepare = start(Phase.PREPARE, 0, 0);
-        List<Worker> workers = new ArrayList<>();
+        List<CopyWorker> workers = new ArrayList<>();
         try (Connection leader = Connector.open(options.source());
              TargetDatabase targetDatabase = new TargetDatabase(options.target(), listener)) {
             ServerVersion sourceVersion = sourceVersion(leader);
@@ -128,9 +128,9 @@ public final class CopyRun {
             ServerVersion targetVersion = targetVersion(targetDatabase, sourceVersion);
             String snapshot = Snapshot.export(leader);
             // The copiers' source sessions exist from the start, and read the catalog with the leader.
-            Worker[] copiers = new Worker[options.jobs()];
+            CopyWorker[] copiers = new CopyWorker[options.jobs()];
             try {
-                AtOnce.run(copiers.length, i -> copiers[i] = Worker.openSource(options, sourceVersion));
+                AtOnce.run(copiers.length, i -> copiers[i] = CopyWorker.openSource(options, sourceVersion));
             } finally {
                 Arrays.stream(copiers).filter(Objects::nonNull).forEach(workers::add);
             }
@@ -158,7 +158,7 @@ public final class CopyRun {
                 finish(prepare);
 
                 for (int i = 0; i < options.indexJobs(); i++) {
-                    workers.add(Worker.indexer());
+                    workers.add(CopyWorker.indexer());
                 }
                 AtOnce.run(workers.size(), i -> workers.get(i).openTarget(options, targetVersion));
 
@@ -173,13 +173,13 @@ public final class CopyRun {
 
                 loadAndIndex(folded, catalog, workers, leader, sourceVersion, snapshot);
                 Snapshot.end(leader);
-                for (Worker w : workers) {
+                for (CopyWorker w : workers) {
                     w.closeSource();
                 }
                 SessionSettings.commitDurably(target);
                 if (options.analyze()) {
                     // ANALYZE opens sessions of its own; the copy's are no longer needed.
-                    workers.forEach(Worker::close);
+                    workers.forEach(CopyWorker::close);
                     analyze(catalog);
                 }
                 return new CopyResult(options.source().describe(), options.target().describe(),
@@ -187,7 +187,7 @@ public final class CopyRun {
                         sortedTables(), List.copyOf(warnings));
             }
         } finally {
-            for (Worker w : workers) {
+            for (CopyWorker w : workers) {
                 w.close();
             }
         }
@@ -198,7 +198,7 @@ public final class CopyRun {
      * as its rows are in, on the index sessions, while the copiers go on with the next tables, largest first.
      * Copiers build indexes too once no rows are left. Foreign keys come last of all, as they read both tables.
      */
-    private void loadAndIndex(SmallTableIndexes.Folded folded, Catalog catalog, List<Worker> workers,
+    private void loadAndIndex(SmallTableIndexes.Folded folded, Catalog catalog, List<CopyWorker> workers,
                               Connection leader, ServerVersion sourceVersion, String snapshot) throws SQLException {
         Plan plan = folded.plan();
         Map<Long, Table> byOid = new HashMap<>();
@@ -228,7 +228,7 @@ public final class CopyRun {
         if (options.schemaOnly()) {
             plan.section(Section.DATA).forEach(e -> done.add(e.ref()));
         }
-        new Scheduler<Worker>(work, done, order).run(workers, (w, e) -> {
+        new Scheduler<CopyWorker>(work, done, order).run(workers, (w, e) -> {
             long start = System.nanoTime();
             if (e.section() == Section.DATA) {
                 copy(w, e, byOid, splits, rows, snapshot, start);
@@ -256,7 +256,7 @@ public final class CopyRun {
      * source releases the table's lock when it is done: a session that held every table's lock until the end
      * would run out of lock slots on a schema with tens of thousands of tables.
      */
-    private void copy(Worker w, Entry e, Map<Long, Table> byOid, TableSplits splits, Progress progress,
+    private void copy(CopyWorker w, Entry e, Map<Long, Table> byOid, TableSplits splits, Progress progress,
                       String snapshot, long start) throws Exception {
         TableSplits.Tally tally = splits.tally(e.ref().oid());
         switch (e.kind()) {
@@ -383,65 +383,5 @@ public final class CopyRun {
         }
         sorted.sort(Comparator.comparing((TableResult t) -> t.copyTime().plus(t.indexTime())).reversed());
         return sorted;
-    }
-
-    /** One worker's connections: a source session in the shared snapshot and a target session. */
-    static final class Worker implements Scheduler.WorkerContext, AutoCloseable {
-        private static final String INDEX_SORT_MEMORY = "256MB";
-
-        private Connection source;
-        private Connection target;
-
-        private Worker(Connection source) {
-            this.source = source;
-        }
-
-        /** A copier: a session on each side, the source one opened first since it also reads the catalog. */
-        static Worker openSource(CopyOptions options, ServerVersion sourceVersion) throws SQLException {
-            Connection source = Connector.open(options.source());
-            try {
-                SessionSettings.applySource(source, sourceVersion);
-                return new Worker(source);
-            } catch (SQLException | RuntimeException e) {
-                Workers.closeQuietly(source);
-                throw e;
-            }
-        }
-
-        /** An index builder: a session on the target only. */
-        static Worker indexer() {
-            return new Worker(null);
-        }
-
-        /** Opens the target session, once the target database exists. */
-        void openTarget(CopyOptions options, ServerVersion targetVersion) throws SQLException {
-            target = Connector.openForScripts(options.target());
-            SessionSettings.applyTarget(target, targetVersion);
-            // Index builds sort; the server default (64MB) sends a large table's sort to disk. A fixed bound
-            // per session keeps the total predictable: sessions times this at most.
-            SessionSettings.execute(target, "SET maintenance_work_mem = '" + INDEX_SORT_MEMORY + "'");
-        }
-
-        @Override
-        public boolean accepts(Entry entry) {
-            return source != null || entry.section() != Section.DATA;
-        }
-
-        @Override
-        public void cancel() {
-            Workers.cancel(source);
-            Workers.cancel(target);
-        }
-
-        void closeSource() {
-            Workers.closeQuietly(source);
-            source = null;
-        }
-
-        @Override
-        public void close() {
-            closeSource();
-            Workers.closeQuietly(target);
-        }
     }
 }

@@ -1,0 +1,71 @@
+package io.pgshift.run;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import io.pgshift.catalog.ServerVersion;
+import io.pgshift.connect.Connector;
+import io.pgshift.data.SessionSettings;
+import io.pgshift.plan.Entry;
+import io.pgshift.plan.Section;
+
+/** One worker's connections: a source session in the shared snapshot and a target session. */
+final class CopyWorker implements Scheduler.WorkerContext, AutoCloseable {
+    private static final String INDEX_SORT_MEMORY = "256MB";
+
+    /** Null for an index builder, and once the rows are all read. */
+    Connection source;
+    Connection target;
+
+    private CopyWorker(Connection source) {
+        this.source = source;
+    }
+
+    /** A copier: a session on each side, the source one opened first since it also reads the catalog. */
+    static CopyWorker openSource(CopyOptions options, ServerVersion sourceVersion) throws SQLException {
+        Connection source = Connector.open(options.source());
+        try {
+            SessionSettings.applySource(source, sourceVersion);
+            return new CopyWorker(source);
+        } catch (SQLException | RuntimeException e) {
+            Workers.closeQuietly(source);
+            throw e;
+        }
+    }
+
+    /** An index builder: a session on the target only. */
+    static CopyWorker indexer() {
+        return new CopyWorker(null);
+    }
+
+    /** Opens the target session, once the target database exists. */
+    void openTarget(CopyOptions options, ServerVersion targetVersion) throws SQLException {
+        target = Connector.openForScripts(options.target());
+        SessionSettings.applyTarget(target, targetVersion);
+        // Index builds sort; the server default (64MB) sends a large table's sort to disk. A fixed bound
+        // per session keeps the total predictable: sessions times this at most.
+        SessionSettings.execute(target, "SET maintenance_work_mem = '" + INDEX_SORT_MEMORY + "'");
+    }
+
+    @Override
+    public boolean accepts(Entry entry) {
+        return source != null || entry.section() != Section.DATA;
+    }
+
+    @Override
+    public void cancel() {
+        Workers.cancel(source);
+        Workers.cancel(target);
+    }
+
+    void closeSource() {
+        Workers.closeQuietly(source);
+        source = null;
+    }
+
+    @Override
+    public void close() {
+        closeSource();
+        Workers.closeQuietly(target);
+    }
+}
