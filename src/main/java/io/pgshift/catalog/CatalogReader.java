@@ -39,6 +39,19 @@ public final class CatalogReader {
      * catalog takes a second on one session; the reads are independent, so more sessions share that time.
      */
     public Catalog read(List<Connection> helpers) throws SQLException {
+        return read(helpers, false).catalog();
+    }
+
+    /** The catalog and what some newer target versions cannot recreate, as {@link #incompatibilities()}. */
+    public record Reading(Catalog catalog, List<Incompatibility> incompatibilities) {
+    }
+
+    /** As {@link #read(List)}, with the source's incompatibilities read at the same time. */
+    public Reading readWithIncompatibilities(List<Connection> helpers) throws SQLException {
+        return read(helpers, true);
+    }
+
+    private Reading read(List<Connection> helpers, boolean withIncompatibilities) throws SQLException {
         List<Connection> sessions = new ArrayList<>(helpers);
         sessions.add(0, connection);
         try (ParallelReads reads = new ParallelReads(sessions)) {
@@ -55,20 +68,26 @@ public final class CatalogReader {
             }
             Future<DatabaseInfo> database = reads.submit(c -> DatabaseReader.read(new SourceContext(c, version)));
             Future<List<Schema>> schemas = reads.submit(this::schemas);
+            Future<List<Incompatibility>> incompatibilities = withIncompatibilities
+                    ? reads.submit(c -> incompatibilities(new SourceContext(c, version))) : null;
             List<ObjectDef> all = new ArrayList<>();
             for (Future<List<ObjectDef>> f : objects) {
                 all.addAll(ParallelReads.get(f));
             }
-            return new Catalog(version, ParallelReads.get(database), ParallelReads.get(schemas),
+            Catalog catalog = new Catalog(version, ParallelReads.get(database), ParallelReads.get(schemas),
                     ParallelReads.get(tables), ParallelReads.get(sequences), ParallelReads.get(views),
                     ParallelReads.get(constraints), ParallelReads.get(indexes), List.copyOf(all),
                     ParallelReads.get(dependencies));
+            return new Reading(catalog, incompatibilities == null ? List.of() : ParallelReads.get(incompatibilities));
         }
     }
 
     /** What the source holds that some newer target versions cannot recreate, from every object source. */
     public List<Incompatibility> incompatibilities() throws SQLException {
-        SourceContext context = new SourceContext(connection, version);
+        return incompatibilities(new SourceContext(connection, version));
+    }
+
+    private static List<Incompatibility> incompatibilities(SourceContext context) throws SQLException {
         List<Incompatibility> found = new ArrayList<>();
         for (ObjectSource source : ObjectSources.ALL) {
             found.addAll(source.incompatibilities(context));

@@ -139,11 +139,12 @@ public final class CopyRun {
             for (Connection r : readers) {
                 Snapshot.join(r, snapshot);
             }
-            Catalog catalog = options.filter().apply(reader.read(readers));
+            CatalogReader.Reading reading = reader.readWithIncompatibilities(readers);
+            Catalog catalog = options.filter().apply(reading.catalog());
             for (Connection r : readers) {
                 Snapshot.end(r);
             }
-            Compatibility.check(reader.incompatibilities(), targetVersion, options.target().describe());
+            Compatibility.check(reading.incompatibilities(), targetVersion, options.target().describe());
             TargetCompatibility.check(catalog, targetVersion);
             SourceContext context = new SourceContext(leader, sourceVersion);
             targetDatabase.checkCanHold(catalog, ExtensionSource.extensions(context));
