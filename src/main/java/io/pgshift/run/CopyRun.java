@@ -4,14 +4,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -127,13 +125,20 @@ public final class CopyRun {
             SessionSettings.applySource(leader, sourceVersion);
             ServerVersion targetVersion = targetVersion(targetDatabase, sourceVersion);
             String snapshot = Snapshot.export(leader);
-            // The copiers' source sessions exist from the start, and read the catalog with the leader.
-            CopyWorker[] copiers = new CopyWorker[options.jobs()];
-            try {
-                AtOnce.run(copiers.length, i -> copiers[i] = CopyWorker.openSource(options, sourceVersion));
-            } finally {
-                Arrays.stream(copiers).filter(Objects::nonNull).forEach(workers::add);
+            // The copiers' source sessions exist from the start, and read the catalog with the leader. When the
+            // target database exists already, their target sessions log in at the same time.
+            int copiers = options.jobs();
+            for (int i = 0; i < copiers; i++) {
+                workers.add(CopyWorker.copier());
             }
+            boolean targetExists = targetDatabase.exists();
+            AtOnce.run(targetExists ? 2 * copiers : copiers, i -> {
+                if (i < copiers) {
+                    workers.get(i).openSource(options, sourceVersion);
+                } else {
+                    workers.get(i - copiers).openTarget(options, targetVersion);
+                }
+            });
             List<Connection> readers = workers.stream().map(w -> w.source).toList();
             CatalogReader reader = new CatalogReader(leader, sourceVersion);
             for (Connection r : readers) {
@@ -158,10 +163,15 @@ public final class CopyRun {
                         .without(options.filter().excludedData(catalog));
                 finish(prepare);
 
-                for (int i = 0; i < options.indexJobs(); i++) {
+                // Index builders wait for rows; a schema-only copy has none, so its copiers build what is left.
+                for (int i = 0; i < (options.schemaOnly() ? 0 : options.indexJobs()); i++) {
                     workers.add(CopyWorker.indexer());
                 }
-                AtOnce.run(workers.size(), i -> workers.get(i).openTarget(options, targetVersion));
+                AtOnce.run(workers.size(), i -> {
+                    if (workers.get(i).target == null) {
+                        workers.get(i).openTarget(options, targetVersion);
+                    }
+                });
 
                 Map<Long, Table> allTables = new HashMap<>();
                 catalog.tables().forEach(t -> allTables.put(t.oid(), t));

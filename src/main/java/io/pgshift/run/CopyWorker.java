@@ -17,28 +17,26 @@ final class CopyWorker implements Scheduler.WorkerContext, AutoCloseable {
     Connection source;
     Connection target;
 
-    private CopyWorker(Connection source) {
-        this.source = source;
+    private CopyWorker() {
     }
 
-    /** A copier: a session on each side, the source one opened first since it also reads the catalog. */
-    static CopyWorker openSource(CopyOptions options, ServerVersion sourceVersion) throws SQLException {
-        Connection source = Connector.open(options.source());
-        try {
-            SessionSettings.applySource(source, sourceVersion);
-            return new CopyWorker(source);
-        } catch (SQLException | RuntimeException e) {
-            Workers.closeQuietly(source);
-            throw e;
-        }
+    /** A copier: a session on each side; its source session also reads the catalog. */
+    static CopyWorker copier() {
+        return new CopyWorker();
     }
 
     /** An index builder: a session on the target only. */
     static CopyWorker indexer() {
-        return new CopyWorker(null);
+        return new CopyWorker();
     }
 
-    /** Opens the target session, once the target database exists. */
+    /** Opens a copier's source session; it joins the shared snapshot later. */
+    void openSource(CopyOptions options, ServerVersion sourceVersion) throws SQLException {
+        source = Connector.open(options.source());
+        SessionSettings.applySource(source, sourceVersion);
+    }
+
+    /** Opens the target session, once the target database exists; this worker closes it in any case. */
     void openTarget(CopyOptions options, ServerVersion targetVersion) throws SQLException {
         target = Connector.openForScripts(options.target());
         SessionSettings.applyTarget(target, targetVersion);
