@@ -9,7 +9,6 @@ import io.pgshift.analyze.AnalyzeOptions;
 import io.pgshift.analyze.AnalyzeResult;
 import io.pgshift.analyze.StageResult;
 import io.pgshift.connect.ConnInfo;
-import io.pgshift.connect.Environment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -49,10 +48,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (jobs != null && jobs < 1) {
             throw new ParameterException(spec.commandLine(), "--jobs must be at least 1");
         }
-        ConnInfo conn = ConnInfo.parse(target, Environment.system());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        conn.warnings().forEach(w -> err.println("warning: " + w));
+        ConnInfo conn = ConnectionArgument.parse(target, err);
         AnalyzeOptions options = new AnalyzeOptions(conn, jobs != null ? jobs : CopyCommand.defaultJobs(), inStages,
                 databases);
         try (ConsoleProgress progress = new ConsoleProgress(err, System.console() != null)) {

@@ -10,7 +10,6 @@ import io.pgshift.check.CheckOptions;
 import io.pgshift.check.CheckReport;
 import io.pgshift.check.Preflight;
 import io.pgshift.connect.ConnInfo;
-import io.pgshift.connect.Environment;
 import io.pgshift.server.DatabaseSelection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,14 +53,10 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Environment env = Environment.system();
-        ConnInfo sourceInfo = ConnInfo.parse(source, env);
-        ConnInfo targetInfo = ConnInfo.parse(target, env);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        for (ConnInfo conn : List.of(sourceInfo, targetInfo)) {
-            conn.warnings().forEach(w -> err.println("warning: " + w));
-        }
+        ConnInfo sourceInfo = ConnectionArgument.parse(source, err);
+        ConnInfo targetInfo = ConnectionArgument.parse(target, err);
         CheckOptions options = new CheckOptions(new DatabaseSelection(databases, excludeDatabases),
                 CheckOptions.DEFAULT_PROBE);
         CheckReport report = Preflight.run(sourceInfo, targetInfo, options);

@@ -1,11 +1,9 @@
 package io.pgshift.cli;
 
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.pgshift.connect.ConnInfo;
-import io.pgshift.connect.Environment;
 import io.pgshift.settings.SettingsComparison;
 import io.pgshift.settings.SettingsReport;
 import picocli.CommandLine.Command;
@@ -38,13 +36,9 @@ final class CompareSettingsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Environment env = Environment.system();
-        ConnInfo sourceInfo = ConnInfo.parse(source, env);
-        ConnInfo targetInfo = ConnInfo.parse(target, env);
         PrintWriter err = spec.commandLine().getErr();
-        for (ConnInfo conn : List.of(sourceInfo, targetInfo)) {
-            conn.warnings().forEach(w -> err.println("warning: " + w));
-        }
+        ConnInfo sourceInfo = ConnectionArgument.parse(source, err);
+        ConnInfo targetInfo = ConnectionArgument.parse(target, err);
         SettingsReport report = SettingsComparison.run(sourceInfo, targetInfo);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

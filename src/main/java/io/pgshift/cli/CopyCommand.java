@@ -1,11 +1,8 @@
 package io.pgshift.cli;
 
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 
-import io.pgshift.connect.ConnInfo;
-import io.pgshift.connect.Environment;
 import io.pgshift.ddl.DdlOptions;
 import io.pgshift.plan.DataKinds;
 import io.pgshift.plan.Entry;
@@ -91,20 +88,16 @@ final class CopyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Environment env = Environment.system();
         int copyJobs = jobs != null ? jobs : defaultJobs();
         if (splitMaxParts != null && splitMaxParts < 1) {
             throw new ParameterException(spec.commandLine(), "--split-max-parts must be at least 1");
         }
-        CopyOptions options = new CopyOptions(ConnInfo.parse(source, env), ConnInfo.parse(target, env),
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        CopyOptions options = new CopyOptions(ConnectionArgument.parse(source, err), ConnectionArgument.parse(target, err),
                 copyJobs, indexJobs != null ? indexJobs : copyJobs, clean, new DdlOptions(noOwner, noAcl, noTablespaces), !noAnalyze && !schemaOnly, schemaOnly, filter.toFilter(),
                 splitTablesLargerThan != null ? splitTablesLargerThan : CopyOptions.DEFAULT_SPLIT_THRESHOLD,
                 splitMaxParts != null ? splitMaxParts : 0);
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        for (ConnInfo conn : List.of(options.source(), options.target())) {
-            conn.warnings().forEach(w -> err.println("warning: " + w));
-        }
         if (dryRun) {
             printPlan(new CopyRun(options, io.pgshift.run.ProgressListener.NONE).plan(), out);
             return 0;

@@ -13,8 +13,6 @@ import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
 import io.pgshift.archive.Compression;
 import io.pgshift.archive.Manifest;
-import io.pgshift.connect.ConnInfo;
-import io.pgshift.connect.Environment;
 import io.pgshift.run.DumpOptions;
 import io.pgshift.run.DumpRun;
 import picocli.CommandLine.Command;
@@ -100,7 +98,8 @@ final class DumpCommand implements Callable<Integer> {
         if (splitMaxParts != null && splitMaxParts < 1) {
             throw new PgShiftException(ErrorCode.USAGE, "--split-max-parts must be at least 1");
         }
-        DumpOptions options = new DumpOptions(ConnInfo.parse(source, Environment.system()), file, jobs, compression,
+        DumpOptions options = new DumpOptions(ConnectionArgument.parse(source, spec.commandLine().getErr()), file, jobs,
+                compression,
                 filter.toFilter(),
                 splitTablesLargerThan != null ? splitTablesLargerThan : DumpOptions.DEFAULT_SPLIT_THRESHOLD,
                 splitMaxParts != null ? splitMaxParts : 0, schemaOnly, clean, ifExists);

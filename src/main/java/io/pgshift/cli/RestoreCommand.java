@@ -17,8 +17,6 @@ import java.util.concurrent.Callable;
 import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
 import io.pgshift.archive.Manifest;
-import io.pgshift.connect.ConnInfo;
-import io.pgshift.connect.Environment;
 import io.pgshift.ddl.DdlOptions;
 import io.pgshift.plan.Entry;
 import io.pgshift.plan.Section;
@@ -121,7 +119,8 @@ final class RestoreCommand implements Callable<Integer> {
             throw new PgShiftException(ErrorCode.USAGE, "--clean needs the pre-data section: it drops what it creates");
         }
         RestoreSelection selection = new RestoreSelection(schemas, tables, useList == null ? null : listed(useList));
-        RestoreOptions options = new RestoreOptions(ConnInfo.parse(target, Environment.system()), path, jobs,
+        RestoreOptions options = new RestoreOptions(ConnectionArgument.parse(target, spec.commandLine().getErr()), path,
+                jobs,
                 new DdlOptions(noOwner, noAcl, noTablespaces), chosenSections, clean, ifExists, singleTransaction,
                 selection);
         try (ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), System.console() != null)) {

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.pgshift.connect.ConnInfo;
-import io.pgshift.connect.Environment;
 import io.pgshift.roles.DatabaseRoleSetting;
 import io.pgshift.roles.RoleMigration;
 import io.pgshift.roles.RoleMigrationResult;
@@ -71,15 +70,11 @@ final class RolesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Environment env = Environment.system();
         RoleOptions options = new RoleOptions(TargetProfile.of(profile), RoleOptions.parseRoleMap(roleMap),
                 noPasswords, dryRun, true);
-        ConnInfo from = ConnInfo.parse(source, env);
-        ConnInfo to = destination.target == null ? null : ConnInfo.parse(destination.target, env);
         PrintWriter err = spec.commandLine().getErr();
-        for (ConnInfo conn : to == null ? List.of(from) : List.of(from, to)) {
-            conn.warnings().forEach(w -> err.println("warning: " + w));
-        }
+        ConnInfo from = ConnectionArgument.parse(source, err);
+        ConnInfo to = destination.target == null ? null : ConnectionArgument.parse(destination.target, err);
         RoleMigrationResult result;
         boolean toStdout = destination.file != null && "-".equals(destination.file.toString());
         if (to != null) {

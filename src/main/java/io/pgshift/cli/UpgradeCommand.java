@@ -9,8 +9,6 @@ import java.util.concurrent.Callable;
 
 import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
-import io.pgshift.connect.ConnInfo;
-import io.pgshift.connect.Environment;
 import io.pgshift.ddl.DdlOptions;
 import io.pgshift.roles.RoleOptions;
 import io.pgshift.roles.TargetProfile;
@@ -105,21 +103,18 @@ final class UpgradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Environment env = Environment.system();
         if (jobs != null && jobs < 1) {
             throw new ParameterException(spec.commandLine(), "--jobs must be at least 1");
         }
-        UpgradeOptions options = new UpgradeOptions(ConnInfo.parse(source, env), ConnInfo.parse(target, env),
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        UpgradeOptions options = new UpgradeOptions(ConnectionArgument.parse(source, err),
+                ConnectionArgument.parse(target, err),
                 jobs != null ? jobs : CopyCommand.defaultJobs(), databases, excludeDatabases,
                 new DdlOptions(noOwner, noAcl, noTablespaces), filter.toFilter(), clean, !noAnalyze, analyzeInStages,
                 !noVerify,
                 new RoleOptions(TargetProfile.of(profile), RoleOptions.parseRoleMap(roleMap), noRolePasswords, false,
                         false));
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        for (ConnInfo conn : List.of(options.source(), options.target())) {
-            conn.warnings().forEach(w -> err.println("warning: " + w));
-        }
         if (report != null) {
             checkWritable(report);
         }

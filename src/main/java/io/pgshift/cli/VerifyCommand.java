@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
 import io.pgshift.connect.ConnInfo;
-import io.pgshift.connect.Environment;
 import io.pgshift.verify.Verification;
 import io.pgshift.verify.VerificationReport;
 import io.pgshift.verify.VerifyOptions;
@@ -70,13 +69,9 @@ final class VerifyCommand implements Callable<Integer> {
         if (splitMaxParts != null && splitMaxParts < 1) {
             throw new ParameterException(spec.commandLine(), "--split-max-parts must be at least 1");
         }
-        Environment env = Environment.system();
-        ConnInfo from = ConnInfo.parse(source, env);
-        ConnInfo to = ConnInfo.parse(target, env);
         PrintWriter err = spec.commandLine().getErr();
-        for (ConnInfo conn : List.of(from, to)) {
-            conn.warnings().forEach(w -> err.println("warning: " + w));
-        }
+        ConnInfo from = ConnectionArgument.parse(source, err);
+        ConnInfo to = ConnectionArgument.parse(target, err);
         boolean wholeServer = !from.namesDatabase() && !to.namesDatabase();
         if (!wholeServer && (!databases.isEmpty() || !excludeDatabases.isEmpty())) {
             throw new ParameterException(spec.commandLine(), "--databases and --exclude-databases choose among the "
