@@ -3,6 +3,8 @@ package io.pgshift.check;
 import java.util.List;
 import java.util.Locale;
 
+import io.pgshift.Sizes;
+
 /**
  * A database's size, the migration method the upgrade guide recommends for it, and an estimated duration.
  *
@@ -24,7 +26,7 @@ public record Sizing(String database, long bytes, String method, Double estimate
 
     Finding finding(Throughput throughput) {
         String estimate = estimatedSeconds == null ? ""
-                : "; estimated duration " + roughDuration(estimatedSeconds) + " at the " + bytes((long) throughput
+                : "; estimated duration " + roughDuration(estimatedSeconds) + " at the " + Sizes.bytes((long) throughput
                         .bytesPerSecond()) + "/s one session read from the source (an estimate: more jobs shorten it, "
                         + "index builds lengthen it)";
         String advice = method.equals(OFFLINE)
@@ -32,21 +34,7 @@ public record Sizing(String database, long bytes, String method, Double estimate
                 : "above 100 GB, the guide recommends an online method (logical replication) unless the downtime of an "
                         + "offline dump and restore is acceptable";
         return FindingCode.SIZING.info(database, List.of(database), "database " + database + " takes "
-                + bytes(bytes) + "; " + advice + estimate);
-    }
-
-    static String bytes(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        String[] units = {"kB", "MB", "GB", "TB", "PB"};
-        double value = bytes;
-        int unit = -1;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+                + Sizes.bytes(bytes) + "; " + advice + estimate);
     }
 
     /** To the unit that matters: nobody plans downtime to the second when it takes hours. */

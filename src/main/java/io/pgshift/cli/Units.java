@@ -3,23 +3,15 @@ package io.pgshift.cli;
 import java.time.Duration;
 import java.util.Locale;
 
+import io.pgshift.Sizes;
+
 /** Human-readable sizes, rates and durations for terminal output. */
 final class Units {
     private Units() {
     }
 
     static String bytes(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        String[] units = {"kB", "MB", "GB", "TB"};
-        double value = bytes;
-        int unit = -1;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+        return Sizes.bytes(bytes);
     }
 
     static String duration(Duration d) {
