@@ -3,7 +3,6 @@ package io.pgshift.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-import io.pgshift.ddl.DdlOptions;
 import io.pgshift.plan.DataKinds;
 import io.pgshift.plan.Entry;
 import io.pgshift.plan.Plan;
@@ -63,22 +62,14 @@ final class CopyCommand implements Callable<Integer> {
             description = "Drop the source's objects from a target that already has them, instead of refusing it.")
     boolean clean;
 
-    @Option(names = "--no-owner", description = "Do not set owners; the target user owns everything it creates.")
-    boolean noOwner;
-
-    @Option(names = {"-x", "--no-acl", "--no-privileges"},
-            description = "Do not copy privileges (GRANT/REVOKE); objects get the target's defaults.")
-    boolean noAcl;
-
-    @Option(names = "--no-tablespaces",
-            description = "Do not keep tablespaces; everything goes to the target database's default tablespace.")
-    boolean noTablespaces;
-
     @Option(names = "--no-analyze", description = "Skip ANALYZE after the copy.")
     boolean noAnalyze;
 
     @Option(names = "--dry-run", description = "Print the statements the copy would run, in order, and stop.")
     boolean dryRun;
+
+    @Mixin
+    DdlFlags ddl = new DdlFlags();
 
     @Mixin
     FilterOptions filter = new FilterOptions();
@@ -95,7 +86,7 @@ final class CopyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         CopyOptions options = new CopyOptions(ConnectionArgument.parse(source, err), ConnectionArgument.parse(target, err),
-                copyJobs, indexJobs != null ? indexJobs : copyJobs, clean, new DdlOptions(noOwner, noAcl, noTablespaces), !noAnalyze && !schemaOnly, schemaOnly, filter.toFilter(),
+                copyJobs, indexJobs != null ? indexJobs : copyJobs, clean, ddl.toOptions(), !noAnalyze && !schemaOnly, schemaOnly, filter.toFilter(),
                 splitTablesLargerThan != null ? splitTablesLargerThan : CopyOptions.DEFAULT_SPLIT_THRESHOLD,
                 splitMaxParts != null ? splitMaxParts : 0);
         if (dryRun) {

@@ -17,13 +17,13 @@ import java.util.concurrent.Callable;
 import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
 import io.pgshift.archive.Manifest;
-import io.pgshift.ddl.DdlOptions;
 import io.pgshift.plan.Entry;
 import io.pgshift.plan.Section;
 import io.pgshift.run.RestoreOptions;
 import io.pgshift.run.RestoreRun;
 import io.pgshift.run.RestoreSelection;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -49,14 +49,8 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Tables loaded at the same time (default: 1).")
     int jobs = 1;
 
-    @Option(names = {"-O", "--no-owner"}, description = "Do not set owners.")
-    boolean noOwner;
-
-    @Option(names = {"-x", "--no-acl", "--no-privileges"}, description = "Do not restore privileges.")
-    boolean noAcl;
-
-    @Option(names = "--no-tablespaces", description = "Create everything in the target's default tablespace.")
-    boolean noTablespaces;
+    @Mixin
+    DdlFlags ddl = new DdlFlags();
 
     @Option(names = "--section", paramLabel = "SECTION",
             description = "Restore only this section: pre-data, data or post-data; may be repeated.")
@@ -121,7 +115,7 @@ final class RestoreCommand implements Callable<Integer> {
         RestoreSelection selection = new RestoreSelection(schemas, tables, useList == null ? null : listed(useList));
         RestoreOptions options = new RestoreOptions(ConnectionArgument.parse(target, spec.commandLine().getErr()), path,
                 jobs,
-                new DdlOptions(noOwner, noAcl, noTablespaces), chosenSections, clean, ifExists, singleTransaction,
+                ddl.toOptions(), chosenSections, clean, ifExists, singleTransaction,
                 selection);
         try (ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), System.console() != null)) {
             RestoreRun run = new RestoreRun(options, progress);

@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 
 import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
-import io.pgshift.ddl.DdlOptions;
 import io.pgshift.roles.RoleOptions;
 import io.pgshift.roles.TargetProfile;
 import io.pgshift.upgrade.ReportJson;
@@ -55,16 +54,8 @@ final class UpgradeCommand implements Callable<Integer> {
             description = "Drop the source's objects from target databases that already have them, instead of refusing.")
     boolean clean;
 
-    @Option(names = "--no-owner", description = "Do not set owners; the target user owns everything it creates.")
-    boolean noOwner;
-
-    @Option(names = {"-x", "--no-acl", "--no-privileges"},
-            description = "Do not copy privileges (GRANT/REVOKE); objects get the target's defaults.")
-    boolean noAcl;
-
-    @Option(names = "--no-tablespaces",
-            description = "Do not keep tablespaces; everything goes to each database's default tablespace.")
-    boolean noTablespaces;
+    @Mixin
+    DdlFlags ddl = new DdlFlags();
 
     @Mixin
     FilterOptions filter = new FilterOptions();
@@ -111,7 +102,7 @@ final class UpgradeCommand implements Callable<Integer> {
         UpgradeOptions options = new UpgradeOptions(ConnectionArgument.parse(source, err),
                 ConnectionArgument.parse(target, err),
                 jobs != null ? jobs : CopyCommand.defaultJobs(), databases, excludeDatabases,
-                new DdlOptions(noOwner, noAcl, noTablespaces), filter.toFilter(), clean, !noAnalyze, analyzeInStages,
+                ddl.toOptions(), filter.toFilter(), clean, !noAnalyze, analyzeInStages,
                 !noVerify,
                 new RoleOptions(TargetProfile.of(profile), RoleOptions.parseRoleMap(roleMap), noRolePasswords, false,
                         false));
