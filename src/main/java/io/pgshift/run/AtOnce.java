@@ -9,9 +9,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Runs a few blocking steps on threads of their own and waits for all of them. Opening sessions is such a
- * step: each login is several round trips and, with SCRAM, a key derivation on the client, so the eight
- * sessions of a copy took a fifth of a second one after another.
+ * Runs a few blocking steps on threads of their own and waits for all of them: one step per session, such as
+ * a login (several round trips and, with SCRAM, a key derivation on the client, so the eight sessions of a
+ * copy took a fifth of a second one after another) or a session's share of a schema segment.
  */
 final class AtOnce {
     @FunctionalInterface
@@ -24,7 +24,7 @@ final class AtOnce {
 
     /**
      * Runs step 0 to n - 1 at once. Every step has ended when this returns or throws; the first failure
-     * is rethrown, and whatever the other steps opened is theirs to keep for their caller to close.
+     * is rethrown, and whatever the other steps opened is left for their caller to close.
      */
     static void run(int n, Step step) throws SQLException {
         if (n <= 1) {
@@ -34,7 +34,7 @@ final class AtOnce {
             return;
         }
         ExecutorService threads = Executors.newFixedThreadPool(n, r -> {
-            Thread t = new Thread(r, "pgshift-open");
+            Thread t = new Thread(r, "pgshift-session");
             t.setDaemon(true);
             return t;
         });
@@ -55,7 +55,7 @@ final class AtOnce {
                     first = first == null ? e.getCause() : first;
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    first = first == null ? new SQLException("interrupted while opening sessions", "57014", e) : first;
+                    first = first == null ? new SQLException("interrupted while waiting for the sessions", "57014", e) : first;
                 }
             }
             if (first instanceof SQLException s) {

@@ -8,10 +8,6 @@ import java.util.List;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import io.pgshift.PgShiftException;
 import io.pgshift.catalog.ObjectRef;
@@ -50,21 +46,12 @@ final class ParallelStatements {
             StatementBatches.run(sessions.get(0), entries, progress, listener);
             return;
         }
-        ExecutorService threads = Executors.newFixedThreadPool(sessions.size(), r -> {
-            Thread t = new Thread(r, "pgshift-schema");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            for (List<Entry> segment : segments(entries)) {
-                if (segment.size() < SMALLEST_PARALLEL_SEGMENT) {
-                    StatementBatches.run(sessions.get(0), segment, progress, listener);
-                } else {
-                    runParallel(threads, sessions, segment, progress, listener);
-                }
+        for (List<Entry> segment : segments(entries)) {
+            if (segment.size() < SMALLEST_PARALLEL_SEGMENT) {
+                StatementBatches.run(sessions.get(0), segment, progress, listener);
+            } else {
+                runParallel(sessions, segment, progress, listener);
             }
-        } finally {
-            threads.shutdownNow();
         }
     }
 
@@ -96,36 +83,19 @@ final class ParallelStatements {
         return segments;
     }
 
-    private static void runParallel(ExecutorService threads, List<Connection> sessions, List<Entry> segment,
-                                    Progress progress, ProgressListener listener) throws SQLException {
+    private static void runParallel(List<Connection> sessions, List<Entry> segment, Progress progress,
+                                    ProgressListener listener) throws SQLException {
         Batches batches = new Batches(segment, sessions.size());
         Queue<List<Entry>> failed = new ConcurrentLinkedQueue<>();
-        List<Future<?>> running = new ArrayList<>();
-        for (Connection session : sessions) {
-            running.add(threads.submit(() -> {
-                for (List<Entry> batch = batches.next(); batch != null; batch = batches.next()) {
-                    try {
-                        StatementBatches.run(session, batch, progress, listener);
-                    } catch (PgShiftException e) {
-                        failed.add(batch);
-                    }
+        AtOnce.run(sessions.size(), i -> {
+            for (List<Entry> batch = batches.next(); batch != null; batch = batches.next()) {
+                try {
+                    StatementBatches.run(sessions.get(i), batch, progress, listener);
+                } catch (PgShiftException e) {
+                    failed.add(batch);
                 }
-                return null;
-            }));
-        }
-        for (Future<?> f : running) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SQLException("interrupted while creating the schema", "57014", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof SQLException s) {
-                    throw s;
-                }
-                throw new IllegalStateException(e.getCause());
             }
-        }
+        });
         // Again, alone and in plan order: whatever a failed batch needed from its neighbours is in now.
         List<Entry> again = new ArrayList<>();
         failed.forEach(again::addAll);
