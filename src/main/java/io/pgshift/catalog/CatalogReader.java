@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Future;
 
 import static io.pgshift.catalog.Queries.list;
@@ -19,10 +20,26 @@ import static io.pgshift.catalog.Queries.userSchema;
 public final class CatalogReader {
     private final Connection connection;
     private final ServerVersion version;
+    private final boolean schemaOnly;
 
     public CatalogReader(Connection connection, ServerVersion version) {
+        this(connection, version, false);
+    }
+
+    private CatalogReader(Connection connection, ServerVersion version, boolean schemaOnly) {
         this.connection = connection;
         this.version = version;
+        this.schemaOnly = schemaOnly;
+    }
+
+    /**
+     * A reader for a schema-only run, which leaves out what only rows need and what costs the source a relation
+     * opened per table or sequence: sizes (every table reads as empty) and sequence positions (every sequence
+     * stands at its start, where CREATE SEQUENCE leaves it). Before PostgreSQL 10 a sequence's options are in
+     * the sequence relation too, so it is read all the same.
+     */
+    public CatalogReader forSchemaOnly() {
+        return new CatalogReader(connection, version, true);
     }
 
     public static ServerVersion versionOf(Connection connection) throws SQLException {
@@ -56,10 +73,13 @@ public final class CatalogReader {
         sessions.add(0, connection);
         try (ParallelReads reads = new ParallelReads(sessions)) {
             // The costliest reads first, so that the small ones fill the gaps at the end.
-            Future<List<Table>> tables = reads.submit(c -> new TableReader(c, version).read());
             Future<List<View>> views = reads.submit(c -> new ViewReader(c, version).read());
             Future<List<Constraint>> constraints = reads.submit(c -> new ConstraintReader(c, version).constraints());
-            Future<List<SequenceDef>> sequences = reads.submit(c -> new SequenceReader(c, version).read());
+            Future<Map<Long, List<Column>>> columns = reads.submit(c -> new ColumnReader(c, version).read());
+            Future<List<Table>> tables = reads.submit(
+                    c -> new TableReader(c, version, !schemaOnly).readWithoutColumns());
+            Future<List<SequenceDef>> sequences = reads.submit(
+                    c -> new SequenceReader(c, version, !schemaOnly).read());
             Future<List<Index>> indexes = reads.submit(c -> new ConstraintReader(c, version).indexes());
             Future<List<Dependency>> dependencies = reads.submit(c -> new DependencyReader(c, version).read());
             List<Future<List<ObjectDef>>> objects = new ArrayList<>();
@@ -75,7 +95,8 @@ public final class CatalogReader {
                 all.addAll(ParallelReads.get(f));
             }
             Catalog catalog = new Catalog(version, ParallelReads.get(database), ParallelReads.get(schemas),
-                    ParallelReads.get(tables), ParallelReads.get(sequences), ParallelReads.get(views),
+                    TableReader.withColumns(ParallelReads.get(tables), ParallelReads.get(columns)),
+                    ParallelReads.get(sequences), ParallelReads.get(views),
                     ParallelReads.get(constraints), ParallelReads.get(indexes), List.copyOf(all),
                     ParallelReads.get(dependencies));
             return new Reading(catalog, incompatibilities == null ? List.of() : ParallelReads.get(incompatibilities));
@@ -115,7 +136,7 @@ public final class CatalogReader {
     }
 
     public List<Table> tables() throws SQLException {
-        return new TableReader(connection, version).read();
+        return new TableReader(connection, version, true).read();
     }
 
     List<View> views() throws SQLException {

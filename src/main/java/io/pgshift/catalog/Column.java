@@ -21,8 +21,8 @@ public record Column(int number, String name, String type, boolean notNull, Stri
      * counts as local when no parent has the column NOT NULL, which is how pg_dump decides to print it.
      *
      * @param oid       the constraint's oid (18+), else 0
-     * @param name      the constraint's name when it differs from the default {@code table_column_not_null}
-     *                  (18+), else null
+     * @param name      the constraint's name when it differs from the default {@code table_column_not_null},
+     *                  shortened as the server shortens it (18+), else null
      * @param local     declared by this table, not only inherited
      * @param noInherit NO INHERIT (18+)
      * @param valid     false for a NOT VALID constraint (18+), added after the data
@@ -32,7 +32,12 @@ public record Column(int number, String name, String type, boolean notNull, Stri
 
         /** The constraint's name, the default one included. */
         public String nameOn(String table, String column) {
-            return name != null ? name : table + "_" + column + "_not_null";
+            return name != null ? name : defaultName(table, column);
+        }
+
+        /** The name the server gives a column's NOT NULL constraint when it is free. */
+        public static String defaultName(String table, String column) {
+            return ObjectNames.implicit(table, column, "not_null");
         }
     }
 

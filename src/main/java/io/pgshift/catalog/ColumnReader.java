@@ -76,15 +76,14 @@ final class ColumnReader {
         if (version.atLeast(18)) {
             return """
                     nn.oid IS NOT NULL AS has_not_null, COALESCE(nn.oid, 0) AS not_null_oid,
-                    CASE WHEN nn.conname <> c.relname || '_' || a.attname || '_not_null' THEN nn.conname END
-                        AS not_null_name,
+                    nn.conname AS not_null_name, c.relname AS not_null_table,
                     COALESCE(nn.conislocal, false) AS not_null_local,
                     COALESCE(nn.connoinherit, false) AS not_null_no_inherit,
                     COALESCE(nn.convalidated, true) AS not_null_valid,
                     (SELECT cmt.description FROM pg_catalog.pg_description cmt WHERE cmt.objoid = nn.oid AND cmt.classoid = 'pg_catalog.pg_constraint'::pg_catalog.regclass AND cmt.objsubid = 0) AS not_null_comment""";
         }
         return """
-                a.attnotnull AS has_not_null, 0 AS not_null_oid, NULL AS not_null_name,
+                a.attnotnull AS has_not_null, 0 AS not_null_oid, NULL AS not_null_name, NULL AS not_null_table,
                 NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits i
                             JOIN pg_catalog.pg_attribute pa ON pa.attrelid = i.inhparent AND pa.attname = a.attname
                             WHERE i.inhrelid = a.attrelid AND pa.attnotnull) AS not_null_local,
@@ -101,7 +100,11 @@ final class ColumnReader {
         if (!rs.getBoolean("has_not_null")) {
             return null;
         }
-        return new Column.NotNull(rs.getLong("not_null_oid"), rs.getString("not_null_name"), rs.getBoolean("not_null_local"),
+        String name = rs.getString("not_null_name");
+        if (name != null && name.equals(Column.NotNull.defaultName(rs.getString("not_null_table"), rs.getString("attname")))) {
+            name = null;
+        }
+        return new Column.NotNull(rs.getLong("not_null_oid"), name, rs.getBoolean("not_null_local"),
                 rs.getBoolean("not_null_no_inherit"), rs.getBoolean("not_null_valid"), rs.getString("not_null_comment"));
     }
 

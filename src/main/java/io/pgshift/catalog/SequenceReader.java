@@ -28,10 +28,13 @@ final class SequenceReader {
 
     private final Connection connection;
     private final ServerVersion version;
+    private final boolean positions;
 
-    SequenceReader(Connection connection, ServerVersion version) {
+    /** @param positions whether to read where each sequence stands; if not, each stands at its start */
+    SequenceReader(Connection connection, ServerVersion version, boolean positions) {
         this.connection = connection;
         this.version = version;
+        this.positions = positions;
     }
 
     private record Header(long oid, String schema, String name, String owner, String comment, String acl,
@@ -103,8 +106,16 @@ final class SequenceReader {
 
     private Map<Long, Position> positions(List<Header> headers) throws SQLException {
         Map<Long, Position> positions = new HashMap<>();
-        for (int from = 0; from < headers.size(); from += POSITION_BATCH) {
-            List<Header> batch = headers.subList(from, Math.min(headers.size(), from + POSITION_BATCH));
+        List<Header> toRead = new ArrayList<>();
+        for (Header h : headers) {
+            if (this.positions || h.options() == null) {
+                toRead.add(h);
+            } else {
+                positions.put(h.oid(), new Position(h.options().start(), false, null));
+            }
+        }
+        for (int from = 0; from < toRead.size(); from += POSITION_BATCH) {
+            List<Header> batch = toRead.subList(from, Math.min(toRead.size(), from + POSITION_BATCH));
             StringBuilder sql = new StringBuilder();
             for (Header h : batch) {
                 if (sql.length() > 0) {

@@ -22,6 +22,7 @@ import static io.pgshift.catalog.Queries.userSchema;
 final class TableReader {
     private final Connection connection;
     private final ServerVersion version;
+    private final boolean sizes;
 
     /**
      * The root of a leaf partition's tree when some table of the tree is hash-partitioned (hash partitioning
@@ -67,13 +68,32 @@ final class TableReader {
     private static final String MULTIRANGE_SUBTYPE =
             "UNION ALL SELECT mr.rngsubtype FROM pg_catalog.pg_range mr WHERE mr.rngmultitypid = t.oid";
 
-    TableReader(Connection connection, ServerVersion version) {
+    /**
+     * @param sizes whether to read each table's size, which opens the table: a schema-only run, which
+     *              schedules no rows, leaves it out and sees every table as empty
+     */
+    TableReader(Connection connection, ServerVersion version, boolean sizes) {
         this.connection = connection;
         this.version = version;
+        this.sizes = sizes;
     }
 
     List<Table> read() throws SQLException {
-        Map<Long, List<Column>> columns = new ColumnReader(connection, version).read();
+        return withColumns(readWithoutColumns(), new ColumnReader(connection, version).read());
+    }
+
+    /** The tables given their columns, which a {@link ColumnReader} may read on another session meanwhile. */
+    static List<Table> withColumns(List<Table> tables, Map<Long, List<Column>> columns) {
+        List<Table> complete = new ArrayList<>(tables.size());
+        for (Table t : tables) {
+            complete.add(new Table(t.oid(), t.schema(), t.name(), t.owner(), t.persistence(),
+                    columns.getOrDefault(t.oid(), List.of()), t.estimatedRows(), t.bytes(), t.comment(), t.acl(),
+                    t.layout()));
+        }
+        return complete;
+    }
+
+    List<Table> readWithoutColumns() throws SQLException {
         boolean v10 = version.atLeast(10);
         String partitionKey = v10 ? "CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END" : "NULL";
         String partitionBound = v10
@@ -86,7 +106,7 @@ final class TableReader {
         return list(connection, """
                 SELECT c.oid, n.nspname, c.relname, pg_catalog.pg_get_userbyid(c.relowner) AS owner,
                        c.relpersistence, GREATEST(c.reltuples, 0)::bigint AS estimated_rows,
-                       pg_catalog.pg_relation_size(c.oid) AS bytes,
+                       %s AS bytes,
                        (SELECT cmt.description FROM pg_catalog.pg_description cmt WHERE cmt.objoid = c.oid AND cmt.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND cmt.objsubid = 0) AS comment, %s AS acl,
                        c.relkind,
                        ARRAY(SELECT i.inhparent::pg_catalog.int8 FROM pg_catalog.pg_inherits i
@@ -100,13 +120,13 @@ final class TableReader {
                        %s AS has_oids, %s AS load_through
                 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
                 WHERE c.relkind IN ('r', 'p') AND %s AND %s
-                ORDER BY n.nspname, c.relname""".formatted(SourceContext.aclJson("c.relacl", 'r', "c.relowner"),
-                        partitionKey, partitionBound, Queries.options("c.reloptions"),
+                ORDER BY n.nspname, c.relname""".formatted(sizes ? "pg_catalog.pg_relation_size(c.oid)" : "0",
+                        SourceContext.aclJson("c.relacl", 'r', "c.relowner"), partitionKey, partitionBound, Queries.options("c.reloptions"),
                         Queries.options("tc.reloptions", "toast."), accessMethod, hasOids, loadThrough,
                         userSchema("n.nspname"),
                         notExtensionMember("pg_class", "c.oid")),
                 rs -> new Table(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        charOf(rs, "relpersistence"), columns.getOrDefault(rs.getLong(1), List.of()),
+                        charOf(rs, "relpersistence"), List.of(),
                         rs.getLong(6), rs.getLong(7), rs.getString(8), rs.getString(9), layout(rs)));
     }
 

@@ -33,6 +33,10 @@ final class ColumnWriter {
 
     /** The column's declaration; null for a typed table's column that adds nothing to its type's. */
     String definition(Table t, Column c) {
+        if (ddl.serialSequence(t, c) != null) {
+            // The type's serial keyword stands for the type, the sequence, NOT NULL and the default.
+            return ident(c.name()) + " " + SerialColumns.keyword(c);
+        }
         boolean typed = t.layout().ofType() != null;
         StringBuilder def = new StringBuilder(ident(c.name()));
         if (!typed) {

@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.pgshift.catalog.Catalog;
+import io.pgshift.catalog.Column;
 import io.pgshift.catalog.Constraint;
 import io.pgshift.catalog.Dependency;
 import io.pgshift.catalog.ObjectDef;
@@ -43,6 +44,7 @@ public final class DdlWriter {
     private final Map<Long, List<Constraint>> constraintsByTable = new HashMap<>();
     private final Map<Long, Map<String, SequenceDef>> identitySequences = new HashMap<>();
     private final Map<Long, List<SequenceDef>> ownedSequences = new HashMap<>();
+    private final SerialColumns serials;
 
     public DdlWriter(Catalog catalog, DdlOptions options) {
         this(catalog, options, TargetSession.UNKNOWN);
@@ -53,6 +55,7 @@ public final class DdlWriter {
         this.catalog = catalog;
         this.options = options;
         this.session = session;
+        this.serials = new SerialColumns(catalog, session);
         for (Constraint c : catalog.constraints()) {
             constraintsByTable.computeIfAbsent(c.tableOid(), k -> new ArrayList<>()).add(c);
         }
@@ -86,10 +89,13 @@ public final class DdlWriter {
     public List<Entry> entries() {
         List<Entry> entries = new ArrayList<>();
         catalog.schemas().forEach(s -> entries.add(schema(s)));
-        catalog.sequences().stream().filter(s -> s.identityOf() == null).forEach(s -> entries.add(sequence(s)));
+        catalog.sequences().stream().filter(s -> s.identityOf() == null && !serials.madeByTable(s))
+                .forEach(s -> entries.add(sequence(s)));
         TableTree tree = new TableTree(catalog.tables());
         TableWriter tables = new TableWriter(this, tree);
         catalog.tables().forEach(t -> entries.addAll(tables.entries(t)));
+        // Written after every table, so that they do not cut the run of tables the schema step creates in parallel.
+        catalog.sequences().stream().filter(serials::madeByTable).forEach(s -> entries.add(serialSequence(s)));
         catalog.sequences().forEach(s -> entries.add(sequencePosition(s)));
         ViewWriter views = new ViewWriter(catalog.views(), options, session.user(), dependencies, this::dependsOn);
         catalog.views().forEach(v -> entries.addAll(views.entries(v)));
@@ -213,6 +219,31 @@ public final class DdlWriter {
         privileges(sql, "SEQUENCE " + name, s.owner(), s.acl());
         return new Entry(s.ref(), "SEQUENCE", s.displayName(), Section.PRE_DATA, sql,
                 dependsOn(s.ref(), s.schema()), null, "DROP SEQUENCE IF EXISTS " + name);
+    }
+
+    /**
+     * A sequence that its table's serial column creates, and that its table's owner owns: only its comment and
+     * privileges are left to set, once the table exists.
+     */
+    private Entry serialSequence(SequenceDef s) {
+        String name = qualified(s.schema(), s.name());
+        List<String> sql = new ArrayList<>();
+        comment(sql, "SEQUENCE " + name, s.comment());
+        privileges(sql, "SEQUENCE " + name, s.owner(), s.acl());
+        Set<ObjectRef> deps = dependsOn(s.ref(), s.schema());
+        deps.add(ObjectRef.relation(s.ownedBy().tableOid()));
+        return new Entry(s.ref(), "SEQUENCE", s.displayName(), Section.PRE_DATA, sql, deps, null,
+                "DROP SEQUENCE IF EXISTS " + name);
+    }
+
+    /** The sequence that the column's serial declaration creates with its table, or null. */
+    SequenceDef serialSequence(Table t, Column c) {
+        return serials.sequenceOf(t, c);
+    }
+
+    /** Whether the sequence is made by its table's CREATE TABLE, as a serial column's. */
+    boolean madeByItsTable(SequenceDef s) {
+        return serials.madeByTable(s);
     }
 
     /** The options both CREATE SEQUENCE and an identity column take; an identity's type is its column's. */

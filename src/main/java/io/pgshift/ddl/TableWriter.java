@@ -72,6 +72,11 @@ final class TableWriter {
         // After the table's owner: the sequence already has it, and the server refuses to link a sequence to a
         // table with another owner (a serial column of a table owned by someone else than the connecting user).
         for (SequenceDef s : ddl.sequencesOwnedBy(t.oid())) {
+            if (ddl.madeByItsTable(s)) {
+                // CREATE TABLE made the sequence and linked it; what it has to wait for is its own entry's.
+                deps.remove(s.ref());
+                continue;
+            }
             sql.add("ALTER SEQUENCE " + qualified(s.schema(), s.name()) + " OWNED BY " + name + "."
                     + ident(s.ownedBy().column()));
             deps.add(s.ref());

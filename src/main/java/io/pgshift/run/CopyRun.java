@@ -90,8 +90,9 @@ public final class CopyRun {
             Snapshot.export(source);
             Catalog catalog = options.filter().apply(new CatalogReader(source, version).read());
             Snapshot.end(source);
-            // The target is not asked: its user is the one the connection names, unless its settings change role.
-            return Planner.order(writer(catalog, options.target().user()).entries())
+            // The target is not asked: its user is the one the connection names, unless its settings change role,
+            // and it is empty, as a copy without --clean requires.
+            return Planner.order(writer(catalog, options.target().user(), !options.clean()).entries())
                     .without(options.filter().excludedData(catalog));
         } catch (SQLException e) {
             throw new PgShiftException(ErrorCode.MIGRATION_FAILED,
@@ -103,8 +104,8 @@ public final class CopyRun {
      * The copy's DDL writer, for sessions of the given target user. Tables that get their keys before their
      * rows, every table of a schema-only copy and the small ones, have their keys declared in CREATE TABLE.
      */
-    private DdlWriter writer(Catalog catalog, String targetUser) {
-        return new DdlWriter(catalog, options.ddl(), new TargetSession(targetUser,
+    private DdlWriter writer(Catalog catalog, String targetUser, boolean startsEmpty) {
+        return new DdlWriter(catalog, options.ddl(), new TargetSession(targetUser, startsEmpty,
                 t -> options.schemaOnly() || t.bytes() <= SmallTableIndexes.SMALL_TABLE_BYTES));
     }
 
@@ -141,6 +142,9 @@ public final class CopyRun {
             });
             List<Connection> readers = workers.stream().map(w -> w.source).toList();
             CatalogReader reader = new CatalogReader(leader, sourceVersion);
+            if (options.schemaOnly()) {
+                reader = reader.forSchemaOnly();
+            }
             for (Connection r : readers) {
                 Snapshot.join(r, snapshot);
             }
@@ -158,8 +162,8 @@ public final class CopyRun {
             targetDatabase.close();
             try (Connection target = Connector.open(options.target())) {
                 SessionSettings.applyTarget(target, targetVersion);
-                targetDatabase.ensureEmpty(target, catalog, options.clean());
-                Plan plan = Planner.order(writer(catalog, TargetDatabase.currentUser(target)).entries())
+                boolean startsEmpty = targetDatabase.ensureEmpty(target, catalog, options.clean());
+                Plan plan = Planner.order(writer(catalog, TargetDatabase.currentUser(target), startsEmpty).entries())
                         .without(options.filter().excludedData(catalog));
                 finish(prepare);
 

@@ -56,7 +56,8 @@ public final class DumpRun {
     }
 
     public Manifest run() {
-        try (SourceSnapshot source = SourceSnapshot.open(options.source(), options.filter(), options.jobs())) {
+        try (SourceSnapshot source = SourceSnapshot.open(options.source(), options.filter(), options.jobs(),
+                options.schemaOnly())) {
             Plan plan = plan(source);
             DumpDirectory directory = DumpDirectory.create(options.directory());
             List<DataFile> files = dumpData(source, plan, directory);
@@ -169,7 +170,7 @@ public final class DumpRun {
 
     private Manifest sequential(StreamFormat format) throws IOException {
         // One stream, but the catalog is still read by two sessions.
-        try (SourceSnapshot source = SourceSnapshot.open(options.source(), options.filter(), 2)) {
+        try (SourceSnapshot source = SourceSnapshot.open(options.source(), options.filter(), 2, options.schemaOnly())) {
             Catalog catalog = source.catalog();
             Plan plan = plan(source);
             Map<Long, Table> tables = new HashMap<>();

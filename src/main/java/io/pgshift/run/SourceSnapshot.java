@@ -36,16 +36,14 @@ final class SourceSnapshot implements AutoCloseable {
         this.catalog = catalog;
     }
 
-    /** Opens the snapshot and reads the catalog, keeping the objects the filter selects. */
-    static SourceSnapshot open(ConnInfo info, CatalogFilter filter) throws SQLException {
-        return open(info, filter, 1);
-    }
-
     /**
      * Opens the snapshot and reads the catalog on {@code sessions} sessions at once, keeping the objects the
      * filter selects. The extra sessions are closed once the catalog is read.
+     *
+     * @param schemaOnly for a dump without data, whose catalog needs no table sizes or sequence positions
      */
-    static SourceSnapshot open(ConnInfo info, CatalogFilter filter, int sessions) throws SQLException {
+    static SourceSnapshot open(ConnInfo info, CatalogFilter filter, int sessions, boolean schemaOnly)
+            throws SQLException {
         Connection leader = Connector.open(info);
         try {
             ServerVersion version = CatalogReader.versionOf(leader);
@@ -61,7 +59,8 @@ final class SourceSnapshot implements AutoCloseable {
                 for (int i = 1; i < sessions; i++) {
                     helpers.add(snapshot.openReader());
                 }
-                Catalog catalog = filter.apply(new CatalogReader(leader, version).read(helpers));
+                CatalogReader reader = new CatalogReader(leader, version);
+                Catalog catalog = filter.apply((schemaOnly ? reader.forSchemaOnly() : reader).read(helpers));
                 return new SourceSnapshot(info, leader, version, snapshotId, catalog);
             } finally {
                 helpers.forEach(Workers::closeQuietly);

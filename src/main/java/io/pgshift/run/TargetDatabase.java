@@ -160,16 +160,21 @@ final class TargetDatabase implements AutoCloseable {
         }
     }
 
-    /** Refuses a target that already holds user objects, or drops the source's objects from it with --clean. */
-    void ensureEmpty(Connection connection, Catalog source, boolean clean) throws SQLException {
+    /**
+     * Refuses a target that already holds user objects, or drops the source's objects from it with --clean.
+     *
+     * @return whether the target held no user objects: a cleaned target may still hold objects of its own
+     */
+    boolean ensureEmpty(Connection connection, Catalog source, boolean clean) throws SQLException {
         List<String> existing = UserObjects.list(connection);
         if (existing.isEmpty()) {
-            return;
+            return true;
         }
         if (!clean) {
             throw notEmpty(existing);
         }
         clean(connection, source);
+        return false;
     }
 
     /** Refuses a target that already holds user objects. */

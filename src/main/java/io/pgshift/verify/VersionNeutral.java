@@ -21,6 +21,8 @@ final class VersionNeutral {
     private record Rule(String why, UnaryOperator<String> rewrite) {
     }
 
+    private static final Pattern NUMBERED_NOT_NULL = Pattern.compile(
+            " CONSTRAINT (\"(?:[^\"]|\"\")*_not_null\\d+\"|[a-z0-9_$]*_not_null\\d+) NOT NULL");
     private static final Pattern DOMAIN_NOT_NULL = Pattern.compile("(\\s+CONSTRAINT \"[^\"]+\"| CONSTRAINT \\S+)? NOT NULL(?=\\s|;|$)");
 
     private static final List<Rule> RULES = List.of(
@@ -36,6 +38,9 @@ final class VersionNeutral {
                     sql -> sql.replaceFirst("(?m)^(\\s+)PROCEDURE = ", "$1FUNCTION = ")),
             new Rule("from 17 a domain's NOT NULL is a named constraint; before, it is a bare NOT NULL",
                     VersionNeutral::domainNotNull),
+            new Rule("from 18 a column's NOT NULL is a named constraint; a copy from an older server gets the "
+                    + "names the target picks, numbered where two columns' default names meet (a_b.c and a.b_c)",
+                    sql -> NUMBERED_NOT_NULL.matcher(sql).replaceAll(" NOT NULL")),
             new Rule("servers before 11 print EXECUTE PROCEDURE in a trigger, later ones EXECUTE FUNCTION",
                     sql -> sql.replace(" EXECUTE PROCEDURE ", " EXECUTE FUNCTION ")));
 

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What the writer leaves out or folds in when it knows the session that will run its statements. */
 class TargetSessionTest {
     private static final long TABLE = 100;
-    private static final TargetSession COPY_AS_APP = new TargetSession("app", t -> true);
+    private static final TargetSession COPY_AS_APP = new TargetSession("app", true, t -> true);
 
     private static Table table(String owner) {
         Column id = new Column(1, "id", "integer", false, null, (char) 0, (char) 0, null, 'N', null, null, true, null,
@@ -99,7 +99,7 @@ class TargetSessionTest {
     void aTableLoadedBeforeItsKeysAndADumpGetTheirKeysAfterwards() {
         Constraint key = key("PRIMARY KEY (id)", "CREATE UNIQUE INDEX t_pkey ON public.t USING btree (id)", plain());
 
-        for (TargetSession session : List.of(new TargetSession("app", t -> false), TargetSession.UNKNOWN)) {
+        for (TargetSession session : List.of(new TargetSession("app", true, t -> false), TargetSession.UNKNOWN)) {
             List<Entry> entries = entries(session, table("app"), List.of(key), List.of());
 
             assertThat(find(entries, "TABLE").sql().get(0)).doesNotContain("PRIMARY KEY");
@@ -120,5 +120,26 @@ class TargetSessionTest {
         assertThat(find(dump, "TABLE").sql()).contains("ALTER TABLE public.t OWNER TO app");
         // public exists before the run, whoever owns it there: its owner is always set.
         assertThat(find(mine, "SCHEMA").sql()).contains("ALTER SCHEMA public OWNER TO app");
+    }
+
+    @Test
+    void aSerialColumnIsDeclaredAsSerialOnlyInADatabaseThatStartsEmpty() {
+        Column.NotNull notNull = new Column.NotNull(0, null, true, false, true, null);
+        Column id = new Column(1, "id", "integer", true, "nextval('public.t_id_seq'::regclass)", (char) 0, (char) 0,
+                null, 'N', null, null, true, notNull, Column.ColumnSettings.DEFAULTS);
+        Table table = new Table(TABLE, "public", "t", "app", 'p', List.of(id), 0, 0, null, null, TableLayout.PLAIN);
+        SequenceDef sequence = new SequenceDef(200, "public", "t_id_seq", "app", "integer", 1, 1, 1, Integer.MAX_VALUE,
+                1, false, 1, false, new SequenceDef.ColumnRef(TABLE, "public", "t", "id"), null, null, null, false);
+
+        List<Entry> empty = entries(COPY_AS_APP, table, List.of(), List.of(sequence));
+        List<Entry> cleaned = entries(new TargetSession("app", false, t -> true), table, List.of(), List.of(sequence));
+
+        assertThat(find(empty, "TABLE").sql()).containsExactly("CREATE TABLE public.t (\n    id serial\n)");
+        assertThat(find(empty, "SEQUENCE").sql()).isEmpty();
+        assertThat(find(empty, "SEQUENCE").dependsOn()).contains(table.ref());
+        assertThat(find(cleaned, "TABLE").sql()).containsExactly(
+                "CREATE TABLE public.t (\n    id integer DEFAULT nextval('public.t_id_seq'::regclass) NOT NULL\n)",
+                "ALTER SEQUENCE public.t_id_seq OWNED BY public.t.id");
+        assertThat(find(cleaned, "SEQUENCE").sql()).hasSize(1).allMatch(sql -> sql.startsWith("CREATE SEQUENCE"));
     }
 }

@@ -24,4 +24,20 @@ class VersionNeutralTest {
                 + "    multirange_type_name = public.moods\n)";
         assertThat(VersionNeutral.of(chosen)).isEqualTo(chosen);
     }
+
+    @Test
+    void aNotNullNameTheTargetNumberedIsTheServersChoiceAndIsDropped() {
+        String older = "CREATE TABLE public.a_b (\n    c integer NOT NULL\n)";
+        String newer = "CREATE TABLE public.a_b (\n    c integer CONSTRAINT a_b_c_not_null1 NOT NULL\n)";
+        String quoted = "CREATE TABLE public.\"A\" (\n    c integer CONSTRAINT \"A_c_not_null2\" NOT NULL\n)";
+
+        assertThat(VersionNeutral.of(newer)).isEqualTo(older);
+        assertThat(VersionNeutral.of(quoted)).isEqualTo("CREATE TABLE public.\"A\" (\n    c integer NOT NULL\n)");
+    }
+
+    @Test
+    void aNotNullNameAUserChoseIsKept() {
+        String chosen = "CREATE TABLE public.t (\n    c integer CONSTRAINT c_present NOT NULL\n)";
+        assertThat(VersionNeutral.of(chosen)).isEqualTo(chosen);
+    }
 }
