@@ -120,8 +120,17 @@ public final class CopyRun {
     private CopyResult copy() throws SQLException {
         Progress prepare = start(Phase.PREPARE, 0, 0);
         List<CopyWorker> workers = new ArrayList<>();
-        try (Connection leader = Connector.open(options.source());
-             TargetDatabase targetDatabase = new TargetDatabase(options.target(), listener)) {
+        Connection[] leaderSession = new Connection[1];
+        try (TargetDatabase targetDatabase = new TargetDatabase(options.target(), listener)) {
+            // The first session on each side logs in at the same time; a failure of the source's is reported first.
+            AtOnce.run(2, i -> {
+                if (i == 0) {
+                    leaderSession[0] = Connector.open(options.source());
+                } else {
+                    targetDatabase.version();
+                }
+            });
+            Connection leader = leaderSession[0];
             ServerVersion sourceVersion = sourceVersion(leader);
             SessionSettings.applySource(leader, sourceVersion);
             ServerVersion targetVersion = targetVersion(targetDatabase, sourceVersion);
@@ -160,51 +169,50 @@ public final class CopyRun {
             SourceWarnings.read(context).forEach(listener::warning);
             boolean created = targetDatabase.createIfMissing(catalog.database(), options.ddl().noOwner());
             targetDatabase.close();
-            try (Connection target = Connector.open(options.target())) {
-                SessionSettings.applyTarget(target, targetVersion);
-                boolean startsEmpty = targetDatabase.ensureEmpty(target, catalog, options.clean());
-                Plan plan = Planner.order(writer(catalog, TargetDatabase.currentUser(target), startsEmpty).entries())
-                        .without(options.filter().excludedData(catalog));
-                finish(prepare);
-
-                // Index builders wait for rows; a schema-only copy has none, so its copiers build what is left.
-                for (int i = 0; i < (options.schemaOnly() ? 0 : options.indexJobs()); i++) {
-                    workers.add(CopyWorker.indexer());
-                }
-                AtOnce.run(workers.size(), i -> {
-                    if (workers.get(i).target == null) {
-                        workers.get(i).openTarget(options, targetVersion);
-                    }
-                });
-
-                Map<Long, Table> allTables = new HashMap<>();
-                catalog.tables().forEach(t -> allTables.put(t.oid(), t));
-                SmallTableIndexes.Folded folded = SmallTableIndexes.fold(plan, allTables);
-                List<Entry> preData = folded.plan().section(Section.PRE_DATA);
-                Progress schema = start(Phase.SCHEMA, preData.size(), 0);
-                ParallelStatements.run(workers.stream().limit(Math.max(1, options.jobs())).map(w -> w.target)
-                        .toList(), preData, schema, listener);
-                finish(schema);
-
-                loadAndIndex(folded, catalog, workers, leader, sourceVersion, snapshot);
-                Snapshot.end(leader);
-                for (CopyWorker w : workers) {
-                    w.closeSource();
-                }
-                SessionSettings.commitDurably(target);
-                if (options.analyze()) {
-                    // ANALYZE opens sessions of its own; the copy's are no longer needed.
-                    workers.forEach(CopyWorker::close);
-                    analyze(catalog);
-                }
-                return new CopyResult(options.source().describe(), options.target().describe(),
-                        sourceVersion.major(), targetVersion.major(), created, countObjects(plan), List.copyOf(phases),
-                        sortedTables(), List.copyOf(warnings));
+            // Index builders wait for rows; a schema-only copy has none, so its copiers build what is left.
+            for (int i = 0; i < (options.schemaOnly() ? 0 : options.indexJobs()); i++) {
+                workers.add(CopyWorker.indexer());
             }
+            AtOnce.run(workers.size(), i -> {
+                if (workers.get(i).target == null) {
+                    workers.get(i).openTarget(options, targetVersion);
+                }
+            });
+            // The first copier's target session also checks the target, and commits durably at the end.
+            Connection target = workers.get(0).target;
+            boolean startsEmpty = targetDatabase.ensureEmpty(target, catalog, options.clean());
+            Plan plan = Planner.order(writer(catalog, TargetDatabase.currentUser(target), startsEmpty).entries())
+                    .without(options.filter().excludedData(catalog));
+            finish(prepare);
+
+            Map<Long, Table> allTables = new HashMap<>();
+            catalog.tables().forEach(t -> allTables.put(t.oid(), t));
+            SmallTableIndexes.Folded folded = SmallTableIndexes.fold(plan, allTables);
+            List<Entry> preData = folded.plan().section(Section.PRE_DATA);
+            Progress schema = start(Phase.SCHEMA, preData.size(), 0);
+            ParallelStatements.run(workers.stream().limit(Math.max(1, options.jobs())).map(w -> w.target)
+                    .toList(), preData, schema, listener);
+            finish(schema);
+
+            loadAndIndex(folded, catalog, workers, leader, sourceVersion, snapshot);
+            Snapshot.end(leader);
+            for (CopyWorker w : workers) {
+                w.closeSource();
+            }
+            SessionSettings.commitDurably(target);
+            if (options.analyze()) {
+                // ANALYZE opens sessions of its own; the copy's are no longer needed.
+                workers.forEach(CopyWorker::close);
+                analyze(catalog);
+            }
+            return new CopyResult(options.source().describe(), options.target().describe(),
+                    sourceVersion.major(), targetVersion.major(), created, countObjects(plan), List.copyOf(phases),
+                    sortedTables(), List.copyOf(warnings));
         } finally {
             for (CopyWorker w : workers) {
                 w.close();
             }
+            Workers.closeQuietly(leaderSession[0]);
         }
     }
 
