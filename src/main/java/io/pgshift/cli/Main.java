@@ -2,6 +2,9 @@ package io.pgshift.cli;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -13,9 +16,6 @@ import picocli.CommandLine.Command;
 /** The pgshift command line: parses arguments, calls the library, renders what it returns. */
 @Command(name = "pgshift", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Upgrade PostgreSQL to a newer major version by dump and restore, in pure Java.",
-        subcommands = {CopyCommand.class, DumpCommand.class, RestoreCommand.class, VerifyCommand.class,
-            CheckCommand.class, CompareCommand.class, RolesCommand.class, AnalyzeCommand.class, UpgradeCommand.class,
-            DemoCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:success",
@@ -33,7 +33,25 @@ import picocli.CommandLine.Command;
             "12:check failed: the pre-flight check found errors, or could not read a server",
             "130:interrupted"})
 public final class Main {
+    /** The commands, in the order the help lists them. */
+    private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
     private Main() {
+    }
+
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+        commands.put("copy", CopyCommand::new);
+        commands.put("dump", DumpCommand::new);
+        commands.put("restore", RestoreCommand::new);
+        commands.put("verify", VerifyCommand::new);
+        commands.put("check", CheckCommand::new);
+        commands.put("compare", CompareCommand::new);
+        commands.put("roles", RolesCommand::new);
+        commands.put("analyze", AnalyzeCommand::new);
+        commands.put("upgrade", UpgradeCommand::new);
+        commands.put("demo", DemoCommand::new);
+        return commands;
     }
 
     /**
@@ -51,7 +69,7 @@ public final class Main {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         boolean driverLog = Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v");
         PGJDBC_LOG.setLevel(driverLog ? Level.INFO : Level.OFF);
-        CommandLine cli = commandLine();
+        CommandLine cli = commandLine(args);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -66,7 +84,23 @@ public final class Main {
 
     /** The command tree, built by reflection over every command's annotations. */
     static CommandLine commandLine() {
-        return new CommandLine(new Main());
+        CommandLine cli = new CommandLine(new Main());
+        COMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+        return cli;
+    }
+
+    /**
+     * The command tree that the arguments need: only the named command, when they start with one. Picocli
+     * reads every option's annotations by reflection, and the whole tree costs each run tens of milliseconds.
+     */
+    static CommandLine commandLine(String[] args) {
+        Supplier<Object> command = args.length == 0 ? null : COMMANDS.get(args[0]);
+        if (command == null) {
+            return commandLine();
+        }
+        CommandLine cli = new CommandLine(new Main());
+        cli.addSubcommand(args[0], command.get());
+        return cli;
     }
 
     /** One line for the user; the stack trace only when asked for. */
