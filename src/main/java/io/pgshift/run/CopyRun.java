@@ -122,12 +122,22 @@ public final class CopyRun {
         List<CopyWorker> workers = new ArrayList<>();
         Connection[] leaderSession = new Connection[1];
         try (TargetDatabase targetDatabase = new TargetDatabase(options.target(), listener)) {
-            // The first session on each side logs in at the same time; a failure of the source's is reported first.
-            AtOnce.run(2, i -> {
+            // Every session that the catalog read needs logs in at once: the leader, the target's maintenance
+            // session, the copiers' source sessions, which read the catalog with the leader, and their target
+            // sessions when the target database exists already. A failure is reported in that order.
+            int copiers = options.jobs();
+            for (int i = 0; i < copiers; i++) {
+                workers.add(CopyWorker.copier());
+            }
+            AtOnce.run(2 + 2 * copiers, i -> {
                 if (i == 0) {
                     leaderSession[0] = Connector.open(options.source());
-                } else {
+                } else if (i == 1) {
                     targetDatabase.version();
+                } else if (i < 2 + copiers) {
+                    workers.get(i - 2).connectSource(options);
+                } else {
+                    workers.get(i - 2 - copiers).connectTargetIfExists(options);
                 }
             });
             Connection leader = leaderSession[0];
@@ -135,20 +145,12 @@ public final class CopyRun {
             SessionSettings.applySource(leader, sourceVersion);
             ServerVersion targetVersion = targetVersion(targetDatabase, sourceVersion);
             String snapshot = Snapshot.export(leader);
-            // The copiers' source sessions exist from the start, and read the catalog with the leader. When the
-            // target database exists already, their target sessions log in at the same time.
-            int copiers = options.jobs();
-            for (int i = 0; i < copiers; i++) {
-                workers.add(CopyWorker.copier());
-            }
-            boolean targetExists = targetDatabase.exists();
-            AtOnce.run(targetExists ? 2 * copiers : copiers, i -> {
-                if (i < copiers) {
-                    workers.get(i).openSource(options, sourceVersion);
-                } else {
-                    workers.get(i - copiers).openTarget(options, targetVersion);
+            for (CopyWorker w : workers) {
+                w.prepareSource(sourceVersion);
+                if (w.target != null) {
+                    w.prepareTarget(targetVersion);
                 }
-            });
+            }
             List<Connection> readers = workers.stream().map(w -> w.source).toList();
             CatalogReader reader = new CatalogReader(leader, sourceVersion);
             if (options.schemaOnly()) {

@@ -3,6 +3,8 @@ package io.pgshift.run;
 import java.sql.Connection;
 import java.sql.SQLException;
 
+import io.pgshift.ErrorCode;
+import io.pgshift.PgShiftException;
 import io.pgshift.catalog.ServerVersion;
 import io.pgshift.connect.Connector;
 import io.pgshift.data.SessionSettings;
@@ -30,15 +32,38 @@ final class CopyWorker implements Scheduler.WorkerContext, AutoCloseable {
         return new CopyWorker();
     }
 
-    /** Opens a copier's source session; it joins the shared snapshot later. */
-    void openSource(CopyOptions options, ServerVersion sourceVersion) throws SQLException {
+    /** Logs a copier's source session in; it is set up once the source's version is known. */
+    void connectSource(CopyOptions options) {
         source = Connector.open(options.source());
+    }
+
+    /** Sets the copier's source session up; it joins the shared snapshot later. */
+    void prepareSource(ServerVersion sourceVersion) throws SQLException {
         SessionSettings.applySource(source, sourceVersion);
+    }
+
+    /**
+     * Logs the target session in if the target database exists already; it is set up once the target's
+     * version is known. A missing database is created later, and the session opened then.
+     */
+    void connectTargetIfExists(CopyOptions options) {
+        try {
+            target = Connector.openForScripts(options.target());
+        } catch (PgShiftException e) {
+            if (e.code() != ErrorCode.DATABASE_NOT_FOUND) {
+                throw e;
+            }
+        }
     }
 
     /** Opens the target session, once the target database exists; this worker closes it in any case. */
     void openTarget(CopyOptions options, ServerVersion targetVersion) throws SQLException {
         target = Connector.openForScripts(options.target());
+        prepareTarget(targetVersion);
+    }
+
+    /** Sets the target session up for the copy. */
+    void prepareTarget(ServerVersion targetVersion) throws SQLException {
         SessionSettings.applyTarget(target, targetVersion);
         // Index builds sort; the server default (64MB) sends a large table's sort to disk. A fixed bound
         // per session keeps the total predictable: sessions times this at most.

@@ -47,11 +47,6 @@ final class TargetDatabase implements AutoCloseable {
         this.listener = listener;
     }
 
-    /** Whether the target database exists already. */
-    boolean exists() throws SQLException {
-        return exists(maintenance(), target.dbname());
-    }
-
     /** The target server's version, asked of a database that always exists, since the target may not yet. */
     ServerVersion version() throws SQLException {
         return CatalogReader.versionOf(maintenance());
