@@ -73,9 +73,10 @@ public final class CatalogReader {
         sessions.add(0, connection);
         try (ParallelReads reads = new ParallelReads(sessions)) {
             // The costliest reads first, so that the small ones fill the gaps at the end.
-            Future<List<View>> views = reads.submit(c -> new ViewReader(c, version).read());
+            Future<List<View>> views = reads.submit(c -> new ViewReader(c, version).readWithoutColumns());
             Future<List<Constraint>> constraints = reads.submit(c -> new ConstraintReader(c, version).constraints());
             Future<Map<Long, List<Column>>> columns = reads.submit(c -> new ColumnReader(c, version).read());
+            Future<Map<Long, List<ViewColumn>>> viewColumns = reads.submit(c -> new ViewReader(c, version).columns());
             Future<List<Table>> tables = reads.submit(
                     c -> new TableReader(c, version, !schemaOnly).readWithoutColumns());
             Future<List<SequenceDef>> sequences = reads.submit(
@@ -96,7 +97,8 @@ public final class CatalogReader {
             }
             Catalog catalog = new Catalog(version, ParallelReads.get(database), ParallelReads.get(schemas),
                     TableReader.withColumns(ParallelReads.get(tables), ParallelReads.get(columns)),
-                    ParallelReads.get(sequences), ParallelReads.get(views),
+                    ParallelReads.get(sequences),
+                    ViewReader.withColumns(ParallelReads.get(views), ParallelReads.get(viewColumns)),
                     ParallelReads.get(constraints), ParallelReads.get(indexes), List.copyOf(all),
                     ParallelReads.get(dependencies));
             return new Reading(catalog, incompatibilities == null ? List.of() : ParallelReads.get(incompatibilities));

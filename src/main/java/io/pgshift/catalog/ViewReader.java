@@ -22,7 +22,21 @@ final class ViewReader {
     }
 
     List<View> read() throws SQLException {
-        Map<Long, List<ViewColumn>> columns = columns();
+        return withColumns(readWithoutColumns(), columns());
+    }
+
+    /** The views given their columns, which another session may read meanwhile ({@link #columns}). */
+    static List<View> withColumns(List<View> views, Map<Long, List<ViewColumn>> columns) {
+        List<View> complete = new ArrayList<>(views.size());
+        for (View v : views) {
+            complete.add(new View(v.oid(), v.schema(), v.name(), v.owner(), v.definition(), v.options(),
+                    v.checkOption(), v.comment(), v.acl(), v.materialized(), v.populated(), v.tablespace(),
+                    v.accessMethod(), columns.getOrDefault(v.oid(), List.of())));
+        }
+        return complete;
+    }
+
+    List<View> readWithoutColumns() throws SQLException {
         // Table access methods arrived in 12; before that every materialized view is a heap.
         String accessMethod = version.atLeast(12)
                 ? "(SELECT am.amname FROM pg_catalog.pg_am am WHERE am.oid = c.relam)" : "NULL";
@@ -47,11 +61,10 @@ final class ViewReader {
                         userSchema("n.nspname"), notExtensionMember("pg_class", "c.oid")),
                 rs -> new View(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         emptyToNull(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9),
-                        rs.getBoolean(10), rs.getBoolean(11), rs.getString(12), rs.getString(13),
-                        columns.getOrDefault(rs.getLong(1), List.of())));
+                        rs.getBoolean(10), rs.getBoolean(11), rs.getString(12), rs.getString(13), List.of()));
     }
 
-    private Map<Long, List<ViewColumn>> columns() throws SQLException {
+    Map<Long, List<ViewColumn>> columns() throws SQLException {
         Map<Long, List<ViewColumn>> byView = new HashMap<>();
         list(connection, """
                 SELECT a.attrelid, a.attname, pg_catalog.pg_get_expr(ad.adbin, 0) AS default_expr,
