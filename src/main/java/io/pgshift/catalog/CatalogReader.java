@@ -83,14 +83,14 @@ public final class CatalogReader {
                     c -> new SequenceReader(c, version, !schemaOnly).read());
             Future<List<Index>> indexes = reads.submit(c -> new ConstraintReader(c, version).indexes());
             Future<List<Dependency>> dependencies = reads.submit(c -> new DependencyReader(c, version).read());
+            Future<List<Incompatibility>> incompatibilities = withIncompatibilities
+                    ? reads.submit(c -> incompatibilities(new SourceContext(c, version))) : null;
             List<Future<List<ObjectDef>>> objects = new ArrayList<>();
             for (ObjectSource source : ObjectSources.ALL) {
                 objects.add(reads.submit(c -> source.read(new SourceContext(c, version))));
             }
             Future<DatabaseInfo> database = reads.submit(c -> DatabaseReader.read(new SourceContext(c, version)));
             Future<List<Schema>> schemas = reads.submit(this::schemas);
-            Future<List<Incompatibility>> incompatibilities = withIncompatibilities
-                    ? reads.submit(c -> incompatibilities(new SourceContext(c, version))) : null;
             List<ObjectDef> all = new ArrayList<>();
             for (Future<List<ObjectDef>> f : objects) {
                 all.addAll(ParallelReads.get(f));

@@ -30,6 +30,10 @@ final class ForeignTableSource implements ObjectSource {
 
     @Override
     public List<ObjectDef> read(SourceContext context) throws SQLException {
+        // The columns and checks are read from pg_attribute and pg_constraint whole: not for nothing.
+        if (context.list("SELECT 1 FROM pg_catalog.pg_foreign_table LIMIT 1", rs -> true).isEmpty()) {
+            return List.of();
+        }
         Map<Long, List<ForeignColumn>> columns = columns(context);
         Map<Long, List<String>> checks = checks(context);
         boolean partitions = context.version().atLeast(10);

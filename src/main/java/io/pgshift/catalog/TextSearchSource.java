@@ -125,6 +125,7 @@ final class TextSearchSource implements ObjectSource {
     }
 
     /** "token WITH dict1, dict2" for each token type of each configuration, in token type order. */
+    /** The mappings of configurations made after initdb (oids from 16384): initdb's own are never copied. */
     private static Map<Long, List<String>> mappings(SourceContext context) throws SQLException {
         Map<Long, List<String>> byConfig = new HashMap<>();
         context.list("""
@@ -138,6 +139,7 @@ final class TextSearchSource implements ObjectSource {
                              WHERE m2.mapcfg = m.mapcfg AND m2.maptokentype = m.maptokentype
                              ORDER BY m2.mapseqno) AS dictionaries
                 FROM pg_catalog.pg_ts_config_map m JOIN pg_catalog.pg_ts_config c ON c.oid = m.mapcfg
+                WHERE m.mapcfg >= 16384
                 GROUP BY m.mapcfg, c.cfgparser, m.maptokentype
                 ORDER BY m.mapcfg, m.maptokentype""",
                 rs -> {
