@@ -28,13 +28,13 @@ final class SequenceReader {
 
     private final Connection connection;
     private final ServerVersion version;
-    private final boolean positions;
+    private final boolean readPositions;
 
     /** @param positions whether to read where each sequence stands; if not, each stands at its start */
     SequenceReader(Connection connection, ServerVersion version, boolean positions) {
         this.connection = connection;
         this.version = version;
-        this.positions = positions;
+        this.readPositions = positions;
     }
 
     private record Header(long oid, String schema, String name, String owner, String comment, String acl,
@@ -108,7 +108,7 @@ final class SequenceReader {
         Map<Long, Position> positions = new HashMap<>();
         List<Header> toRead = new ArrayList<>();
         for (Header h : headers) {
-            if (this.positions || h.options() == null) {
+            if (readPositions || h.options() == null) {
                 toRead.add(h);
             } else {
                 positions.put(h.oid(), new Position(h.options().start(), false, null));

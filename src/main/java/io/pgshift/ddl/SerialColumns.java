@@ -1,6 +1,5 @@
 package io.pgshift.ddl;
 
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -78,7 +77,7 @@ final class SerialColumns {
                 && s.start() == 1 && s.increment() == 1 && s.min() == 1 && s.max() == MAXIMA.get(c.type())
                 && s.cache() == 1 && !s.cycle()
                 && s.schema().equals(t.schema()) && s.name().equals(name)
-                && name.getBytes(StandardCharsets.UTF_8).length <= ObjectNames.MAX_BYTES
+                && name.equals(ObjectNames.implicit(t.name(), c.name(), "seq"))
                 && ("nextval(" + literal(qualified(s.schema(), s.name())) + "::regclass)").equals(c.defaultExpr())
                 && c.local() && !c.isIdentity() && !c.isGenerated() && c.collation() == null
                 && nn != null && nn.valid() && nn.local() && nn.name() == null && !nn.noInherit()
