@@ -36,7 +36,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class EmbeddedPostgres implements AutoCloseable {
     private static final String HOST = "127.0.0.1";
-    private static final String SUPERUSER = "postgres";
+    private static final String DEFAULT_SUPERUSER = "postgres";
     private static final Duration INITDB_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
@@ -46,15 +46,17 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     private final PgVersion version;
     private final SslSetup ssl;
+    private final String superuser;
     private final Path baseDir;
     private final String password = randomPassword();
     private volatile int port;
     private volatile Process process;
     private boolean closed;
 
-    private EmbeddedPostgres(PgVersion version, SslSetup ssl, Path baseDir) {
+    private EmbeddedPostgres(PgVersion version, SslSetup ssl, String superuser, Path baseDir) {
         this.version = version;
         this.ssl = ssl;
+        this.superuser = superuser;
         this.baseDir = baseDir;
     }
 
@@ -66,6 +68,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     public static final class Builder {
         private final PgVersion version;
         private SslSetup ssl = SslSetup.OFF;
+        private String superuser = DEFAULT_SUPERUSER;
         private final Map<String, String> settings = new LinkedHashMap<>();
 
         private Builder(PgVersion version) {
@@ -74,6 +77,15 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
         public Builder ssl(SslSetup ssl) {
             this.ssl = Objects.requireNonNull(ssl, "ssl");
+            return this;
+        }
+
+        /**
+         * The bootstrap superuser's name (initdb -U), postgres by default. Managed services name theirs after
+         * themselves (azuresu, rdsadmin, cloudsqladmin), and a migration must recognise it by its oid, not its name.
+         */
+        public Builder superuser(String name) {
+            this.superuser = Objects.requireNonNull(name, "name");
             return this;
         }
 
@@ -86,15 +98,16 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
         /** initdb, configure, start, and return once the server accepts a JDBC connection. */
         public EmbeddedPostgres start() {
-            return EmbeddedPostgres.start(version, ssl, Map.copyOf(settings));
+            return EmbeddedPostgres.start(version, ssl, superuser, Map.copyOf(settings));
         }
     }
 
-    private static EmbeddedPostgres start(PgVersion version, SslSetup ssl, Map<String, String> settings) {
+    private static EmbeddedPostgres start(PgVersion version, SslSetup ssl, String superuser,
+                                          Map<String, String> settings) {
         Path installation = BinaryCache.installation(version);
         EmbeddedPostgres server;
         try {
-            server = new EmbeddedPostgres(version, ssl,
+            server = new EmbeddedPostgres(version, ssl, superuser,
                     Files.createTempDirectory("pgshift-pg" + version.major() + "-"));
         } catch (IOException e) {
             throw new PgShiftException(ErrorCode.INTERNAL, "cannot create a temp directory for PostgreSQL: " + e, e);
@@ -122,7 +135,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
             Files.writeString(passwordFile, password + "\n");
             Commands.run("initdb for PostgreSQL " + version.major(),
                     Commands.serverBinary(installation.resolve("bin/initdb"), "-D", dataDirectory().toString(),
-                            "-U", SUPERUSER, "-E", "UTF8", "--locale=C", "-N", "--pwfile=" + passwordFile,
+                            "-U", superuser, "-E", "UTF8", "--locale=C", "-N", "--pwfile=" + passwordFile,
                             "--auth-local=trust", "--auth-host=" + ClusterConfig.passwordMethod(version)),
                     baseDir.resolve("initdb.log"), INITDB_TIMEOUT);
             Files.delete(passwordFile);
@@ -206,7 +219,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
 
     public String superuser() {
-        return SUPERUSER;
+        return superuser;
     }
 
     /** Random per server; md5-hashed on 9.6, scram-sha-256 on 10 and later. */
@@ -253,7 +266,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     /** A new connection as superuser; over SSL when the server has it, so that path is exercised too. */
     public Connection connect(String db) throws SQLException {
         Properties properties = new Properties();
-        properties.setProperty("user", SUPERUSER);
+        properties.setProperty("user", superuser);
         properties.setProperty("password", password);
         properties.setProperty("sslmode", ssl == SslSetup.OFF ? "disable" : "require");
         properties.setProperty("connectTimeout", "10");
