@@ -128,13 +128,27 @@ public final class CatalogReader {
 
     private List<Schema> schemas(Connection connection) throws SQLException {
         return list(connection, """
-                SELECT n.oid, n.nspname, pg_catalog.pg_get_userbyid(n.nspowner) AS owner,
+                SELECT n.oid, n.nspname, %s AS owner,
                        (SELECT cmt.description FROM pg_catalog.pg_description cmt WHERE cmt.objoid = n.oid AND cmt.classoid = 'pg_catalog.pg_namespace'::pg_catalog.regclass AND cmt.objsubid = 0) AS comment, %s AS acl
                 FROM pg_catalog.pg_namespace n
                 WHERE %s AND %s
-                ORDER BY n.nspname""".formatted(SourceContext.aclJson("n.nspacl", 'n', "n.nspowner"), userSchema("n.nspname"),
+                ORDER BY n.nspname""".formatted(schemaOwner(), SourceContext.aclJson("n.nspacl", 'n', "n.nspowner"),
+                        userSchema("n.nspname"),
                         notExtensionMember("pg_namespace", "n.oid")),
                 rs -> new Schema(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+    }
+
+    /**
+     * SQL: a schema's owner, or null for a public schema whose owner is the default one of wherever it lives, as
+     * pg_dump treats it: the bootstrap superuser before 15, pg_database_owner from 15 on, or the managed service's
+     * admin role (azure_pg_admin, rds_superuser, cloudsqlsuperuser), which the service makes the owner on both
+     * servers. Such an owner is the server's, not the source's: the target's public keeps its own.
+     */
+    static String schemaOwner() {
+        return """
+                CASE WHEN n.nspname = 'public' AND (n.nspowner = 10 OR pg_catalog.pg_get_userbyid(n.nspowner) IN \
+                ('pg_database_owner', 'azure_pg_admin', 'rds_superuser', 'cloudsqlsuperuser')) THEN NULL \
+                ELSE pg_catalog.pg_get_userbyid(n.nspowner) END""";
     }
 
     public List<Table> tables() throws SQLException {

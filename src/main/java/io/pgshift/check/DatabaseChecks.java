@@ -8,19 +8,21 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import io.pgshift.catalog.RoleUse;
 import io.pgshift.connect.ConnInfo;
 import io.pgshift.server.ReadOnlySessions;
 
 /** Runs every per-database check on one source database, each database in sessions of its own. */
 final class DatabaseChecks {
-    record Result(List<Finding> findings, DatabaseSize size) {
+    record Result(List<Finding> findings, DatabaseSize size, RoleUse roles) {
     }
 
     private DatabaseChecks() {
     }
 
     static Result run(ConnInfo source, ConnInfo target, String name, ServerFacts sourceFacts,
-                      TargetServer targetServer, CollationVersions sourceCollations) throws SQLException {
+                      TargetServer targetServer, CollationVersions sourceCollations, AccessCheck.Target access,
+                      CheckOptions options) throws SQLException {
         try (Connection s = ReadOnlySessions.open(source.withDatabase(name));
              Connection t = targetServer.databases().contains(name)
                      ? ReadOnlySessions.open(target.withDatabase(name)) : null) {
@@ -31,7 +33,8 @@ final class DatabaseChecks {
             findings.addAll(LocaleCheck.check(db, sourceCollations));
             findings.addAll(TargetStateCheck.check(db));
             findings.addAll(InventoryCheck.check(db));
-            return new Result(findings, DatabaseSize.read(db));
+            findings.addAll(AccessCheck.check(db, access, options, sourceFacts));
+            return new Result(findings, DatabaseSize.read(db), RoleUse.read(db.sourceContext()));
         }
     }
 

@@ -3,11 +3,18 @@ package io.pgshift.check;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
+import io.pgshift.catalog.CatalogReader;
+import io.pgshift.catalog.RoleUse;
 import io.pgshift.catalog.SourceContext;
+import io.pgshift.roles.TargetProfile;
 import io.pgshift.connect.ConnInfo;
 import io.pgshift.server.ReadOnlySessions;
 import io.pgshift.server.ServerDatabases;
@@ -46,6 +53,9 @@ public final class Preflight {
             findings.addAll(ServerChecks.sourcePrivileges(sourceFacts));
             reading = "the roles";
             findings.addAll(RoleChecks.check(s, t));
+            AccessCheck.Target access = AccessCheck.Target.read(t, targetFacts);
+            findings.add(TargetProfiles.finding(t, targetFacts));
+            Map<String, RoleUse> roleUses = new LinkedHashMap<>();
             CollationVersions sourceCollations = CollationVersions.read(
                     new SourceContext(s, sourceFacts.version()));
             List<DatabaseSize> sizes = new ArrayList<>();
@@ -60,10 +70,13 @@ public final class Preflight {
                     continue;
                 }
                 DatabaseChecks.Result result = DatabaseChecks.run(source, target, database.name(), sourceFacts,
-                        targetServer, sourceCollations);
+                        targetServer, sourceCollations, access, options);
                 findings.addAll(result.findings());
                 sizes.add(result.size());
+                roleUses.put(database.name(), result.roles());
             }
+            reading = "the roles the objects need";
+            findings.addAll(AccessCheck.roles(t, access, roleUses, createdByUpgrade(s, access), options));
             Throughput throughput = DatabaseChecks.probe(source, sizes, options.probe());
             List<Sizing> sizing = sizes.stream().map(size -> Sizing.of(size, throughput)).toList();
             sizing.forEach(size -> findings.add(size.finding(throughput)));
@@ -72,6 +85,21 @@ public final class Preflight {
             throw new PgShiftException(ErrorCode.CHECK_FAILED, "could not read " + reading + ": "
                     + e.getMessage().lines().findFirst().orElse(""), e);
         }
+    }
+
+    /**
+     * The source's roles that an upgrade creates on the target: those the target lacks, except the predefined
+     * ones and the managed services' own, which are never copied.
+     */
+    private static Set<String> createdByUpgrade(Connection source, AccessCheck.Target target) throws SQLException {
+        Set<String> created = new HashSet<>();
+        for (String role : new SourceContext(source, CatalogReader.versionOf(source)).list(
+                "SELECT rolname FROM pg_catalog.pg_roles WHERE rolname !~ '^pg_'", rs -> rs.getString(1))) {
+            if (!target.roles().contains(role) && !TargetProfile.anyOwns(role)) {
+                created.add(role);
+            }
+        }
+        return created;
     }
 
     private static CheckReport report(ConnInfo source, ConnInfo target, ServerFacts sourceFacts,

@@ -68,6 +68,12 @@ final class CopyCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the statements the copy would run, in order, and stop.")
     boolean dryRun;
 
+    @Option(names = "--keep-role-grants",
+            description = "A target user that is not a superuser (a managed service's admin) grants itself "
+                    + "membership in the roles that own the source's objects, to give them their objects, and takes "
+                    + "it back at the end; keep it instead.")
+    boolean keepRoleGrants;
+
     @Mixin
     DdlFlags ddl = new DdlFlags();
 
@@ -88,7 +94,7 @@ final class CopyCommand implements Callable<Integer> {
         CopyOptions options = new CopyOptions(ConnectionArgument.parse(source, err), ConnectionArgument.parse(target, err),
                 copyJobs, indexJobs != null ? indexJobs : copyJobs, clean, ddl.toOptions(), !noAnalyze && !schemaOnly, schemaOnly, filter.toFilter(),
                 splitTablesLargerThan != null ? splitTablesLargerThan : CopyOptions.DEFAULT_SPLIT_THRESHOLD,
-                splitMaxParts != null ? splitMaxParts : 0);
+                splitMaxParts != null ? splitMaxParts : 0, keepRoleGrants);
         if (dryRun) {
             printPlan(new CopyRun(options, io.pgshift.run.ProgressListener.NONE).plan(), out);
             return 0;

@@ -72,7 +72,7 @@ final class DemoCommand implements Callable<Integer> {
             CopyResult result;
             try (ConsoleProgress progress = new ConsoleProgress(err, System.console() != null)) {
                 result = new CopyRun(new CopyOptions(from, to, jobs, jobs, false, DdlOptions.DEFAULTS, true, false,
-                        CatalogFilter.NONE, CopyOptions.DEFAULT_SPLIT_THRESHOLD, 0), progress).run();
+                        CatalogFilter.NONE, CopyOptions.DEFAULT_SPLIT_THRESHOLD, 0, false), progress).run();
             }
             SummaryPrinter.print(result, out);
             return verify(from, to, out);

@@ -195,11 +195,14 @@ public final class DdlWriter {
 
     private Entry schema(Schema s) {
         List<String> sql = new ArrayList<>();
-        // Every new database already has "public", so it is created only if someone dropped it.
+        // Every database has "public" from template0, as pg_dump assumes too. It is not created, not even with
+        // IF NOT EXISTS: that still asks for CREATE on the database, which a managed admin may lack. Its owner
+        // is set only when the source gave it one of its own (the catalog reports a default owner as none).
+        // initdb's comment on it exists on both sides already.
         boolean isPublic = "public".equals(s.name());
-        sql.add((isPublic ? "CREATE SCHEMA IF NOT EXISTS " : "CREATE SCHEMA ") + ident(s.name()));
-        // The owner of public changed to pg_database_owner in 15; the source's owner is kept, as a restore
-        // of pg_dump's script would keep it. initdb's comment on it exists on both sides already.
+        if (!isPublic) {
+            sql.add("CREATE SCHEMA " + ident(s.name()));
+        }
         owner(sql, "SCHEMA " + ident(s.name()), s.owner());
         if (!isPublic || !"standard public schema".equals(s.comment())) {
             comment(sql, "SCHEMA " + ident(s.name()), s.comment());

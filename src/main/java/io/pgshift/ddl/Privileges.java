@@ -69,9 +69,11 @@ public final class Privileges {
             String grant = "GRANT " + privileges(g.getValue(), columns) + " ON " + target + " TO "
                     + grantee((String) g.getKey().get(1)) + ((Boolean) g.getKey().get(2) ? " WITH GRANT OPTION" : "");
             if (withGrantor && owner != null && !grantor.equals(owner)) {
-                sql.add("SET SESSION AUTHORIZATION " + Sql.ident(grantor));
+                // SET ROLE, not pg_dump's SET SESSION AUTHORIZATION: that one needs a superuser, while a managed
+                // admin may become any role it is a member of (with the SET option from 16 on).
+                sql.add("SET ROLE " + Sql.ident(grantor));
                 sql.add(grant);
-                sql.add("RESET SESSION AUTHORIZATION");
+                sql.add("RESET ROLE");
             } else {
                 sql.add(grant);
             }

@@ -15,7 +15,9 @@ public final class StatementKinds {
 
     /** GRANT and REVOKE, and the role switches around a grant made by someone other than the owner. */
     public static boolean isPrivilege(String sql) {
-        return sql.startsWith("GRANT ") || sql.startsWith("REVOKE ") || sql.startsWith("SET SESSION AUTHORIZATION ")
-                || sql.equals("RESET SESSION AUTHORIZATION");
+        return sql.startsWith("GRANT ") || sql.startsWith("REVOKE ") || sql.startsWith("SET ROLE ")
+                || sql.equals("RESET ROLE")
+                // Dumps made before SET ROLE replaced it.
+                || sql.startsWith("SET SESSION AUTHORIZATION ") || sql.equals("RESET SESSION AUTHORIZATION");
     }
 }

@@ -191,21 +191,7 @@ public final class RoleMigration {
 
     /** Roles are server-wide: when the named database does not exist (yet), any other will do. */
     private static Connection openTarget(ConnInfo target) {
-        try {
-            return Connector.open(target);
-        } catch (PgShiftException e) {
-            if (e.code() != ErrorCode.DATABASE_NOT_FOUND) {
-                throw e;
-            }
-            try {
-                return Connector.open(target.withDatabase("postgres"));
-            } catch (PgShiftException again) {
-                if (again.code() != ErrorCode.DATABASE_NOT_FOUND) {
-                    throw again;
-                }
-                return Connector.open(target.withDatabase("template1"));
-            }
-        }
+        return RoleAccess.openServer(target);
     }
 
     private static void prepareTarget(Connection connection, ServerVersion version) throws SQLException {

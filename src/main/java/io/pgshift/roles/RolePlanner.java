@@ -13,6 +13,7 @@ import io.pgshift.roles.RoleMigrationResult.Action;
 import io.pgshift.roles.RoleMigrationResult.LeftOut;
 import io.pgshift.roles.RoleMigrationResult.RoleOutcome;
 
+import static io.pgshift.ddl.Sql.ident;
 import static io.pgshift.ddl.Sql.literal;
 
 /**
@@ -116,7 +117,7 @@ final class RolePlanner {
 
     private String skipReason(Role role) {
         String name = role.name();
-        if (role.bootstrap()) {
+        if (role.bootstrap() && (live == null || live.roles().containsKey(name) || source.provider().ownsRole(name))) {
             return "the source's bootstrap superuser; the target has its own";
         }
         if (options.roleMap().containsKey(name)) {
@@ -149,6 +150,12 @@ final class RolePlanner {
 
     private void define(Role role) {
         String name = role.name();
+        if (role.bootstrap()) {
+            // The objects it owns keep their owner by name, as everywhere else; only its powers stay behind.
+            warnings.add("role " + name + ", the source's bootstrap superuser, is created on the target as an "
+                    + "ordinary role, since the target has no role of that name: the objects it owns keep it as "
+                    + "their owner (REASSIGN OWNED BY " + ident(name) + " TO ... moves them later)");
+        }
         TargetState.TargetRole existing = live == null ? null : live.roles().get(name);
         if (live != null && name.equals(live.currentUser())) {
             // Changing the connecting user's own attributes or password could end its powers mid-run.

@@ -68,6 +68,16 @@ public enum TargetProfile {
         return roles.contains(role) || rolePrefixes.stream().anyMatch(role::startsWith);
     }
 
+    /** A role that one of the managed services creates and owns, whichever service it is. */
+    public static boolean anyOwns(String role) {
+        return AZURE.ownsRole(role) || RDS.ownsRole(role) || CLOUDSQL.ownsRole(role);
+    }
+
+    /** The role whose presence gave the service away, for telling the user why; null for GENERIC. */
+    public String markerAmong(Collection<String> roleNames) {
+        return roleNames.stream().filter(markerRoles::contains).sorted().findFirst().orElse(null);
+    }
+
     /** The service a server runs on, from its roles and setting names; GENERIC when none matches. */
     public static TargetProfile detect(Collection<String> roleNames, Collection<String> settingNames) {
         for (TargetProfile p : List.of(AZURE, RDS, CLOUDSQL)) {

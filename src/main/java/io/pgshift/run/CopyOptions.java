@@ -16,10 +16,12 @@ import io.pgshift.ddl.DdlOptions;
  * @param analyze   ANALYZE the target afterwards, so the planner has statistics at once
  * @param splitTablesLargerThan tables with more bytes than this are copied in several ranges at once; 0 never
  * @param splitMaxParts         how many ranges such a table is cut into at most; 0 for as many as {@code jobs}
+ * @param keepRoleGrants        keep the memberships a target user that is not a superuser granted itself to give
+ *                              objects their owners, instead of taking them back at the end
  */
 public record CopyOptions(ConnInfo source, ConnInfo target, int jobs, int indexJobs, boolean clean, DdlOptions ddl,
                           boolean analyze, boolean schemaOnly, CatalogFilter filter, long splitTablesLargerThan,
-                          int splitMaxParts) {
+                          int splitMaxParts, boolean keepRoleGrants) {
 
     /** Large tables are cut at 1GB unless told otherwise, as pgcopydb's --split-tables-larger-than suggests. */
     public static final long DEFAULT_SPLIT_THRESHOLD = 1L << 30;

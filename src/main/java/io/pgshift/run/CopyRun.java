@@ -36,6 +36,7 @@ import io.pgshift.data.LargeObjectCopier;
 import io.pgshift.data.Snapshot;
 import io.pgshift.data.TableCopier;
 import io.pgshift.ddl.DdlWriter;
+import io.pgshift.roles.RoleAccess;
 import io.pgshift.ddl.TargetSession;
 import io.pgshift.plan.DataKinds;
 import io.pgshift.plan.Entry;
@@ -121,6 +122,7 @@ public final class CopyRun {
         Progress prepare = start(Phase.PREPARE, 0, 0);
         List<CopyWorker> workers = new ArrayList<>();
         Connection[] leaderSession = new Connection[1];
+        RoleAccess.Grants grants = null;
         try (TargetDatabase targetDatabase = new TargetDatabase(options.target(), listener)) {
             // Every session that the catalog read needs logs in at once: the leader, the target's maintenance
             // session, the copiers' source sessions, which read the catalog with the leader, and their target
@@ -169,6 +171,7 @@ public final class CopyRun {
             SourceContext context = new SourceContext(leader, sourceVersion);
             targetDatabase.checkCanHold(catalog, ExtensionSource.extensions(context));
             SourceWarnings.read(context).forEach(listener::warning);
+            grants = OwnerAccess.prepare(options, context, listener);
             boolean created = targetDatabase.createIfMissing(catalog.database(), options.ddl().noOwner());
             targetDatabase.close();
             // Index builders wait for rows; a schema-only copy has none, so its copiers build what is left.
@@ -215,6 +218,9 @@ public final class CopyRun {
                 w.close();
             }
             Workers.closeQuietly(leaderSession[0]);
+            if (grants != null && !options.keepRoleGrants()) {
+                RoleAccess.release(options.target(), grants).forEach(listener::warning);
+            }
         }
     }
 

@@ -109,7 +109,7 @@ final class TargetDatabase implements AutoCloseable {
         if (exists(admin, target.dbname())) {
             return false;
         }
-        String owner = !noOwner && roleExists(admin, source.owner()) ? " OWNER " + Sql.ident(source.owner()) : "";
+        String owner = !noOwner && source.owner() != null && roleExists(admin, source.owner()) ? " OWNER " + Sql.ident(source.owner()) : "";
         String create = "CREATE DATABASE " + Sql.ident(target.dbname()) + " WITH TEMPLATE template0 ENCODING "
                 + Sql.literal(source.encoding()) + owner;
         String locale = " LC_COLLATE " + Sql.literal(source.collate()) + " LC_CTYPE " + Sql.literal(source.ctype());
@@ -121,6 +121,7 @@ final class TargetDatabase implements AutoCloseable {
                 execute(admin, create + locale + provider);
                 return true;
             } catch (SQLException e) {
+                rethrowUnlessLocale(e);
                 listener.warning("the target cannot use the source's collation provider (" + Errors.firstLine(e)
                         + "); database " + target.dbname() + " was created with the libc provider");
             }
@@ -130,11 +131,24 @@ final class TargetDatabase implements AutoCloseable {
         } catch (SQLException e) {
             // A locale name is an operating-system name and may not exist on the target's host. The C
             // locale exists everywhere and accepts every encoding; the user is told about the change.
+            rethrowUnlessLocale(e);
             listener.warning("the target cannot use locale " + source.collate() + "/" + source.ctype() + " ("
                     + Errors.firstLine(e) + "); database " + target.dbname() + " was created with locale C");
             execute(admin, create + " LC_COLLATE 'C' LC_CTYPE 'C'" + libc);
         }
         return true;
+    }
+
+    /**
+     * Only a locale the target cannot use makes it fall back to another; anything else (no right to create the
+     * database, or to give it its owner) is the failure it is, not a locale problem.
+     */
+    private static void rethrowUnlessLocale(SQLException e) throws SQLException {
+        // wrong_object_type (an unknown locale name), invalid_parameter_value (locale and encoding do not
+        // match), feature_not_supported (no ICU in this build)
+        if (!List.of("42809", "22023", "0A000").contains(e.getSQLState())) {
+            throw e;
+        }
     }
 
     /** The LOCALE_PROVIDER clause for an ICU (15+) or builtin (17+) source database; null for libc. */

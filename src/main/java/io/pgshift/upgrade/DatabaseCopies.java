@@ -84,7 +84,9 @@ final class DatabaseCopies {
         try {
             CopyOptions copy = new CopyOptions(options.source().withDatabase(name), options.target().withDatabase(name),
                     jobs, jobs, options.clean(), options.ddl(), false, false, options.filter(),
-                    CopyOptions.DEFAULT_SPLIT_THRESHOLD, 0);
+                    // The upgrade grants its user the owners' roles before the copies and takes them back at its
+                    // end, after verification, which reads every table too.
+                    CopyOptions.DEFAULT_SPLIT_THRESHOLD, 0, true);
             CopyResult result = new CopyRun(copy, new DatabaseListener(name)).run();
             report.databaseCopied(name, result);
             synchronized (this) {
