@@ -27,7 +27,9 @@ public enum FindingCode {
     // Target state and roles
     TARGET_NOT_EMPTY, TARGET_DATABASE_EXISTS, ROLE_DIFFERS,
     // Inventory and sizing
-    LARGE_OBJECTS, TABLES_WITHOUT_PRIMARY_KEY, SIZING;
+    LARGE_OBJECTS, TABLES_WITHOUT_PRIMARY_KEY, SIZING,
+    // Databases neither checked nor moved (the templates, the providers', those excluded)
+    DATABASE_SKIPPED;
 
     /** {@code PGS-TARGET-NOT-EMPTY}. */
     public String id() {
