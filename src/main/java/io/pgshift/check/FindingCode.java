@@ -28,6 +28,8 @@ public enum FindingCode {
     TARGET_NOT_EMPTY, TARGET_DATABASE_EXISTS, ROLE_DIFFERS,
     // Inventory and sizing
     LARGE_OBJECTS, TABLES_WITHOUT_PRIMARY_KEY, SIZING,
+    // Databases neither checked nor moved (the templates, the providers', those excluded)
+    DATABASE_SKIPPED,
     // What a user that is not a superuser (a managed service's admin) cannot do
     TARGET_PROFILE, ROLE_NOT_SETTABLE, ROLE_MISSING, EXTENSION_NOT_ALLOWED, BASE_TYPE, TABLESPACE_MISSING,
     SOURCE_UNREADABLE_LARGE_OBJECTS;

@@ -43,10 +43,15 @@ public final class Preflight {
             ServerFacts targetFacts = ServerFacts.read(t);
             TargetServer targetServer = TargetServer.read(t, targetFacts.version());
             List<Finding> findings = new ArrayList<>(ServerChecks.connectivity(source, sourceFacts, target, targetFacts));
-            List<ServerDatabases.Database> databases = ServerDatabases.select(s, options.databases());
+            ServerDatabases.Selection selection = ServerDatabases.divide(s, options.databases());
+            List<ServerDatabases.Database> databases = selection.databases();
             if (ServerChecks.sameServer(source, sourceFacts, target, targetFacts)) {
                 // Every database would "exist on the target" and every role "differ": nothing else is meaningful.
                 return report(source, target, sourceFacts, targetFacts, databases, findings, List.of(), null);
+            }
+            for (ServerDatabases.Skipped skipped : selection.leftOut()) {
+                findings.add(FindingCode.DATABASE_SKIPPED.info(skipped.name(), List.of(skipped.name()),
+                        "source database " + skipped.name() + " is neither checked nor moved: " + skipped.reason()));
             }
             boolean createsDatabases = databases.stream().anyMatch(d -> !targetServer.databases().contains(d.name()));
             findings.addAll(ServerChecks.targetPrivileges(targetFacts, createsDatabases));

@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "tables without primary keys, and each database's size with the recommended method and an estimated",
             "duration. Every finding has a stable code (PGS-...), a severity and a fix. Exits 12 when any error",
             "is found. Checks every source database except template0, template1 and the cloud providers'",
-            "maintenance databases."})
+            "maintenance databases, each reported as skipped (PGS-DATABASE-SKIPPED) with the reason."})
 final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import io.pgshift.analyze.StageResult;
 import io.pgshift.run.PhaseResult;
+import io.pgshift.server.ServerDatabases;
 import io.pgshift.upgrade.DatabaseResult;
 import io.pgshift.upgrade.Finding;
 import io.pgshift.upgrade.Severity;
@@ -14,7 +15,10 @@ import io.pgshift.upgrade.Status;
 import io.pgshift.upgrade.StepResult;
 import io.pgshift.upgrade.UpgradeReport;
 
-/** The end of an upgrade: each step and each database with its time, rows, bytes and warnings, then findings. */
+/**
+ * The end of an upgrade: each step and each database with its time, rows, bytes and warnings, the databases not
+ * moved and why, then findings.
+ */
 final class UpgradeSummary {
     private UpgradeSummary() {
     }
@@ -33,6 +37,12 @@ final class UpgradeSummary {
             out.println("  databases:");
             for (DatabaseResult d : r.databases()) {
                 printDatabase(d, out);
+            }
+        }
+        if (!r.skippedDatabases().isEmpty()) {
+            out.println("  skipped databases:");
+            for (ServerDatabases.Skipped s : r.skippedDatabases()) {
+                out.printf("    %-24s %s%n", s.name(), s.reason());
             }
         }
         if (r.analyze() != null) {

@@ -14,6 +14,11 @@ public record Finding(Step step, Severity severity, String code, String database
     public static final String ANALYZE_WARNING = "PGS-ANALYZE-WARNING";
     /** A database cannot be connected to (datallowconn is false), so it is not moved. */
     public static final String DATABASE_NOT_CONNECTABLE = "PGS-DATABASE-NOT-CONNECTABLE";
+    /**
+     * A database is not moved: a template, a provider's, or excluded. The same code as the check's, for scripts
+     * that filter findings; the report's skippedDatabases lists them all.
+     */
+    public static final String DATABASE_SKIPPED = "PGS-DATABASE-SKIPPED";
     /** An object is defined differently on the target. */
     public static final String VERIFY_OBJECT_DIFFERS = "PGS-VERIFY-OBJECT-DIFFERS";
     /** A table's rows differ on the target. */

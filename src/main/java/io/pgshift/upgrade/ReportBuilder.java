@@ -12,6 +12,7 @@ import io.pgshift.ErrorCode;
 import io.pgshift.analyze.AnalyzeResult;
 import io.pgshift.run.CopyResult;
 import io.pgshift.run.PhaseResult;
+import io.pgshift.server.ServerDatabases;
 
 /**
  * The report as the upgrade fills it in, from several threads. A snapshot can be taken at any moment, so an
@@ -24,6 +25,7 @@ final class ReportBuilder {
     private final Map<Step, StepState> steps = new EnumMap<>(Step.class);
     private final Map<String, DatabaseState> databases = new LinkedHashMap<>();
     private final List<Finding> findings = new ArrayList<>();
+    private List<ServerDatabases.Skipped> skippedDatabases = List.of();
     private String sourceVersion;
     private String targetVersion;
     private AnalyzeResult analyze;
@@ -94,6 +96,10 @@ final class ReportBuilder {
         findings.add(finding);
     }
 
+    synchronized void skippedDatabases(List<ServerDatabases.Skipped> skipped) {
+        skippedDatabases = List.copyOf(skipped);
+    }
+
     synchronized void versions(String source, String target) {
         sourceVersion = source;
         targetVersion = target;
@@ -153,6 +159,6 @@ final class ReportBuilder {
                     c == null ? List.<PhaseResult>of() : c.phases(), warnings, d.verification, d.verifyTook, d.error));
         }
         return new UpgradeReport(started, Duration.ofNanos(System.nanoTime() - startNanos), options, sourceVersion,
-                targetVersion, stepResults, dbs, analyze, findings, failure);
+                targetVersion, stepResults, dbs, skippedDatabases, analyze, findings, failure);
     }
 }

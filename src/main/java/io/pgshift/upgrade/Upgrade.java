@@ -137,11 +137,20 @@ public final class Upgrade {
         return summary;
     }
 
-    /** The source's databases that --databases and --exclude-databases leave, and that can be connected to. */
+    /**
+     * The source's databases that --databases and --exclude-databases leave, and that can be connected to. The
+     * others go into the report with the reason.
+     */
     private List<String> select(Connection source) throws SQLException {
+        ServerDatabases.Selection selection = ServerDatabases.divide(source,
+                new DatabaseSelection(options.databases(), options.excludeDatabases()));
+        report.skippedDatabases(selection.skipped());
+        for (ServerDatabases.Skipped s : selection.leftOut()) {
+            report.finding(new Finding(Step.CHECK, Severity.INFO, Finding.DATABASE_SKIPPED, s.name(),
+                    "database " + s.name() + " is not moved: " + s.reason()));
+        }
         List<String> names = new ArrayList<>();
-        for (ServerDatabases.Database d : ServerDatabases.select(source,
-                new DatabaseSelection(options.databases(), options.excludeDatabases()))) {
+        for (ServerDatabases.Database d : selection.databases()) {
             if (d.acceptsConnections()) {
                 names.add(d.name());
             } else {

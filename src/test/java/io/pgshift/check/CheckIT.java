@@ -57,7 +57,8 @@ class CheckIT {
         target.execute("occupied", "CREATE TABLE public.leftover (id integer)");
         source.createDatabase("latin");
         target.execute("postgres", "CREATE DATABASE latin ENCODING 'LATIN1' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0");
-        source.execute("postgres", "CREATE ROLE check_app LOGIN CREATEDB CONNECTION LIMIT 5");
+        source.execute("postgres", "CREATE ROLE check_app LOGIN CREATEDB CONNECTION LIMIT 5",
+                "CREATE DATABASE azure_maintenance", "CREATE DATABASE sealed ALLOW_CONNECTIONS false");
         target.execute("postgres", "CREATE ROLE check_app NOLOGIN");
     }
 
@@ -73,7 +74,11 @@ class CheckIT {
                 .containsPattern("ERROR +PGS-EXTENSION-MISSING +legacy +extension " + missingExtension)
                 .containsPattern("ERROR +PGS-TARGET-NOT-EMPTY +occupied +.*public.leftover")
                 .contains("fix: run ALTER TABLE \"Old Stuff\".\"With Oids\" SET WITHOUT OIDS")
-                .contains("Databases checked: clean, latin, legacy, occupied, postgres")
+                .contains("Databases checked: clean, latin, legacy, occupied, postgres, sealed")
+                .containsPattern("INFO +PGS-DATABASE-SKIPPED +template1 +source database template1 is neither checked "
+                        + "nor moved: a template database, the target has its own")
+                .containsPattern("INFO +PGS-DATABASE-SKIPPED +azure_maintenance +.*: the Azure service's own database")
+                .containsPattern("WARNING +PGS-DATABASE-NOT-CONNECTABLE +sealed ")
                 .doesNotContain(source.password()).doesNotContain(target.password());
         assertThat(targetDatabases()).isEqualTo(databasesBefore);
     }
@@ -109,6 +114,9 @@ class CheckIT {
         assertThat(finding(report, "PGS-ENCODING-DIFFERS", "latin").path("message").asText())
                 .contains("the source database's encoding is UTF8, the existing target database latin uses LATIN1");
         assertThat(finding(report, "PGS-TARGET-DATABASE-EXISTS", "latin").path("severity").asText()).isEqualTo("INFO");
+        assertThat(finding(report, "PGS-DATABASE-SKIPPED", "template0").path("severity").asText()).isEqualTo("INFO");
+        assertThat(finding(report, "PGS-DATABASE-SKIPPED", "azure_maintenance").path("message").asText())
+                .endsWith("is neither checked nor moved: the Azure service's own database");
         assertThat(report.path("throughput").path("table").asText()).isEqualTo("public.items");
         assertThat(report.path("throughput").path("bytesPerSecond").asDouble()).isPositive();
     }
@@ -116,11 +124,12 @@ class CheckIT {
     @Test
     void aCleanDatabaseHasNoErrorAndTheCheckExitsZero() {
         Cli.Run run = Cli.run("check", "--source", Cli.conn(source, "postgres"), "--target", Cli.conn(target, "clean"),
-                "--exclude-databases", "latin,legacy,occupied,postgres");
+                "--exclude-databases", "latin,legacy,occupied,postgres,sealed");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("Databases checked: clean").contains("0 errors")
-                .contains("PGS-SIZING").doesNotContain("ERROR  ");
+                .contains("PGS-SIZING").doesNotContain("ERROR  ")
+                .containsPattern("INFO +PGS-DATABASE-SKIPPED +legacy +.*: left out by --exclude-databases");
     }
 
     @Test

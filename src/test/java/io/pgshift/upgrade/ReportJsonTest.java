@@ -16,6 +16,7 @@ import io.pgshift.connect.ConnInfo;
 import io.pgshift.connect.Environment;
 import io.pgshift.ddl.DdlOptions;
 import io.pgshift.roles.RoleOptions;
+import io.pgshift.server.ServerDatabases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,5 +77,28 @@ class ReportJsonTest {
 
         assertThat(builder.snapshot().succeeded()).isFalse();
         assertThat(ReportJson.toJson(builder.snapshot())).contains("\"RUNNING\"").contains("\"exitCode\" : 130");
+    }
+
+    @Test
+    void theSkippedDatabasesAreListedWithTheirReasons() throws Exception {
+        ReportBuilder builder = new ReportBuilder(options().effective());
+        builder.skippedDatabases(List.of(new ServerDatabases.Skipped("scratch", "left out by --exclude-databases"),
+                new ServerDatabases.Skipped("template1", "a template database, the target has its own")));
+
+        JsonNode skipped = new ObjectMapper().readTree(ReportJson.toJson(builder.snapshot())).get("skippedDatabases");
+
+        assertThat(skipped).hasSize(2);
+        assertThat(skipped.get(0).get("name").asText()).isEqualTo("scratch");
+        assertThat(skipped.get(0).get("reason").asText()).isEqualTo("left out by --exclude-databases");
+        assertThat(skipped.get(1).get("name").asText()).isEqualTo("template1");
+    }
+
+    @Test
+    void aReportWithNothingSkippedHasAnEmptyList() throws Exception {
+        JsonNode json = new ObjectMapper().readTree(ReportJson.toJson(new ReportBuilder(options().effective())
+                .snapshot()));
+
+        assertThat(json.get("skippedDatabases").isArray()).isTrue();
+        assertThat(json.get("skippedDatabases")).isEmpty();
     }
 }

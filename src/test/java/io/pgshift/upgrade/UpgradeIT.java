@@ -62,7 +62,10 @@ class UpgradeIT {
                 "GRANT CREATE ON DATABASE upg_app TO upg_reader",
                 "CREATE DATABASE upg_shop",
                 "CREATE DATABASE upg_archive",
-                "CREATE DATABASE upg_scratch");
+                "CREATE DATABASE upg_scratch",
+                // Never moved, and the upgrade must say so with the reason.
+                "CREATE DATABASE azure_maintenance",
+                "CREATE DATABASE upg_sealed ALLOW_CONNECTIONS false");
         source.execute("upg_app",
                 "CREATE TABLE orders (id serial PRIMARY KEY, customer text NOT NULL, amount numeric) "
                         + "WITH (autovacuum_enabled = false)",
@@ -114,8 +117,15 @@ class UpgradeIT {
                 "--jobs", "3", "--exclude-databases", "upg_scratch", "--report", report.toString());
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("succeeded").contains("upg_app").contains("upg_archive");
-        assertThat(targetDatabases()).containsAll(DATABASES).doesNotContain("upg_scratch");
+        assertThat(run.out()).contains("succeeded").contains("upg_app").contains("upg_archive")
+                .contains("  skipped databases:\n")
+                .containsPattern("\n    azure_maintenance +the Azure service's own database\n")
+                .containsPattern("\n    template1 +a template database, the target has its own\n")
+                .containsPattern("\n    upg_scratch +left out by --exclude-databases\n")
+                .containsPattern("\n    upg_sealed +does not allow connections\n")
+                .contains("[PGS-DATABASE-SKIPPED] template1: database template1 is not moved");
+        assertThat(targetDatabases()).containsAll(DATABASES).doesNotContain("upg_scratch", "upg_sealed",
+                "azure_maintenance");
         try (Connection t = target.connect("postgres")) {
             assertThat(text(t, "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = 'upg_app'"))
                     .isEqualTo("upg_owner");
@@ -161,6 +171,21 @@ class UpgradeIT {
         assertThat(copied).containsExactlyInAnyOrder("upg_app", "upg_shop", "upg_archive", "postgres");
         assertThat(json.get("analyze").get("tables").asInt()).isGreaterThanOrEqualTo(5);
         assertThat(json.get("findings").isArray()).isTrue();
+        List<String> skipped = new ArrayList<>();
+        json.get("skippedDatabases").forEach(d -> skipped.add(d.get("name").asText() + ": " + d.get("reason").asText()));
+        assertThat(skipped).containsExactly("azure_maintenance: the Azure service's own database",
+                "template0: a template database, the target has its own",
+                "template1: a template database, the target has its own",
+                "upg_scratch: left out by --exclude-databases",
+                "upg_sealed: does not allow connections");
+        List<String> skippedFindings = new ArrayList<>();
+        json.get("findings").forEach(f -> {
+            if (f.get("code").asText().equals("PGS-DATABASE-SKIPPED")) {
+                assertThat(f.get("severity").asText()).isEqualTo("INFO");
+                skippedFindings.add(f.get("database").asText());
+            }
+        });
+        assertThat(skippedFindings).containsExactly("azure_maintenance", "template0", "template1", "upg_scratch");
     }
 
     @Test
