@@ -12,6 +12,7 @@ import io.pgshift.check.Preflight;
 import io.pgshift.connect.ConnInfo;
 import io.pgshift.server.DatabaseSelection;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,6 +46,10 @@ final class CheckCommand implements Callable<Integer> {
             description = "Leave these source databases out (comma-separated).")
     List<String> excludeDatabases = List.of();
 
+    /** The upgrade's own flags, so the check predicts the upgrade that will be run. */
+    @Mixin
+    DdlFlags ddl = new DdlFlags();
+
     @Option(names = "--json", description = "Print every finding as JSON instead of a table.")
     boolean json;
 
@@ -58,7 +63,7 @@ final class CheckCommand implements Callable<Integer> {
         ConnInfo sourceInfo = ConnectionArgument.parse(source, err);
         ConnInfo targetInfo = ConnectionArgument.parse(target, err);
         CheckOptions options = new CheckOptions(new DatabaseSelection(databases, excludeDatabases),
-                CheckOptions.DEFAULT_PROBE);
+                CheckOptions.DEFAULT_PROBE, ddl.toOptions());
         CheckReport report = Preflight.run(sourceInfo, targetInfo, options);
         if (json) {
             out.println(Json.write(report));

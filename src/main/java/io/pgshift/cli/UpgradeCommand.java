@@ -74,6 +74,17 @@ final class UpgradeCommand implements Callable<Integer> {
             + "are listed.")
     boolean noRolePasswords;
 
+    @Option(names = "--keep-role-grants",
+            description = "A target user that is not a superuser (a managed service's admin) grants itself "
+                    + "membership in the roles that own the source's objects, to give them their objects, and takes "
+                    + "it back when the upgrade ends; keep it instead.")
+    boolean keepRoleGrants;
+
+    @Option(names = "--ignore-check-errors",
+            description = "Go ahead although the pre-flight check found errors (they are still reported). The "
+                    + "upgrade then fails where the check said it would, unless the check was wrong.")
+    boolean ignoreCheckErrors;
+
     @Option(names = "--no-analyze", description = "Skip ANALYZE after the copies.")
     boolean noAnalyze;
 
@@ -105,7 +116,7 @@ final class UpgradeCommand implements Callable<Integer> {
                 ddl.toOptions(), filter.toFilter(), clean, !noAnalyze, analyzeInStages,
                 !noVerify,
                 new RoleOptions(TargetProfile.of(profile), RoleOptions.parseRoleMap(roleMap), noRolePasswords, false,
-                        false));
+                        false), keepRoleGrants, ignoreCheckErrors);
         if (report != null) {
             checkWritable(report);
         }

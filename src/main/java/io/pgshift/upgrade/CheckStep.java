@@ -15,7 +15,8 @@ final class CheckStep {
 
     static StepOutcome run(UpgradeOptions options, List<String> databases) {
         CheckReport report = Preflight.run(options.source(), options.target(),
-                new CheckOptions(new DatabaseSelection(databases, List.of()), CheckOptions.DEFAULT_PROBE));
+                new CheckOptions(new DatabaseSelection(databases, List.of()), CheckOptions.DEFAULT_PROBE,
+                        options.ddl()));
         List<Finding> findings = report.findings().stream().map(f -> finding(f, options.clean())).toList();
         return new StepOutcome(report.errors() + " errors, " + report.warnings() + " warnings", findings);
     }

@@ -3,6 +3,7 @@ package io.pgshift.upgrade;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.pgshift.ddl.Sql;
 import io.pgshift.roles.DatabaseRoleSetting;
 import io.pgshift.roles.RoleMigration;
 import io.pgshift.roles.RoleMigrationResult;
@@ -33,8 +34,10 @@ final class RoleSteps {
         List<Finding> findings = new ArrayList<>();
         r.warnings().forEach(w -> findings.add(finding(Severity.WARNING, ROLE_WARNING, null, w)));
         for (String role : r.rolesNeedingPassword()) {
-            findings.add(finding(Severity.WARNING, ROLE_NEEDS_PASSWORD, null, "role " + role + " reached the target "
-                    + "without its password; set one with ALTER ROLE ... PASSWORD"));
+            findings.add(finding(Severity.WARNING, ROLE_NEEDS_PASSWORD, null, "role " + role + " can log in but "
+                    + "reached the target without its password; set it with: ALTER ROLE " + Sql.ident(role)
+                    + " PASSWORD 'new password' (or \\password " + Sql.ident(role) + " in psql, which sends no "
+                    + "clear text)"));
         }
         for (RoleMigrationResult.LeftOut l : r.leftOut()) {
             findings.add(finding(Severity.INFO, ROLE_LEFT_OUT, null, "role " + l.role() + ": " + l.what()
@@ -43,7 +46,8 @@ final class RoleSteps {
         for (RoleMigrationResult.RoleOutcome s : r.skipped()) {
             findings.add(finding(Severity.INFO, ROLE_SKIPPED, null, "role " + s.role() + " not migrated: " + s.reason()));
         }
-        return new StepOutcome(r.created().size() + " roles created, " + r.altered().size() + " altered, "
+        return new StepOutcome("profile " + r.profile().label() + (options.roles().profile()
+                == io.pgshift.roles.TargetProfile.AUTO ? " (detected)" : "") + "; " + r.created().size() + " roles created, " + r.altered().size() + " altered, "
                 + r.skipped().size() + " skipped; " + r.memberships() + " memberships", findings);
     }
 

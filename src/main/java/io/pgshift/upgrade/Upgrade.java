@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
@@ -11,6 +13,9 @@ import io.pgshift.analyze.Analyze;
 import io.pgshift.analyze.AnalyzeOptions;
 import io.pgshift.analyze.AnalyzeResult;
 import io.pgshift.catalog.CatalogReader;
+import io.pgshift.catalog.RoleUse;
+import io.pgshift.catalog.SourceContext;
+import io.pgshift.roles.RoleAccess;
 import io.pgshift.catalog.ServerVersion;
 import io.pgshift.server.DatabaseSelection;
 import io.pgshift.server.ReadOnlySessions;
@@ -31,6 +36,7 @@ public final class Upgrade {
     private final ReportBuilder report;
     private List<SourceDatabase> databases = List.of();
     private List<String> migrated = List.of();
+    private RoleAccess.Grants ownerGrants;
 
     public Upgrade(UpgradeOptions options, ProgressListener listener) {
         this.options = options;
@@ -47,7 +53,16 @@ public final class Upgrade {
     /** Runs every step; returns the report, which names the failure if there was one. Never throws. */
     public UpgradeReport run() {
         step(Step.CHECK, this::check);
-        step(Step.ROLES, () -> record(roles.migrate()));
+        step(Step.ROLES, () -> record(roles.migrate()) + ownerAccess());
+        try {
+            steps();
+        } finally {
+            releaseOwnerAccess();
+        }
+        return report();
+    }
+
+    private void steps() {
         step(Step.DATABASES, this::copyDatabases);
         step(Step.ROLE_SETTINGS, () -> record(roles.applyDatabaseSettings(migrated)));
         if (options.analyze()) {
@@ -65,7 +80,43 @@ public final class Upgrade {
         } else {
             step(Step.VERIFY, this::verify);
         }
-        return report();
+    }
+
+    /**
+     * A target user that is not a superuser grants itself membership in the roles that own the source's objects,
+     * now that they exist, so that it can give them their objects, analyze and verify them.
+     */
+    private String ownerAccess() throws SQLException {
+        if (options.ddl().noOwner()) {
+            return "";
+        }
+        Set<String> owners = new TreeSet<>();
+        for (SourceDatabase db : databases) {
+            try (Connection s = ReadOnlySessions.open(options.source().withDatabase(db.name()))) {
+                owners.addAll(RoleUse.read(new SourceContext(s, CatalogReader.versionOf(s))).owners());
+            }
+        }
+        ownerGrants = RoleAccess.acquire(options.target(), owners);
+        if (ownerGrants.roles().isEmpty()) {
+            return "";
+        }
+        report.finding(new Finding(Step.ROLES, Severity.INFO, Finding.OWNER_ROLES_GRANTED, null, "the target user "
+                + ownerGrants.user() + " granted itself membership (SET and INHERIT) in " + ownerGrants.roles().size()
+                + " roles that own the source's objects, to give them their objects: " + String.join(", ",
+                ownerGrants.roles()) + (options.keepRoleGrants() ? "; kept (--keep-role-grants)"
+                : "; taken back when the upgrade ends")));
+        return "; " + ownerGrants.user() + " granted itself " + ownerGrants.roles().size() + " owner roles";
+    }
+
+    /** Takes back what {@link #ownerAccess} granted, whether the upgrade succeeded or not. */
+    private void releaseOwnerAccess() {
+        if (ownerGrants == null || ownerGrants.roles().isEmpty() || options.keepRoleGrants()) {
+            return;
+        }
+        List<String> problems = RoleAccess.release(options.target(), ownerGrants);
+        for (String p : problems) {
+            report.finding(new Finding(Step.VERIFY, Severity.WARNING, Finding.OWNER_ROLES_GRANTED, null, p));
+        }
     }
 
     /** What has happened so far; safe to call from another thread, e.g. a shutdown hook. */
@@ -130,9 +181,10 @@ public final class Upgrade {
         String summary = names.size() + (names.size() == 1 ? " database" : " databases") + " to move ("
                 + String.join(", ", names) + "); " + record(preflight);
         long errors = preflight.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
-        if (errors > 0) {
+        if (errors > 0 && !options.ignoreCheckErrors()) {
             throw new PgShiftException(ErrorCode.CHECK_FAILED, "the pre-flight check found " + errors
-                    + (errors == 1 ? " error" : " errors") + "; nothing was written (" + summary + ")");
+                    + (errors == 1 ? " error" : " errors") + "; nothing was written (" + summary + "); fix "
+                    + (errors == 1 ? "it" : "them") + ", or give --ignore-check-errors to go ahead anyway");
         }
         return summary;
     }

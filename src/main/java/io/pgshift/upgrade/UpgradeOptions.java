@@ -26,10 +26,14 @@ import io.pgshift.roles.RoleOptions;
  *                         --analyze-in-stages, so the applications can come back after the first
  * @param verify           compare every migrated database with its source
  * @param roles            how roles move: the target profile, the role map, passwords or not
+ * @param keepRoleGrants   keep the memberships a target user that is not a superuser granted itself in the roles
+ *                         that own the source's objects, instead of taking them back when the upgrade ends
+ * @param ignoreCheckErrors go ahead although the pre-flight check found errors: the user's explicit override
  */
 public record UpgradeOptions(ConnInfo source, ConnInfo target, int jobs, List<String> databases,
                              List<String> excludeDatabases, DdlOptions ddl, CatalogFilter filter, boolean clean,
-                             boolean analyze, boolean analyzeInStages, boolean verify, RoleOptions roles) {
+                             boolean analyze, boolean analyzeInStages, boolean verify, RoleOptions roles,
+                             boolean keepRoleGrants, boolean ignoreCheckErrors) {
 
     static final String MASK = "********";
 
@@ -64,6 +68,8 @@ public record UpgradeOptions(ConnInfo source, ConnInfo target, int jobs, List<St
         m.put("targetProfile", roles.profile().label());
         m.put("roleMap", roles.roleMap());
         m.put("noRolePasswords", roles.noPasswords());
+        m.put("keepRoleGrants", keepRoleGrants);
+        m.put("ignoreCheckErrors", ignoreCheckErrors);
         return m;
     }
 

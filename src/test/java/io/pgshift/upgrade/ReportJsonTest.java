@@ -30,7 +30,7 @@ class ReportJsonTest {
                 ConnInfo.parse("host=new.example user=admin", env), 4, List.of(), List.of("scratch"),
                 new DdlOptions(false, true, false),
                 new CatalogFilter(List.of(NamePattern.schema("sales")), List.of(), List.of(), List.of(), List.of()),
-                false, true, false, true, RoleOptions.defaults());
+                false, true, false, true, RoleOptions.defaults(), false, false);
     }
 
     @Test
