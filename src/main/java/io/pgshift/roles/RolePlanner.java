@@ -239,6 +239,10 @@ final class RolePlanner {
         if (role.equals(member)) {
             return;
         }
+        if (serviceRole(m.member())
+                || serviceRole(m.role()) && live != null && m.member().equals(live.currentUser())) {
+            return; // the managed service's own memberships, and its admin's: the target's service has its own
+        }
         String what = "membership of " + member + " in " + role;
         String missing = unavailable(role);
         if (missing == null) {
@@ -312,6 +316,11 @@ final class RolePlanner {
         RoleStatement statement = RoleStatement.of(RoleSql.grantParameter(g.withGrantee(grantee)), "grant " + what);
         statements.add(live == null ? statement : statement.orElse(null, what + " left out"));
         parameterPrivileges++;
+    }
+
+    /** A role that a managed service owns, on the source or on the target. */
+    private boolean serviceRole(String role) {
+        return source.provider().ownsRole(role) || target.profile().ownsRole(role);
     }
 
     private String mapped(String role) {

@@ -35,7 +35,7 @@ public final class ManagedServer implements BeforeAllCallback, AfterAllCallback 
 
     private final Provider provider;
     private final PgVersion version;
-    private String allowedExtensions = "";
+    private String allowedExtensions;
     private EmbeddedPostgres server;
     private String ownerId;
 
@@ -50,9 +50,9 @@ public final class ManagedServer implements BeforeAllCallback, AfterAllCallback 
     }
 
     /**
-     * The provider's extension allow-list (azure.extensions, rds.allowed_extensions; Cloud SQL has a fixed list of
-     * supported extensions, which this imitates with cloudsql.supported_extensions), comma-separated. Empty, the
-     * default, allows none beyond what the set-up itself creates.
+     * The provider's extension allow-list: azure.extensions, empty unless the customer fills it, or
+     * rds.allowed_extensions, {@code *} unless the customer narrows it. Cloud SQL has no such parameter (it
+     * offers a fixed list of supported extensions), so there the server's own rule, trusted or not, is all.
      */
     public ManagedServer allowExtensions(String... names) {
         if (server != null) {
@@ -70,7 +70,8 @@ public final class ManagedServer implements BeforeAllCallback, AfterAllCallback 
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder(version).ssl(provider.ssl)
                 .superuser(provider.bootstrap);
         if (provider.allowListSetting != null) {
-            builder.setting(provider.allowListSetting, allowedExtensions);
+            builder.setting(provider.allowListSetting, allowedExtensions != null ? allowedExtensions
+                    : provider.defaultAllowList);
         }
         server = builder.start();
         ownerId = context.getUniqueId();
@@ -181,10 +182,12 @@ public final class ManagedServer implements BeforeAllCallback, AfterAllCallback 
          * (learn.microsoft.com/azure/postgresql/extensions/how-to-allow-extensions).</li>
          * <li>Connections need TLS ({@code require_secure_transport} is on by default) and passwords are
          * scram-sha-256 (concepts-networking-ssl-tls, concepts-connection-libraries).</li>
-         * <li>The public schema of a new database is owned by {@code azure_pg_admin}.</li>
+         * <li>The public schema "is owned by the azure_pg_admin role across all supported PostgreSQL versions"
+         * (concepts-security).</li>
+         * <li>The admin cannot create tablespaces (concepts-limits: "creating tablespaces is not supported").</li>
          * </ul>
          */
-        AZURE("azuresu", "myadmin", "azure.extensions", io.pgshift.embedded.SslSetup.REQUIRED, "require", List.of(
+        AZURE("azuresu", "myadmin", "azure.extensions", "", io.pgshift.embedded.SslSetup.REQUIRED, "require", List.of(
                 "CREATE ROLE azure_superuser NOLOGIN SUPERUSER",
                 "CREATE ROLE replication LOGIN REPLICATION",
                 "CREATE ROLE azure_pg_admin NOLOGIN",
@@ -204,11 +207,15 @@ public final class ManagedServer implements BeforeAllCallback, AfterAllCallback 
          * <li>The service's own roles: {@code rdsadmin}, {@code rds_replication}, {@code rds_password},
          * {@code rds_iam}, {@code rds_ad}, {@code rdsrepladmin}, {@code rdstopmgr} (same page).</li>
          * <li>The {@code rdsadmin} database is the service's own; customers cannot connect to it.</li>
-         * <li>Extensions: {@code rds.allowed_extensions} restricts which supported extensions may be created
-         * (Appendix.PostgreSQL.CommonDBATasks.Extensions.html).</li>
+         * <li>{@code rds_superuser} is a member of pg_monitor, pg_signal_backend, rds_replication and rds_password
+         * (same page).</li>
+         * <li>Extensions: {@code rds.allowed_extensions}, {@code *} by default, restricts which supported
+         * extensions may be created (Appendix.PostgreSQL.CommonDBATasks.Extensions.html).</li>
+         * <li>The rdsadmin database, rds_iam, rds_ad and rdsrepladmin are not in the documentation pages above; they
+         * are what the service's servers show to {@code \du} and {@code \l}, and are kept for detection.</li>
          * </ul>
          */
-        RDS("rdsadmin", "postgres", "rds.allowed_extensions", io.pgshift.embedded.SslSetup.ENABLED, "require", List.of(
+        RDS("rdsadmin", "postgres", "rds.allowed_extensions", "*", io.pgshift.embedded.SslSetup.ENABLED, "require", List.of(
                 "CREATE ROLE rds_superuser NOLOGIN",
                 "GRANT pg_monitor, pg_signal_backend TO rds_superuser",
                 "CREATE ROLE rds_replication NOLOGIN",
@@ -235,7 +242,7 @@ public final class ManagedServer implements BeforeAllCallback, AfterAllCallback 
          * <li>Only the supported extensions can be created (cloud.google.com/sql/docs/postgres/extensions).</li>
          * </ul>
          */
-        CLOUDSQL("cloudsqladmin", "postgres", "cloudsql.supported_extensions", io.pgshift.embedded.SslSetup.ENABLED,
+        CLOUDSQL("cloudsqladmin", "postgres", null, null, io.pgshift.embedded.SslSetup.ENABLED,
                 "require", List.of(
                 "CREATE ROLE cloudsqlsuperuser NOLOGIN CREATEDB CREATEROLE",
                 "GRANT pg_monitor, pg_signal_backend TO cloudsqlsuperuser",
@@ -253,16 +260,18 @@ public final class ManagedServer implements BeforeAllCallback, AfterAllCallback 
         private final String bootstrap;
         private final String admin;
         private final String allowListSetting;
+        private final String defaultAllowList;
         private final io.pgshift.embedded.SslSetup ssl;
         private final String clientSslMode;
         private final List<String> roles;
         private final String publicSchemaOwner;
 
-        Provider(String bootstrap, String admin, String allowListSetting, io.pgshift.embedded.SslSetup ssl,
-                 String clientSslMode, List<String> roles, String publicSchemaOwner) {
+        Provider(String bootstrap, String admin, String allowListSetting, String defaultAllowList,
+                 io.pgshift.embedded.SslSetup ssl, String clientSslMode, List<String> roles, String publicSchemaOwner) {
             this.bootstrap = bootstrap;
             this.admin = admin;
             this.allowListSetting = allowListSetting;
+            this.defaultAllowList = defaultAllowList;
             this.ssl = ssl;
             this.clientSslMode = clientSslMode;
             this.roles = roles;
