@@ -30,6 +30,17 @@ public final class PgDumpOracle {
                     line -> line.equals("SET default_table_access_method = heap;")),
             new Rule("blank lines only separate entries, and the line dropped above leaves one more on servers 12+",
                     String::isEmpty),
+            new Rule("a lone comment marker only frames an entry's header, and the entries dropped below leave "
+                    + "their frames behind", line -> line.equals("--")),
+            new Rule("public keeps the target version's own owner and privileges when the source's are the initdb "
+                    + "defaults of its version (the bootstrap superuser's, with CREATE for PUBLIC, before 15; "
+                    + "pg_database_owner's, without it, from 15 on), as a fresh database there has them: pg_dump 15 "
+                    + "writes the older defaults out, pgshift does not",
+                    line -> line.startsWith("-- Name: public; Type: SCHEMA;")
+                            || line.startsWith("-- Name: SCHEMA public; Type: ACL;")
+                            || line.equals("-- *not* creating schema, since initdb creates it")
+                            || line.startsWith("ALTER SCHEMA public OWNER TO ")
+                            || line.matches("(GRANT|REVOKE) [A-Z, ]+ ON SCHEMA public (TO|FROM) PUBLIC;")),
             new Rule("every range type has a multirange type from PostgreSQL 14 on, and pg_dump names it only for such "
                     + "servers; a range from an older source gets the name CREATE TYPE derives, which contains "
                     + "'multirange' (fixtures give chosen names without that word, so those are still compared)",
