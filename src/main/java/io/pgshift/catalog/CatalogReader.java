@@ -132,7 +132,7 @@ public final class CatalogReader {
                        (SELECT cmt.description FROM pg_catalog.pg_description cmt WHERE cmt.objoid = n.oid AND cmt.classoid = 'pg_catalog.pg_namespace'::pg_catalog.regclass AND cmt.objsubid = 0) AS comment, %s AS acl
                 FROM pg_catalog.pg_namespace n
                 WHERE %s AND %s
-                ORDER BY n.nspname""".formatted(schemaOwner(), schemaAcl(),
+                ORDER BY n.nspname""".formatted(schemaOwner(), SourceContext.aclJson("n.nspacl", 'n', "n.nspowner"),
                         userSchema("n.nspname"),
                         notExtensionMember("pg_namespace", "n.oid")),
                 rs -> new Schema(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
@@ -149,21 +149,6 @@ public final class CatalogReader {
                 CASE WHEN n.nspname = 'public' AND (n.nspowner = 10 OR pg_catalog.pg_get_userbyid(n.nspowner) IN \
                 ('pg_database_owner', 'azure_pg_admin', 'rds_superuser', 'cloudsqlsuperuser')) THEN NULL \
                 ELSE pg_catalog.pg_get_userbyid(n.nspowner) END""";
-    }
-
-    /**
-     * SQL: a schema's privileges as JSON. public's are compared with what initdb gave it in that version, as pg_dump
-     * does: CREATE and USAGE for PUBLIC before 15, USAGE only from 15 on. So an upgrade from 14 takes the new
-     * default, and nothing is granted that the target's admin, who may not own public, could not grant anyway.
-     */
-    private String schemaAcl() {
-        // makeaclitem takes one privilege at a time before 16.
-        String publicDefault = "pg_catalog.acldefault('n', n.nspowner) || pg_catalog.makeaclitem(0, n.nspowner, "
-                + "'USAGE', false)" + (version.atLeast(15) ? "" : " || pg_catalog.makeaclitem(0, n.nspowner, 'CREATE', false)");
-        return "CASE WHEN n.nspacl IS NULL THEN NULL ELSE pg_catalog.json_build_object('acl', "
-                + SourceContext.aclItems("n.nspacl") + ", 'default', " + SourceContext.aclItems(
-                "CASE WHEN n.nspname = 'public' THEN " + publicDefault + " ELSE pg_catalog.acldefault('n', n.nspowner) END")
-                + ")::text END";
     }
 
     public List<Table> tables() throws SQLException {

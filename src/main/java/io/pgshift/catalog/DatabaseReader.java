@@ -9,9 +9,10 @@ import java.util.List;
  * columns over the versions: daticulocale (15, 16) became datlocale (17), which the builtin provider
  * uses too; ICU rules exist from 16 on.
  *
- * <p>The postgres database exists on every server, owned by its bootstrap superuser, with initdb's comment: that
- * owner and comment are the server's, not the source's, and are reported as none, so that the target's postgres
- * keeps its own (a managed admin could not change them anyway).
+ * <p>The postgres database exists on every server, with initdb's comment, owned by the bootstrap superuser or,
+ * on a managed service, by the service's admin role or the customer's admin: that owner and comment are the
+ * server's, not the source's, and are reported as none, so that the target's postgres keeps its own (a managed
+ * admin could not change them anyway).
  */
 final class DatabaseReader {
     private DatabaseReader() {
@@ -23,8 +24,7 @@ final class DatabaseReader {
         String locale = version.atLeast(17) ? "d.datlocale" : version.atLeast(15) ? "d.daticulocale" : "NULL";
         String icuRules = version.atLeast(16) ? "d.daticurules" : "NULL";
         return context.list("""
-                SELECT d.oid, d.datname, CASE WHEN d.datdba = 10 AND d.datname = 'postgres' THEN NULL
-                            ELSE pg_catalog.pg_get_userbyid(d.datdba) END AS owner,
+                SELECT d.oid, d.datname, CASE WHEN d.datname = 'postgres' THEN NULL ELSE pg_catalog.pg_get_userbyid(d.datdba) END AS owner,
                        pg_catalog.pg_encoding_to_char(d.encoding) AS encoding, d.datcollate, d.datctype,
                        %s AS provider, %s AS locale, %s AS icu_rules, d.datistemplate, d.datconnlimit,
                        (SELECT s.setconfig FROM pg_catalog.pg_db_role_setting s

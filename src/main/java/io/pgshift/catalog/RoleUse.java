@@ -10,8 +10,8 @@ import java.util.TreeSet;
  * the database itself. The bootstrap superuser is pinned and never recorded there, so whether it owns anything
  * is asked of the catalogs that have owners.
  *
- * @param owners    roles that own the database or an object in it: the target user must be able to act as each
- *                  to give them their objects
+ * @param owners    roles that own the database (but postgres, whose owner stays the target's) or an object in
+ *                  it: the target user must be able to act as each to give them their objects
  * @param mentioned roles named in privileges, policies and default privileges, owners excluded: each must exist
  *                  on the target
  */
@@ -32,7 +32,7 @@ public record RoleUse(Set<String> owners, Set<String> mentioned) {
                   AND (d.dbid = (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database())
                        OR d.dbid = 0 AND d.classid = 'pg_catalog.pg_database'::pg_catalog.regclass
                           AND d.objid = (SELECT oid FROM pg_catalog.pg_database
-                                         WHERE datname = pg_catalog.current_database()))
+                                         WHERE datname = pg_catalog.current_database() AND datname <> 'postgres'))
                   AND d.deptype IN ('o', 'a', 'r')""", rs -> (rs.getBoolean(2) ? owners : mentioned).add(rs.getString(1)));
         if (bootstrapOwnsObjects(context)) {
             owners.add(context.list("SELECT rolname FROM pg_catalog.pg_roles WHERE oid = 10", rs -> rs.getString(1))

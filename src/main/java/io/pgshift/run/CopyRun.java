@@ -268,7 +268,7 @@ public final class CopyRun {
                 }
             } else {
                 for (String sql : e.sql()) {
-                    SessionSettings.execute(w.target, sql);
+                    PrivilegeWarnings.execute(w.target, sql);
                 }
                 indexes.itemDone(0);
                 long took = System.nanoTime() - start;
@@ -327,7 +327,7 @@ public final class CopyRun {
             }
             default -> {
                 for (String sql : e.sql()) {
-                    SessionSettings.execute(w.target, sql);
+                    PrivilegeWarnings.execute(w.target, sql);
                 }
             }
         }

@@ -216,7 +216,7 @@ public final class RestoreRun {
             for (Entry e : data) {
                 if (!DataKinds.TABLE.equals(e.kind())) {
                     for (String sql : e.sql()) {
-                        SessionSettings.execute(loader.connection, sql);
+                        PrivilegeWarnings.execute(loader.connection, sql);
                     }
                     progress.itemDone(0);
                 }
@@ -293,7 +293,7 @@ public final class RestoreRun {
                 }
             } else {
                 for (String sql : entry.sql()) {
-                    SessionSettings.execute(loader.connection, sql);
+                    PrivilegeWarnings.execute(loader.connection, sql);
                 }
                 indexes.itemDone(0);
                 listener.itemDone(indexes, entry.toString(), 0, 0, Duration.ofNanos(System.nanoTime() - start));
@@ -325,7 +325,7 @@ public final class RestoreRun {
         DataFile file = part != null ? part : whole.isEmpty() ? null : whole.get(0);
         if (file == null) {
             for (String sql : entry.sql()) {
-                SessionSettings.execute(loader.connection, sql);
+                PrivilegeWarnings.execute(loader.connection, sql);
             }
             progress.itemDone(0);
             return;
@@ -363,7 +363,7 @@ public final class RestoreRun {
                 .run(loaders, (loader, entry) -> {
                     long start = System.nanoTime();
                     for (String sql : entry.sql()) {
-                        SessionSettings.execute(loader.connection, sql);
+                        PrivilegeWarnings.execute(loader.connection, sql);
                     }
                     progress.itemDone(0);
                     listener.itemDone(progress, entry.toString(), 0, 0, Duration.ofNanos(System.nanoTime() - start));

@@ -47,6 +47,7 @@ final class StatementBatches {
             try (Statement st = target.createStatement()) {
                 for (String sql : strings(batch, ownTransactions)) {
                     st.execute(sql);
+                    PrivilegeWarnings.check(st);
                 }
             } catch (SQLException e) {
                 rollback(target);
@@ -99,6 +100,7 @@ final class StatementBatches {
                 for (String statement : e.sql()) {
                     try {
                         st.execute(statement);
+                        PrivilegeWarnings.check(st);
                     } catch (SQLException e2) {
                         return new PgShiftException(ErrorCode.MIGRATION_FAILED,
                                 "could not " + verb + " " + e + ": " + Errors.firstLine(e2), e2);

@@ -183,7 +183,8 @@ public final class ManagedServer implements BeforeAllCallback, AfterAllCallback 
          * <li>Connections need TLS ({@code require_secure_transport} is on by default) and passwords are
          * scram-sha-256 (concepts-networking-ssl-tls, concepts-connection-libraries).</li>
          * <li>The public schema "is owned by the azure_pg_admin role across all supported PostgreSQL versions"
-         * (concepts-security).</li>
+         * (concepts-security); the postgres database is azure_pg_admin's too, which is what lets the admin run
+         * what its owner may there (not stated in the documentation: what the service's servers show).</li>
          * <li>The admin cannot create tablespaces (concepts-limits: "creating tablespaces is not supported").</li>
          * </ul>
          */
@@ -196,7 +197,8 @@ public final class ManagedServer implements BeforeAllCallback, AfterAllCallback 
                         + "'",
                 "CREATE DATABASE azure_maintenance",
                 "REVOKE CONNECT ON DATABASE azure_maintenance FROM PUBLIC",
-                "CREATE DATABASE azure_sys"),
+                "CREATE DATABASE azure_sys",
+                "ALTER DATABASE postgres OWNER TO azure_pg_admin"),
                 "azure_pg_admin"),
         /**
          * Amazon RDS for PostgreSQL.
@@ -211,6 +213,8 @@ public final class ManagedServer implements BeforeAllCallback, AfterAllCallback 
          * (same page).</li>
          * <li>Extensions: {@code rds.allowed_extensions}, {@code *} by default, restricts which supported
          * extensions may be created (Appendix.PostgreSQL.CommonDBATasks.Extensions.html).</li>
+         * <li>The master user owns the postgres database: the service's own guides have it revoke PUBLIC's rights
+         * on it, which only its owner may do.</li>
          * <li>The rdsadmin database, rds_iam, rds_ad and rdsrepladmin are not in the documentation pages above; they
          * are what the service's servers show to {@code \du} and {@code \l}, and are kept for detection.</li>
          * </ul>
@@ -228,7 +232,8 @@ public final class ManagedServer implements BeforeAllCallback, AfterAllCallback 
                 "CREATE ROLE postgres LOGIN CREATEDB CREATEROLE IN ROLE rds_superuser PASSWORD '" + ADMIN_PASSWORD
                         + "'",
                 "CREATE DATABASE rdsadmin",
-                "REVOKE CONNECT ON DATABASE rdsadmin FROM PUBLIC"),
+                "REVOKE CONNECT ON DATABASE rdsadmin FROM PUBLIC",
+                "ALTER DATABASE postgres OWNER TO postgres"),
                 null),
         /**
          * Google Cloud SQL for PostgreSQL.
@@ -239,7 +244,9 @@ public final class ManagedServer implements BeforeAllCallback, AfterAllCallback 
          * <li>The service's own roles: {@code cloudsqlagent}, {@code cloudsqlreplica},
          * {@code cloudsqlimportexport}, {@code cloudsqliamuser}, {@code cloudsqliamserviceaccount}; its database
          * {@code cloudsqladmin} (same page).</li>
-         * <li>Only the supported extensions can be created (cloud.google.com/sql/docs/postgres/extensions).</li>
+         * <li>Only the supported extensions can be created (cloud.google.com/sql/docs/postgres/extensions); the
+         * imitation, which has no such list, lets the server's own rule decide: trusted extensions only.</li>
+         * <li>The postgres database belongs to cloudsqlsuperuser (what the service's servers show).</li>
          * </ul>
          */
         CLOUDSQL("cloudsqladmin", "postgres", null, null, io.pgshift.embedded.SslSetup.ENABLED,
@@ -254,7 +261,8 @@ public final class ManagedServer implements BeforeAllCallback, AfterAllCallback 
                 "CREATE ROLE postgres LOGIN CREATEDB CREATEROLE IN ROLE cloudsqlsuperuser PASSWORD '"
                         + ADMIN_PASSWORD + "'",
                 "CREATE DATABASE cloudsqladmin",
-                "REVOKE CONNECT ON DATABASE cloudsqladmin FROM PUBLIC"),
+                "REVOKE CONNECT ON DATABASE cloudsqladmin FROM PUBLIC",
+                "ALTER DATABASE postgres OWNER TO cloudsqlsuperuser"),
                 null);
 
         private final String bootstrap;
