@@ -53,4 +53,19 @@ class TargetProfileTest {
         assertThatThrownBy(() -> RoleOptions.defaults().withRoleMap(java.util.Map.of("a", "a")))
                 .hasMessageContaining("two different");
     }
+
+    @Test
+    void aRoleOfAnyManagedServiceIsRecognisedWhicheverServiceTheTargetIs() {
+        assertThat(TargetProfile.anyOwns("azure_pg_admin")).isTrue();
+        assertThat(TargetProfile.anyOwns("rds_superuser")).isTrue();
+        assertThat(TargetProfile.anyOwns("cloudsqlsuperuser")).isTrue();
+        assertThat(TargetProfile.anyOwns("app_owner")).isFalse();
+        assertThat(TargetProfile.anyOwns("postgres")).isFalse();
+    }
+
+    @Test
+    void theDetectionNamesTheRoleThatGaveTheServiceAway() {
+        assertThat(TargetProfile.AZURE.markerAmong(List.of("app", "azure_pg_admin", "azuresu"))).isEqualTo("azure_pg_admin");
+        assertThat(TargetProfile.RDS.markerAmong(List.of("app"))).isNull();
+    }
 }

@@ -1,0 +1,38 @@
+package io.pgshift.ddl;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PrivilegesTest {
+    private static final String DEFAULTS = "[[\"app_owner\",\"app_owner\",\"SELECT\",false]]";
+
+    @Test
+    void aGrantByTheOwnerIsWrittenPlainly() {
+        String acl = "{\"acl\": [[\"app_owner\",\"app_owner\",\"SELECT\",false],"
+                + "[\"app_owner\",\"reader\",\"SELECT\",false]], \"default\": " + DEFAULTS + "}";
+
+        assertThat(Privileges.statements("TABLE public.t", "app_owner", acl, true))
+                .containsExactly("GRANT SELECT ON TABLE public.t TO reader");
+    }
+
+    @Test
+    void aGrantByAnotherRoleIsMadeAsThatRoleWithSetRoleWhichAMemberMayUseNotOnlyASuperuser() {
+        String acl = "{\"acl\": [[\"app_owner\",\"app_owner\",\"SELECT\",false],"
+                + "[\"lead\",\"reader\",\"SELECT\",false]], \"default\": " + DEFAULTS + "}";
+
+        assertThat(Privileges.statements("TABLE public.t", "app_owner", acl, true))
+                .containsExactly("SET ROLE lead", "GRANT SELECT ON TABLE public.t TO reader", "RESET ROLE");
+        assertThat(StatementKinds.isPrivilege("SET ROLE lead")).isTrue();
+        assertThat(StatementKinds.isPrivilege("RESET ROLE")).isTrue();
+    }
+
+    @Test
+    void withoutOwnersTheGrantorIsNotNamed() {
+        String acl = "{\"acl\": [[\"app_owner\",\"app_owner\",\"SELECT\",false],"
+                + "[\"lead\",\"reader\",\"SELECT\",false]], \"default\": " + DEFAULTS + "}";
+
+        assertThat(Privileges.statements("TABLE public.t", "app_owner", acl, false))
+                .containsExactly("GRANT SELECT ON TABLE public.t TO reader");
+    }
+}
