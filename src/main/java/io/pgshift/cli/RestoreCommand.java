@@ -49,6 +49,12 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Tables loaded at the same time (default: 1).")
     int jobs = 1;
 
+    @Option(names = "--keep-role-grants",
+            description = "A target user that is not a superuser (a managed service's admin) grants itself "
+                    + "membership in the roles the dump gives objects to, and takes it back at the end; keep it "
+                    + "instead.")
+    boolean keepRoleGrants;
+
     @Mixin
     DdlFlags ddl = new DdlFlags();
 
@@ -116,7 +122,7 @@ final class RestoreCommand implements Callable<Integer> {
         RestoreOptions options = new RestoreOptions(ConnectionArgument.parse(target, spec.commandLine().getErr()), path,
                 jobs,
                 ddl.toOptions(), chosenSections, clean, ifExists, singleTransaction,
-                selection);
+                selection, keepRoleGrants);
         try (ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), System.console() != null)) {
             RestoreRun run = new RestoreRun(options, progress);
             if (stdin) {

@@ -14,9 +14,12 @@ import io.pgshift.plan.Section;
  * @param clean             drop each restored object before creating it (--clean)
  * @param ifExists          with clean, drop with IF EXISTS, so missing objects are no error (--if-exists)
  * @param singleTransaction everything in one transaction on one session (--single-transaction)
+ * @param keepRoleGrants    keep the memberships a target user that is not a superuser granted itself in the
+ *                          owners' roles, instead of taking them back at the end
  */
 public record RestoreOptions(ConnInfo target, Path directory, int jobs, DdlOptions ddl, Set<Section> sections,
-                             boolean clean, boolean ifExists, boolean singleTransaction, RestoreSelection selection) {
+                             boolean clean, boolean ifExists, boolean singleTransaction, RestoreSelection selection,
+                             boolean keepRoleGrants) {
     public RestoreOptions {
         if (jobs < 1) {
             throw new IllegalArgumentException("jobs must be at least 1");
@@ -34,6 +37,6 @@ public record RestoreOptions(ConnInfo target, Path directory, int jobs, DdlOptio
     }
 
     public RestoreOptions(ConnInfo target, Path directory, int jobs, DdlOptions ddl, Set<Section> sections) {
-        this(target, directory, jobs, ddl, sections, false, false, false, RestoreSelection.ALL);
+        this(target, directory, jobs, ddl, sections, false, false, false, RestoreSelection.ALL, false);
     }
 }

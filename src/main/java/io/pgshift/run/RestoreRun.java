@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
@@ -35,6 +36,7 @@ import io.pgshift.ddl.StatementKinds;
 import io.pgshift.plan.DataKinds;
 import io.pgshift.plan.Entry;
 import io.pgshift.plan.Section;
+import io.pgshift.roles.RoleAccess;
 
 /**
  * Restores a dump directory into a target database: definitions, then every table's rows by several
@@ -100,7 +102,9 @@ public final class RestoreRun {
         List<Entry> entries = options.selection().select(manifest.entries()).stream()
                 .map(this::withoutExcludedStatements).toList();
         boolean single = options.singleTransaction();
+        RoleAccess.Grants grants = null;
         try {
+            grants = actingRoles(entries);
             TargetDatabase target = new TargetDatabase(options.target(), listener);
             try (target) {
                 target.createIfMissing(databaseInfo(manifest.source()), options.ddl().noOwner());
@@ -152,7 +156,40 @@ public final class RestoreRun {
             throw new PgShiftException(ErrorCode.MIGRATION_FAILED, "restore failed: " + Errors.firstLine(e), e);
         } catch (IOException e) {
             throw new PgShiftException(ErrorCode.IO, "cannot read the dump: " + e.getMessage(), e);
+        } finally {
+            if (grants != null && !options.keepRoleGrants()) {
+                RoleAccess.release(options.target(), grants).forEach(listener::warning);
+            }
         }
+    }
+
+    /**
+     * The roles the restore's statements act as (new owners, grantors) must exist, and a target user that is not a
+     * superuser grants itself membership in those it may (see {@link RoleAccess}); before anything is written.
+     */
+    private RoleAccess.Grants actingRoles(List<Entry> entries) {
+        Set<String> roles = new TreeSet<>();
+        for (Entry e : entries) {
+            for (String sql : e.sql()) {
+                String role = StatementKinds.actingRole(sql);
+                if (role != null) {
+                    roles.add(role);
+                }
+            }
+        }
+        if (roles.isEmpty()) {
+            return null;
+        }
+        RoleAccess.requireExisting(options.target(), roles, "the dump's statements give objects to "
+                + (roles.size() == 1 ? "it" : "them") + " or grant in " + (roles.size() == 1 ? "its" : "their")
+                + " name");
+        RoleAccess.Grants grants = RoleAccess.acquire(options.target(), roles);
+        if (!grants.roles().isEmpty()) {
+            listener.warning("the target user " + grants.user() + " granted itself membership in "
+                    + String.join(", ", grants.roles()) + " to give them their objects; "
+                    + (options.keepRoleGrants() ? "kept (--keep-role-grants)" : "taken back at the end"));
+        }
+        return grants;
     }
 
     /** --clean: drops the objects about to be restored, dependents first (see {@link CleanDrops}). */

@@ -1,5 +1,6 @@
 package io.pgshift.managed;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.pgshift.testkit.Cli;
 import io.pgshift.testkit.ManagedServer;
@@ -86,6 +88,35 @@ class CopyAsManagedAdminIT {
         Cli.Run verify = Cli.run("verify", "--source", Cli.conn(source, "shop"), "--target",
                 target.conn(target.superuser(), target.server().password(), "shop"));
         assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
+    }
+
+    @Test
+    @Order(4)
+    void aDumpRestoredByTheAdminKeepsOwnersAndWithNoOwnerGivesItEverythingDatabaseIncluded(@TempDir Path dir)
+            throws Exception {
+        Path dump = dir.resolve("shop.dump");
+        Cli.Run dumped = Cli.run("dump", "-F", "directory", "-f", dump.toString(), "--source",
+                Cli.conn(source, "shop"));
+        assertThat(dumped.exitCode()).as(dumped.err()).isZero();
+
+        Cli.Run restored = Cli.run("restore", "--target", target.adminConn("shop_restored"), dump.toString());
+        Cli.Run noOwner = Cli.run("restore", "-O", "--target", target.adminConn("shop_mine"), dump.toString());
+
+        assertThat(restored.exitCode()).as(restored.out() + restored.err()).isZero();
+        assertThat(noOwner.exitCode()).as(noOwner.out() + noOwner.err()).isZero();
+        try (Connection t = target.connectAsSuperuser("shop_restored")) {
+            assertThat(text(t, "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = 'shop_restored'"))
+                    .isEqualTo("shop_owner");
+            assertThat(text(t, "SELECT pg_get_userbyid(relowner) FROM pg_class WHERE oid = 'sales.orders'::regclass"))
+                    .isEqualTo("shop_owner");
+            assertThat(text(t, "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = 'shop_mine'"))
+                    .isEqualTo(target.admin());
+            assertThat(text(t, "SELECT pg_has_role('postgres', 'shop_owner', 'SET')::text")).isEqualTo("false");
+        }
+        try (Connection t = target.connectAsSuperuser("shop_mine")) {
+            assertThat(text(t, "SELECT pg_get_userbyid(relowner) FROM pg_class WHERE oid = 'sales.orders'::regclass"))
+                    .isEqualTo(target.admin());
+        }
     }
 
     private static boolean databaseExists(String name) throws Exception {
