@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.pgshift.connect.ConnInfo;
+import io.pgshift.ddl.Sql;
 import io.pgshift.roles.DatabaseRoleSetting;
 import io.pgshift.roles.RoleMigration;
 import io.pgshift.roles.RoleMigrationResult;
@@ -118,8 +119,11 @@ final class RolesCommand implements Callable<Integer> {
                 + " (" + reasons.get(role) + ")"));
         r.warnings().forEach(w -> out.println("warning: " + w));
         if (!r.rolesNeedingPassword().isEmpty()) {
-            out.println("warning: LOGIN roles that need a password set on the target: "
-                    + String.join(", ", r.rolesNeedingPassword()));
+            out.println("warning: LOGIN roles that need a password set on the target, each with the statement "
+                    + "that sets it (or \\password ROLE in psql, which sends no clear text):");
+            for (String role : r.rolesNeedingPassword()) {
+                out.println("  ALTER ROLE " + Sql.ident(role) + " PASSWORD 'new password';");
+            }
         }
         for (DatabaseRoleSetting s : r.pendingDatabaseSettings()) {
             out.println("note: settings of role " + s.role() + " in database " + s.database()

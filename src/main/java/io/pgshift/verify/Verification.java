@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
 import io.pgshift.connect.ConnInfo;
+import io.pgshift.roles.RoleAccess;
 
 /**
  * Proves that a target database equals its source: every object compared by its definition (owners, comments and
@@ -72,6 +73,23 @@ public final class Verification {
     }
 
     private static DatabaseVerification database(ConnInfo source, ConnInfo target, VerifyOptions options) {
+        RoleAccess.Grants grants = TargetAccess.acquire(target);
+        DatabaseVerification result;
+        try {
+            result = compare(source, target, options);
+        } catch (RuntimeException e) {
+            RoleAccess.release(target, grants).forEach(p -> e.addSuppressed(new IllegalStateException(p)));
+            throw e;
+        }
+        List<String> problems = RoleAccess.release(target, grants);
+        if (!problems.isEmpty()) {
+            // A membership left behind is a change the user did not ask for: not a success.
+            throw new PgShiftException(ErrorCode.VERIFICATION_FAILED, String.join("; ", problems));
+        }
+        return result;
+    }
+
+    private static DatabaseVerification compare(ConnInfo source, ConnInfo target, VerifyOptions options) {
         try (SideSnapshot s = SideSnapshot.open(SOURCE, source); SideSnapshot t = SideSnapshot.open(TARGET, target);
              ParallelReads reads = new ParallelReads(s, t, options.jobs())) {
             boolean sameMajor = s.version().majorNumber() == t.version().majorNumber();

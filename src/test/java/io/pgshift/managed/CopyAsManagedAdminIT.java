@@ -119,6 +119,17 @@ class CopyAsManagedAdminIT {
         }
     }
 
+    @Test
+    @Order(5)
+    void theAdminVerifiesTablesItDoesNotOwnAndLeavesNoMembershipBehind() throws Exception {
+        Cli.Run verify = Cli.run("verify", "--source", Cli.conn(source, "shop"), "--target", target.adminConn("shop"));
+
+        assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
+        try (Connection t = target.connectAsSuperuser("shop")) {
+            assertThat(text(t, "SELECT pg_has_role('postgres', 'shop_owner', 'USAGE')::text")).isEqualTo("false");
+        }
+    }
+
     private static boolean databaseExists(String name) throws Exception {
         try (Connection t = target.connectAsSuperuser("postgres")) {
             return "1".equals(text(t, "SELECT count(*) FROM pg_database WHERE datname = '" + name + "'"));
