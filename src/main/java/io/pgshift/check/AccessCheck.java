@@ -9,21 +9,21 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 import io.pgshift.catalog.CatalogReader;
 import io.pgshift.catalog.RoleUse;
 import io.pgshift.catalog.ServerVersion;
 import io.pgshift.catalog.SourceContext;
+import io.pgshift.catalog.Unreadable;
 import io.pgshift.ddl.Sql;
 import io.pgshift.roles.RoleAccess;
 
 /**
  * What a user that is not a superuser cannot do, found before anything is written: on the target, extensions that
  * are neither trusted nor allowed by the provider, base types, missing tablespaces, and roles it can neither act as
- * nor grant itself; on the source, large objects it may not read. A managed service's admin is such a user on
- * both ends.
+ * nor grant itself; on the source, tables and large objects it may not read. A managed service's admin is such
+ * a user on both ends.
  */
 final class AccessCheck {
     private static final int NAMED = 10;
@@ -87,7 +87,6 @@ final class AccessCheck {
     /** The findings for one source database; its roles are collected into {@code use} for {@link #roles}. */
     static List<Finding> check(DatabasePair db, Target target, CheckOptions options, ServerFacts source)
             throws SQLException {
-        SourceContext context = db.sourceContext();
         List<Finding> found = new ArrayList<>();
         if (!target.superuser()) {
             found.addAll(extensions(db, target));
@@ -97,7 +96,7 @@ final class AccessCheck {
             found.addAll(tablespaces(db, target));
         }
         if (!source.superuser()) {
-            found.addAll(largeObjects(db, context, source));
+            found.addAll(sourceReads(db, source));
         }
         return found;
     }
@@ -165,30 +164,24 @@ final class AccessCheck {
                 + "default tablespace" + (target.superuser() ? ", or CREATE TABLESPACE on the target first" : "")));
     }
 
-    /** Large objects the source user cannot read (lo_get needs SELECT, which their owner has). */
-    private static List<Finding> largeObjects(DatabasePair db, SourceContext context, ServerFacts source)
-            throws SQLException {
-        String readable = db.sourceVersion().atLeast(17)
-                ? "pg_catalog.has_largeobject_privilege(l.oid, 'SELECT')"
-                : """
-                  (pg_catalog.pg_has_role(l.lomowner, 'USAGE')
-                   OR EXISTS (SELECT 1 FROM pg_catalog.aclexplode(l.lomacl) a WHERE a.privilege_type = 'SELECT'
-                              AND (a.grantee = 0 OR pg_catalog.pg_has_role(a.grantee, 'USAGE'))))""";
-        Map<String, Long> byOwner = new TreeMap<>();
-        context.list("""
-                SELECT pg_catalog.pg_get_userbyid(l.lomowner), pg_catalog.count(*)
-                FROM pg_catalog.pg_largeobject_metadata l
-                WHERE pg_catalog.current_setting('lo_compat_privileges') = 'off' AND NOT %s
-                GROUP BY 1 ORDER BY 1""".formatted(readable), rs -> byOwner.put(rs.getString(1), rs.getLong(2)));
-        if (byOwner.isEmpty()) {
-            return List.of();
+    /** Relations and large objects the source user cannot read: the copy would stop at the first of them. */
+    private static List<Finding> sourceReads(DatabasePair db, ServerFacts source) throws SQLException {
+        Unreadable unreadable = Unreadable.read(db.sourceContext());
+        List<Finding> found = new ArrayList<>();
+        if (!unreadable.relations().isEmpty()) {
+            Unreadable tables = unreadable.only((schema, table) -> true, false);
+            found.add(FindingCode.SOURCE_UNREADABLE_TABLES.error(db.name(), named(tables.relations().stream()
+                    .map(Unreadable.Relation::name).toList()), "the source user " + source.user() + " may not read "
+                    + tables.describe(), "on the source, as a superuser or a role with ADMIN OPTION on the owners: "
+                    + tables.fix(source.user())));
         }
-        long count = byOwner.values().stream().mapToLong(Long::longValue).sum();
-        List<String> owners = new ArrayList<>(byOwner.keySet());
-        return List.of(FindingCode.SOURCE_UNREADABLE_LARGE_OBJECTS.error(db.name(), owners, "the source user "
-                + source.user() + " may not read " + count + " large object" + (count == 1 ? "" : "s") + ", owned by "
-                + String.join(", ", owners), "on the source, as a role with ADMIN OPTION on them (or a superuser): "
-                + grants(owners, source.user()) + "; or GRANT SELECT ON LARGE OBJECT ... TO " + Sql.ident(source.user())));
+        if (!unreadable.largeObjects().isEmpty()) {
+            Unreadable objects = new Unreadable(List.of(), unreadable.largeObjects(), unreadable.superusers());
+            found.add(FindingCode.SOURCE_UNREADABLE_LARGE_OBJECTS.error(db.name(), List.copyOf(objects.owners()),
+                    "the source user " + source.user() + " may not read " + objects.describe(), "on the source, as "
+                    + "a superuser or a role with ADMIN OPTION on the owners: " + objects.fix(source.user())));
+        }
+        return found;
     }
 
     /**
@@ -239,10 +232,6 @@ final class AccessCheck {
                     : "them") + " on the target first, or leave owners and privileges out with -O and -x"));
         }
         return found;
-    }
-
-    private static String grants(List<String> roles, String user) {
-        return grants(roles, user, false);
     }
 
     private static String grants(List<String> roles, String user, boolean from16) {

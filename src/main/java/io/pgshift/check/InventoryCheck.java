@@ -7,8 +7,8 @@ import java.util.List;
 import io.pgshift.catalog.SourceContext;
 
 /**
- * What the source database holds that shapes the migration without stopping it: large objects, tables without
- * a primary key, and tables the source user may not read, which would stop it.
+ * What the source database holds that shapes the migration without stopping it: large objects and tables without
+ * a primary key.
  */
 final class InventoryCheck {
     private static final int NAMED = 10;
@@ -40,19 +40,6 @@ final class InventoryCheck {
                     + "key (" + String.join(", ", noKey.subList(0, Math.min(3, noKey.size())))
                     + (noKey.size() > 3 ? ", ..." : "") + "): dump and restore copies them as they are, but an "
                     + "online method (logical replication) needs a key or REPLICA IDENTITY FULL on each"));
-        }
-        List<String> unreadable = context.list("""
-                SELECT pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname)
-                FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-                WHERE c.relkind IN ('r', 'p', 'm', 'S') AND %s
-                  AND NOT pg_catalog.has_table_privilege(c.oid, 'SELECT')
-                ORDER BY n.nspname, c.relname""".formatted(SourceContext.userSchema("n.nspname")), rs -> rs.getString(1));
-        if (!unreadable.isEmpty()) {
-            found.add(FindingCode.SOURCE_UNREADABLE_TABLES.error(db.name(), unreadable.subList(0, Math.min(NAMED,
-                    unreadable.size())), "the source user may not read " + unreadable.size() + " relation"
-                    + (unreadable.size() == 1 ? "" : "s") + " (" + String.join(", ", unreadable.subList(0,
-                    Math.min(3, unreadable.size()))) + (unreadable.size() > 3 ? ", ..." : "") + ")",
-                    "connect to the source as a superuser or the provider's admin role, or GRANT SELECT on them"));
         }
         return found;
     }

@@ -171,6 +171,9 @@ public final class CopyRun {
             SourceContext context = new SourceContext(leader, sourceVersion);
             targetDatabase.checkCanHold(catalog, ExtensionSource.extensions(context));
             SourceWarnings.read(context).forEach(listener::warning);
+            if (!options.schemaOnly()) {
+                SourceReads.require(context, catalog, options.filter(), TargetDatabase.currentUser(leader));
+            }
             grants = OwnerAccess.prepare(options, context, listener);
             boolean created = targetDatabase.createIfMissing(catalog.database(), options.ddl().noOwner());
             targetDatabase.close();

@@ -11,6 +11,7 @@ import io.pgshift.catalog.Catalog;
 import io.pgshift.catalog.CatalogFilter;
 import io.pgshift.catalog.CatalogReader;
 import io.pgshift.catalog.ServerVersion;
+import io.pgshift.catalog.SourceContext;
 import io.pgshift.connect.ConnInfo;
 import io.pgshift.connect.Connector;
 import io.pgshift.data.SessionSettings;
@@ -61,6 +62,10 @@ final class SourceSnapshot implements AutoCloseable {
                 }
                 CatalogReader reader = new CatalogReader(leader, version);
                 Catalog catalog = filter.apply((schemaOnly ? reader.forSchemaOnly() : reader).read(helpers));
+                if (!schemaOnly) {
+                    SourceReads.require(new SourceContext(leader, version), catalog, filter,
+                            TargetDatabase.currentUser(leader));
+                }
                 return new SourceSnapshot(info, leader, version, snapshotId, catalog);
             } finally {
                 helpers.forEach(Workers::closeQuietly);

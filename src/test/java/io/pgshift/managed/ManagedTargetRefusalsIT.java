@@ -107,6 +107,9 @@ class ManagedTargetRefusalsIT {
                 "CREATE TABLE readings (id integer PRIMARY KEY, t celsius) TABLESPACE archive_space",
                 "ALTER TABLE readings OWNER TO legacy_owner",
                 "CREATE TABLE hidden (id integer)",
+                "SELECT lo_from_bytea(0, 'a legacy attachment')",
+                "DO $$ BEGIN EXECUTE format('ALTER LARGE OBJECT %s OWNER TO legacy_owner', "
+                        + "(SELECT max(oid) FROM pg_largeobject_metadata)); END $$",
                 "GRANT SELECT ON readings TO source_reader");
         // Made on the target by its superuser: the admin holds no ADMIN OPTION on it.
         target.execute("postgres", "CREATE ROLE legacy_owner NOLOGIN");
@@ -129,7 +132,10 @@ class ManagedTargetRefusalsIT {
         assertThat(errors).anyMatch(e -> e.startsWith("PGS-BASE-TYPE") && e.contains("celsius"));
         assertThat(errors).anyMatch(e -> e.startsWith("PGS-TABLESPACE-MISSING") && e.contains("archive_space")
                 && e.contains("--no-tablespaces"));
-        assertThat(errors).anyMatch(e -> e.startsWith("PGS-SOURCE-UNREADABLE-TABLES") && e.contains("hidden"));
+        assertThat(errors).anyMatch(e -> e.startsWith("PGS-SOURCE-UNREADABLE-TABLES") && e.contains("hidden")
+                && e.contains("GRANT SELECT ON public.hidden TO source_reader"));
+        assertThat(errors).anyMatch(e -> e.startsWith("PGS-SOURCE-UNREADABLE-LARGE-OBJECTS")
+                && e.contains("1 large object, owned by legacy_owner") && e.contains("GRANT legacy_owner TO source_reader"));
 
         List<String> rolesBefore = roles();
         Cli.Run upgrade = Cli.run("upgrade", "--source", reader, "--target", target.adminConn("postgres"),
@@ -141,6 +147,21 @@ class ManagedTargetRefusalsIT {
         try (Connection t = target.connectAsSuperuser("postgres")) {
             assertThat(text(t, "SELECT count(*) FROM pg_database WHERE datname = 'legacy'")).isEqualTo("0");
         }
+    }
+
+    @Test
+    @Order(4)
+    void aDumpOfTablesTheSourceUserMayNotReadStopsBeforeAFileIsWritten(@TempDir Path dir) {
+        String reader = "host=" + source.host() + " port=" + source.port()
+                + " user=source_reader password='reader-5' dbname=legacy sslmode=disable";
+        Path dump = dir.resolve("legacy.dump");
+
+        Cli.Run run = Cli.run("dump", "-F", "directory", "-f", dump.toString(), "--source", reader);
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(12);
+        assertThat(run.err()).contains("public.hidden").contains("owned by legacy_owner, postgres").contains("GRANT SELECT ON public.hidden TO source_reader")
+                .doesNotContain("GRANT postgres TO").contains("nothing was written");
+        assertThat(dump).doesNotExist();
     }
 
     private static List<String> roles() throws Exception {
