@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,7 @@ import io.pgshift.catalog.SourceContext;
 import io.pgshift.catalog.Unreadable;
 import io.pgshift.ddl.Sql;
 import io.pgshift.roles.RoleAccess;
+import io.pgshift.server.ExtensionRights;
 
 /**
  * What a user that is not a superuser cannot do, found before anything is written: on the target, extensions that
@@ -32,52 +32,23 @@ final class AccessCheck {
      * What the target lets its connecting user create, read once.
      *
      * @param allowList the provider's extension allow-list (azure.extensions, rds.allowed_extensions), null when
-     *                  the server has none; {@code *} allows every extension
+     *                  the server has none
      * @param creatable for each available extension, whether a user that is not a superuser may create it at its
      *                  default version (trusted from 13 on; before, not marked superuser-only)
      */
-    record Target(String user, boolean superuser, ServerVersion version, String allowListName, Set<String> allowList,
+    record Target(String user, boolean superuser, ServerVersion version, ExtensionRights.AllowList allowList,
                   Map<String, Boolean> creatable, Set<String> tablespaces, Set<String> roles) {
 
         static Target read(Connection connection, ServerFacts facts) throws SQLException {
             ServerVersion version = CatalogReader.versionOf(connection);
             SourceContext context = new SourceContext(connection, version);
-            Map<String, Boolean> creatable = new HashMap<>();
-            String trusted = version.atLeast(13) ? " OR v.trusted" : "";
-            context.list("""
-                    SELECT e.name, (NOT v.superuser%s) FROM pg_catalog.pg_available_extensions e
-                    JOIN pg_catalog.pg_available_extension_versions v ON v.name = e.name AND v.version = e.default_version
-                    """.formatted(trusted), rs -> creatable.put(rs.getString(1), rs.getBoolean(2)));
-            String allowListName = null;
-            Set<String> allowList = null;
-            for (String setting : List.of("azure.extensions", "rds.allowed_extensions")) {
-                String value = context.list("SELECT pg_catalog.current_setting('" + setting + "', true)",
-                        rs -> rs.getString(1)).get(0);
-                if (value != null) {
-                    allowListName = setting;
-                    allowList = new HashSet<>();
-                    for (String name : value.split(",")) {
-                        if (!name.isBlank()) {
-                            allowList.add(name.strip().toLowerCase(java.util.Locale.ROOT));
-                        }
-                    }
-                    // RDS allows everything it supports unless told otherwise; Azure nothing until allow-listed.
-                    if (setting.startsWith("rds.") && allowList.isEmpty()) {
-                        allowList.add("*");
-                    }
-                    break;
-                }
-            }
+            Map<String, Boolean> creatable = ExtensionRights.creatable(connection);
+            ExtensionRights.AllowList allowList = ExtensionRights.allowList(connection);
             Set<String> tablespaces = new HashSet<>(context.list(
                     "SELECT spcname FROM pg_catalog.pg_tablespace", rs -> rs.getString(1)));
             Set<String> roles = new HashSet<>(context.list("SELECT rolname FROM pg_catalog.pg_roles",
                     rs -> rs.getString(1)));
-            return new Target(facts.user(), facts.superuser(), version, allowListName, allowList, creatable,
-                    tablespaces, roles);
-        }
-
-        boolean allowListed(String extension) {
-            return allowList != null && (allowList.contains("*") || allowList.contains(extension));
+            return new Target(facts.user(), facts.superuser(), version, allowList, creatable, tablespaces, roles);
         }
     }
 
@@ -112,11 +83,11 @@ final class AccessCheck {
             if (there.contains(name) || !target.creatable().containsKey(name)) {
                 continue; // already there, or missing altogether (EXTENSION_MISSING says so)
             }
-            if (target.allowList() != null && !target.allowListed(name)) {
+            if (target.allowList() != null && !target.allowList().allows(name)) {
                 found.add(FindingCode.EXTENSION_NOT_ALLOWED.error(db.name(), List.of(name), "extension " + name
-                        + " is not in the target's allow-list " + target.allowListName() + ", so the target user "
+                        + " is not in the target's allow-list " + target.allowList().setting() + ", so the target user "
                         + target.user() + " may not create it", "add " + name + " to the server parameter "
-                        + target.allowListName() + " on the target (the provider's portal or CLI), then check again"));
+                        + target.allowList().setting() + " on the target (the provider's portal or CLI), then check again"));
             } else if (target.allowList() == null && !target.creatable().get(name)) {
                 found.add(FindingCode.EXTENSION_NOT_ALLOWED.error(db.name(), List.of(name), "extension " + name
                         + " is not trusted, so only a superuser may create it, and the target user " + target.user()

@@ -27,6 +27,7 @@ import io.pgshift.catalog.View;
 import io.pgshift.connect.ConnInfo;
 import io.pgshift.connect.Connector;
 import io.pgshift.ddl.Sql;
+import io.pgshift.server.ExtensionRights;
 import io.pgshift.server.UserObjects;
 
 /**
@@ -68,6 +69,7 @@ final class TargetDatabase implements AutoCloseable {
                 available.put(rs.getString(1), rs.getString(2));
             }
         }
+        problems.addAll(ExtensionRights.refused(admin, extensions, () -> installedExtensions(admin)));
         for (Extension e : extensions) {
             if (!available.containsKey(e.name())) {
                 problems.add("extension " + e.name() + " (version " + e.version() + " on the source) is not "
@@ -159,6 +161,21 @@ final class TargetDatabase implements AutoCloseable {
             case 'b' -> " LOCALE_PROVIDER builtin BUILTIN_LOCALE " + Sql.literal(source.locale());
             default -> null;
         };
+    }
+
+    /** The extensions already in the target database; none when it does not exist yet. */
+    private Set<String> installedExtensions(Connection admin) throws SQLException {
+        if (!exists(admin, target.dbname())) {
+            return Set.of();
+        }
+        Set<String> names = new HashSet<>();
+        try (Connection db = Connector.open(target); Statement st = db.createStatement();
+             ResultSet rs = st.executeQuery("SELECT extname FROM pg_catalog.pg_extension")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
     }
 
     /** The role that owns what this session creates: its login user, unless its settings SET ROLE. */

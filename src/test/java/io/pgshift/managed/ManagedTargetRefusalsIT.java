@@ -164,6 +164,22 @@ class ManagedTargetRefusalsIT {
         assertThat(dump).doesNotExist();
     }
 
+    @Test
+    @Order(5)
+    void anExtensionOutsideTheAllowListStopsACopyBeforeTheDatabaseIsCreated() throws Exception {
+        source.execute("postgres", "CREATE DATABASE crypto");
+        source.execute("crypto", "CREATE EXTENSION pgcrypto", "CREATE TABLE secrets (id integer PRIMARY KEY, h bytea)");
+
+        Cli.Run run = Cli.run("copy", "--source", Cli.conn(source, "crypto"), "--target", target.adminConn("crypto"));
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(9);
+        assertThat(run.err()).contains("extension pgcrypto is not in the target's allow-list azure.extensions")
+                .contains("nothing was written");
+        try (Connection t = target.connectAsSuperuser("postgres")) {
+            assertThat(text(t, "SELECT count(*) FROM pg_database WHERE datname = 'crypto'")).isEqualTo("0");
+        }
+    }
+
     private static List<String> roles() throws Exception {
         try (Connection t = target.connectAsSuperuser("postgres")) {
             return List.of(text(t, "SELECT string_agg(rolname, ',' ORDER BY rolname) FROM pg_roles").split(","));
