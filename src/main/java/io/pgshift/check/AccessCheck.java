@@ -62,6 +62,7 @@ final class AccessCheck {
         if (!target.superuser()) {
             found.addAll(extensions(db, target));
             found.addAll(baseTypes(db, target));
+            found.addAll(createInDatabase(db, target));
         }
         if (!options.noTablespaces()) {
             found.addAll(tablespaces(db, target));
@@ -96,6 +97,45 @@ final class AccessCheck {
             }
         }
         return found;
+    }
+
+    /**
+     * A target database that exists already, where the target user may not create schemas or extensions, while
+     * the source's copy needs to. Membership in the database's owner would give that right, when the owner is one
+     * of the source's owners that the upgrade grants the user (see {@link RoleAccess}).
+     */
+    private static List<Finding> createInDatabase(DatabasePair db, Target target) throws SQLException {
+        if (db.target() == null) {
+            return List.of();
+        }
+        boolean needs = db.sourceContext().list("""
+                SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_namespace n WHERE n.nspname <> 'public' AND %s AND %s)
+                    OR EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname <> 'plpgsql')""".formatted(
+                SourceContext.userSchema("n.nspname"), SourceContext.notExtensionMember("pg_namespace", "n.oid")),
+                rs -> rs.getBoolean(1)).get(0);
+        if (!needs) {
+            return List.of();
+        }
+        List<String[]> rights = db.targetContext().list("""
+                SELECT pg_catalog.has_database_privilege(pg_catalog.current_database(), 'CREATE')::text,
+                       pg_catalog.pg_get_userbyid(d.datdba)
+                FROM pg_catalog.pg_database d WHERE d.datname = pg_catalog.current_database()""",
+                rs -> new String[] {rs.getString(1), rs.getString(2)});
+        String owner = rights.get(0)[1];
+        if ("true".equals(rights.get(0)[0])) {
+            return List.of();
+        }
+        RoleAccess.State state = RoleAccess.assess(db.target(), List.of(owner), List.of()).get(owner).state();
+        boolean sourceOwner = RoleUse.read(db.sourceContext()).owners().contains(owner);
+        if (state == RoleAccess.State.READY || state == RoleAccess.State.GRANTABLE && sourceOwner) {
+            return List.of();
+        }
+        return List.of(FindingCode.TARGET_DATABASE_NO_CREATE.error(db.name(), List.of(db.name()), "the target "
+                + "database " + db.name() + " exists, owned by " + owner + ", and the target user " + target.user()
+                + " may not create schemas or extensions in it, which the copy of the source's needs",
+                "as " + owner + " or a superuser on the target: GRANT CREATE ON DATABASE " + Sql.ident(db.name())
+                        + " TO " + Sql.ident(target.user()) + "; or drop the empty database and let the upgrade "
+                        + "create it"));
     }
 
     private static List<Finding> baseTypes(DatabasePair db, Target target) throws SQLException {

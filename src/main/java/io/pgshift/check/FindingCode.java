@@ -32,7 +32,7 @@ public enum FindingCode {
     DATABASE_SKIPPED,
     // What a user that is not a superuser (a managed service's admin) cannot do
     TARGET_PROFILE, ROLE_NOT_SETTABLE, ROLE_MISSING, EXTENSION_NOT_ALLOWED, BASE_TYPE, TABLESPACE_MISSING,
-    SOURCE_UNREADABLE_LARGE_OBJECTS;
+    SOURCE_UNREADABLE_LARGE_OBJECTS, TARGET_DATABASE_NO_CREATE;
 
     /** {@code PGS-TARGET-NOT-EMPTY}. */
     public String id() {

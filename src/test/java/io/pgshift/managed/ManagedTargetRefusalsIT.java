@@ -111,8 +111,10 @@ class ManagedTargetRefusalsIT {
                 "DO $$ BEGIN EXECUTE format('ALTER LARGE OBJECT %s OWNER TO legacy_owner', "
                         + "(SELECT max(oid) FROM pg_largeobject_metadata)); END $$",
                 "GRANT SELECT ON readings TO source_reader");
-        // Made on the target by its superuser: the admin holds no ADMIN OPTION on it.
-        target.execute("postgres", "CREATE ROLE legacy_owner NOLOGIN");
+        // Made on the target by its superuser: the admin holds no ADMIN OPTION on the role, and no right to
+        // create anything in the database.
+        target.execute("postgres", "CREATE ROLE legacy_owner NOLOGIN", "CREATE DATABASE legacy",
+                "REVOKE CREATE, TEMPORARY ON DATABASE legacy FROM PUBLIC");
         String reader = "host=" + source.host() + " port=" + source.port()
                 + " user=source_reader password='reader-5' dbname=postgres sslmode=disable";
 
@@ -132,6 +134,8 @@ class ManagedTargetRefusalsIT {
         assertThat(errors).anyMatch(e -> e.startsWith("PGS-BASE-TYPE") && e.contains("celsius"));
         assertThat(errors).anyMatch(e -> e.startsWith("PGS-TABLESPACE-MISSING") && e.contains("archive_space")
                 && e.contains("--no-tablespaces"));
+        assertThat(errors).anyMatch(e -> e.startsWith("PGS-TARGET-DATABASE-NO-CREATE")
+                && e.contains("GRANT CREATE ON DATABASE legacy TO myadmin"));
         assertThat(errors).anyMatch(e -> e.startsWith("PGS-SOURCE-UNREADABLE-TABLES") && e.contains("hidden")
                 && e.contains("GRANT SELECT ON public.hidden TO source_reader"));
         assertThat(errors).anyMatch(e -> e.startsWith("PGS-SOURCE-UNREADABLE-LARGE-OBJECTS")
@@ -144,8 +148,10 @@ class ManagedTargetRefusalsIT {
         assertThat(upgrade.exitCode()).as(upgrade.out() + upgrade.err()).isEqualTo(12);
         assertThat(upgrade.err()).contains("nothing was written");
         assertThat(roles()).isEqualTo(rolesBefore);
-        try (Connection t = target.connectAsSuperuser("postgres")) {
-            assertThat(text(t, "SELECT count(*) FROM pg_database WHERE datname = 'legacy'")).isEqualTo("0");
+        try (Connection t = target.connectAsSuperuser("legacy")) {
+            assertThat(text(t, "SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace"))
+                    .isEqualTo("0");
+            assertThat(text(t, "SELECT count(*) FROM pg_extension WHERE extname <> 'plpgsql'")).isEqualTo("0");
         }
     }
 
