@@ -1,16 +1,13 @@
 package io.pgshift.managed;
 
-import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.pgshift.testkit.ManagedServer;
 import io.pgshift.testkit.ManagedServer.Provider;
 
-/** Upgrades between two servers that imitate Azure's, as its admin on both ends: see {@link ManagedUpgrades}. */
-class AzureUpgradeIT {
+/** Upgrades between two servers that imitate Azure's, as its admin on both ends. */
+class AzureUpgradeIT extends ManagedUpgradeContract {
     @RegisterExtension
     static final ManagedServer source12 = ManagedServer.of(Provider.AZURE, "12");
     @RegisterExtension
@@ -24,27 +21,34 @@ class AzureUpgradeIT {
     @RegisterExtension
     static final ManagedServer target18 = ManagedServer.of(Provider.AZURE, "18").allowExtensions("pgcrypto");
 
-    @TempDir
-    static Path reports;
+    @Override
+    ManagedServer source12() {
+        return source12;
+    }
+
+    @Override
+    ManagedServer source14() {
+        return source14;
+    }
+
+    @Override
+    ManagedServer target16() {
+        return target16;
+    }
+
+    @Override
+    ManagedServer target17() {
+        return target17;
+    }
+
+    @Override
+    ManagedServer target18() {
+        return target18;
+    }
 
     /** Up to 15 a CREATEROLE admin may grant itself any role that is not a superuser: no SET option yet. */
     @Test
     void aWholeServerMovesFrom14To15AsTheAdminWithOwnersKeptAndVerified() throws Exception {
         ManagedUpgrades.upgradeAndCheck(source14, target15, reports);
-    }
-
-    @Test
-    void aWholeServerMovesFrom12To16AsTheAdminWithOwnersKeptAndVerified() throws Exception {
-        ManagedUpgrades.upgradeAndCheck(source12, target16, reports);
-    }
-
-    @Test
-    void aWholeServerMovesFrom14To17AsTheAdminWithOwnersKeptAndVerified() throws Exception {
-        ManagedUpgrades.upgradeAndCheck(source14, target17, reports);
-    }
-
-    @Test
-    void aWholeServerMovesFrom12To18AsTheAdminWithOwnersKeptAndVerified() throws Exception {
-        ManagedUpgrades.upgradeAndCheck(source12, target18, reports);
     }
 }

@@ -1,16 +1,12 @@
 package io.pgshift.managed;
 
-import java.nio.file.Path;
-
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.pgshift.testkit.ManagedServer;
 import io.pgshift.testkit.ManagedServer.Provider;
 
-/** Upgrades between two servers that imitate Rds's, as its admin on both ends: see {@link ManagedUpgrades}. */
-class RdsUpgradeIT {
+/** Upgrades between two servers that imitate Rds's, as its admin on both ends. */
+class RdsUpgradeIT extends ManagedUpgradeContract {
     @RegisterExtension
     static final ManagedServer source12 = ManagedServer.of(Provider.RDS, "12");
     @RegisterExtension
@@ -22,21 +18,28 @@ class RdsUpgradeIT {
     @RegisterExtension
     static final ManagedServer target18 = ManagedServer.of(Provider.RDS, "18");
 
-    @TempDir
-    static Path reports;
-
-    @Test
-    void aWholeServerMovesFrom12To16AsTheAdminWithOwnersKeptAndVerified() throws Exception {
-        ManagedUpgrades.upgradeAndCheck(source12, target16, reports);
+    @Override
+    ManagedServer source12() {
+        return source12;
     }
 
-    @Test
-    void aWholeServerMovesFrom14To17AsTheAdminWithOwnersKeptAndVerified() throws Exception {
-        ManagedUpgrades.upgradeAndCheck(source14, target17, reports);
+    @Override
+    ManagedServer source14() {
+        return source14;
     }
 
-    @Test
-    void aWholeServerMovesFrom12To18AsTheAdminWithOwnersKeptAndVerified() throws Exception {
-        ManagedUpgrades.upgradeAndCheck(source12, target18, reports);
+    @Override
+    ManagedServer target16() {
+        return target16;
+    }
+
+    @Override
+    ManagedServer target17() {
+        return target17;
+    }
+
+    @Override
+    ManagedServer target18() {
+        return target18;
     }
 }
