@@ -146,6 +146,19 @@ public final class RoleAccess {
      */
     public static Grants acquire(ConnInfo target, Collection<String> roles) {
         try (Connection connection = openServer(target)) {
+            return acquire(connection, roles, target.describe());
+        } catch (SQLException e) {
+            throw grantFailure(target.describe(), e);
+        }
+    }
+
+    /**
+     * The same on a session the caller holds, left in autocommit as it was found.
+     *
+     * @param server how to name the server in messages
+     */
+    public static Grants acquire(Connection connection, Collection<String> roles, String server) {
+        try {
             ServerVersion version = CatalogReader.versionOf(connection);
             Map<String, Standing> standings = assess(connection, roles, List.of());
             String user = currentUser(connection);
@@ -169,19 +182,27 @@ public final class RoleAccess {
             }
             connection.setAutoCommit(false);
             try (Statement st = connection.createStatement()) {
-                // Role changes are few and matter: commit them durably, whatever the server's default.
+                // Role changes are few and matter: commit them durably, whatever the session's default.
                 st.execute("SET LOCAL synchronous_commit = on");
                 for (String role : needed) {
                     st.execute(grant(role, user, version));
                 }
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
             }
-            connection.commit();
             return new Grants(user, needed);
         } catch (SQLException e) {
-            throw new PgShiftException(ErrorCode.MIGRATION_FAILED, "could not grant the target user the roles "
-                    + "that own the source's objects on " + target.describe() + ": "
-                    + StatementRunner.serverMessage(e), e);
+            throw grantFailure(server, e);
         }
+    }
+
+    private static PgShiftException grantFailure(String server, SQLException e) {
+        return new PgShiftException(ErrorCode.MIGRATION_FAILED, "could not grant the target user the roles that "
+                + "own the source's objects on " + server + ": " + StatementRunner.serverMessage(e), e);
     }
 
     /**
@@ -231,27 +252,37 @@ public final class RoleAccess {
         if (roles.isEmpty()) {
             return;
         }
-        try (Connection connection = openServer(target);
-             PreparedStatement ps = connection.prepareStatement(
-                     "SELECT r FROM pg_catalog.unnest(?::pg_catalog.text[]) r "
-                             + "WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = r) ORDER BY r")) {
+        try (Connection connection = openServer(target)) {
+            requireExisting(connection, roles, why, target.describe());
+        } catch (SQLException e) {
+            throw new PgShiftException(ErrorCode.CHECK_FAILED, "could not read the roles of " + target.describe()
+                    + ": " + StatementRunner.serverMessage(e), e);
+        }
+    }
+
+    /** The same on a session the caller holds. */
+    public static void requireExisting(Connection connection, Collection<String> roles, String why, String server)
+            throws SQLException {
+        if (roles.isEmpty()) {
+            return;
+        }
+        List<String> missing = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT r FROM pg_catalog.unnest(?::pg_catalog.text[]) r "
+                        + "WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = r) ORDER BY r")) {
             ps.setArray(1, connection.createArrayOf("text", roles.toArray()));
-            List<String> missing = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     missing.add(rs.getString(1));
                 }
             }
-            if (!missing.isEmpty()) {
-                throw new PgShiftException(ErrorCode.CHECK_FAILED, (missing.size() == 1 ? "role " : "roles ")
-                        + String.join(", ", missing) + (missing.size() == 1 ? " does" : " do") + " not exist on "
-                        + target.describe() + " but " + why + "; nothing was written (create "
-                        + (missing.size() == 1 ? "it" : "them") + " first, for example with pgshift roles, or "
-                        + "leave privileges out with -x/--no-acl)");
-            }
-        } catch (SQLException e) {
-            throw new PgShiftException(ErrorCode.CHECK_FAILED, "could not read the roles of " + target.describe()
-                    + ": " + StatementRunner.serverMessage(e), e);
+        }
+        if (!missing.isEmpty()) {
+            throw new PgShiftException(ErrorCode.CHECK_FAILED, (missing.size() == 1 ? "role " : "roles ")
+                    + String.join(", ", missing) + (missing.size() == 1 ? " does" : " do") + " not exist on "
+                    + server + " but " + why + "; nothing was written (create " + (missing.size() == 1 ? "it"
+                    : "them") + " first, for example with pgshift roles, or leave privileges out with "
+                    + "-x/--no-acl)");
         }
     }
 

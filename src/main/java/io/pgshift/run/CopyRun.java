@@ -174,7 +174,7 @@ public final class CopyRun {
             if (!options.schemaOnly()) {
                 SourceReads.require(context, catalog, options.filter(), TargetDatabase.currentUser(leader));
             }
-            grants = OwnerAccess.prepare(options, context, listener);
+            grants = OwnerAccess.prepare(options, context, targetDatabase.maintenance(), listener);
             boolean created = targetDatabase.createIfMissing(catalog.database(), options.ddl().noOwner());
             targetDatabase.close();
             // Index builders wait for rows; a schema-only copy has none, so its copiers build what is left.

@@ -1,5 +1,6 @@
 package io.pgshift.run;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.Set;
@@ -18,8 +19,8 @@ final class OwnerAccess {
     }
 
     /** @return the memberships granted, to be taken back at the end; none with --no-owner */
-    static RoleAccess.Grants prepare(CopyOptions options, SourceContext source, ProgressListener listener)
-            throws SQLException {
+    static RoleAccess.Grants prepare(CopyOptions options, SourceContext source, Connection target,
+                                     ProgressListener listener) throws SQLException {
         RoleUse use = RoleUse.read(source);
         Set<String> named = new HashSet<>();
         if (!options.ddl().noAcl()) {
@@ -28,12 +29,12 @@ final class OwnerAccess {
         if (!options.ddl().noOwner()) {
             named.addAll(use.owners());
         }
-        RoleAccess.requireExisting(options.target(), named, "the source's objects name "
-                + (named.size() == 1 ? "it" : "them") + " as owner or in their privileges");
+        RoleAccess.requireExisting(target, named, "the source's objects name " + (named.size() == 1 ? "it" : "them")
+                + " as owner or in their privileges", options.target().describe());
         if (options.ddl().noOwner()) {
             return null;
         }
-        RoleAccess.Grants grants = RoleAccess.acquire(options.target(), use.owners());
+        RoleAccess.Grants grants = RoleAccess.acquire(target, use.owners(), options.target().describe());
         if (!grants.roles().isEmpty()) {
             listener.warning("the target user " + grants.user() + " granted itself membership in "
                     + String.join(", ", grants.roles()) + " to give them their objects; "

@@ -254,7 +254,8 @@ final class TargetDatabase implements AutoCloseable {
         execute(connection, "COMMIT");
     }
 
-    private Connection maintenance() {
+    /** A session on a database that always exists: postgres, else template1. */
+    Connection maintenance() {
         if (maintenance == null) {
             maintenance = openMaintenance();
         }
