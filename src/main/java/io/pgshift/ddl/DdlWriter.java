@@ -198,16 +198,25 @@ public final class DdlWriter {
         // Every database has "public" from template0, as pg_dump assumes too. It is not created, not even with
         // IF NOT EXISTS: that still asks for CREATE on the database, which a managed admin may lack. Its owner
         // is set only when the source gave it one of its own (the catalog reports a default owner as none).
-        // initdb's comment on it exists on both sides already.
+        // initdb's comment on it exists on both sides already; one the source removed is removed.
         boolean isPublic = "public".equals(s.name());
         if (!isPublic) {
             sql.add("CREATE SCHEMA " + ident(s.name()));
         }
         owner(sql, "SCHEMA " + ident(s.name()), s.owner());
-        if (!isPublic || !"standard public schema".equals(s.comment())) {
+        if (!isPublic) {
             comment(sql, "SCHEMA " + ident(s.name()), s.comment());
+            privileges(sql, "SCHEMA " + ident(s.name()), s.owner(), s.acl());
+        } else {
+            if (s.comment() == null) {
+                sql.add("COMMENT ON SCHEMA public IS NULL");
+            } else if (!"standard public schema".equals(s.comment())) {
+                comment(sql, "SCHEMA public", s.comment());
+            }
+            if (!options.noAcl()) {
+                sql.addAll(Privileges.publicSchema(s.owner(), s.acl(), !options.noOwner()));
+            }
         }
-        privileges(sql, "SCHEMA " + ident(s.name()), s.owner(), s.acl());
         // public is never dropped: every database has it, with privileges of its own.
         return new Entry(s.ref(), "SCHEMA", s.name(), Section.PRE_DATA, sql, Set.of(), null,
                 isPublic ? null : "DROP SCHEMA IF EXISTS " + ident(s.name()));

@@ -10,6 +10,7 @@ import java.util.Set;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 
 import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
@@ -37,6 +38,42 @@ public final class Privileges {
      */
     public static List<String> statements(String target, String owner, String aclJson, boolean withGrantor) {
         return statements(target, "", owner, aclJson, withGrantor);
+    }
+
+    /**
+     * The public schema's privileges. initdb gave PUBLIC USAGE and CREATE on it before 15, USAGE only from 15 on,
+     * so a difference from the source version's default says nothing of the target's. PUBLIC's privileges are set
+     * outright instead, as pg_dump sets them (REVOKE ALL, then GRANT what the source has); the other grantees'
+     * are compared as for any object. Any server then ends with the source's privileges, whatever its version.
+     */
+    public static List<String> publicSchema(String owner, String aclJson, boolean withGrantor) {
+        if (aclJson == null) {
+            return List.of();
+        }
+        JsonNode json = parse(aclJson);
+        List<String> sql = new ArrayList<>();
+        sql.add("REVOKE ALL ON SCHEMA public FROM PUBLIC");
+        List<String> forPublic = items(json.get("acl")).stream().filter(i -> i.grantee().isEmpty())
+                .map(Item::privilege).distinct().toList();
+        if (!forPublic.isEmpty()) {
+            sql.add("GRANT " + String.join(", ", forPublic) + " ON SCHEMA public TO PUBLIC");
+        }
+        String others = "{\"acl\": " + withoutPublic(json.get("acl")) + ", \"default\": "
+                + withoutPublic(json.get("default")) + "}";
+        sql.addAll(statements("SCHEMA public", owner, others, withGrantor));
+        return sql;
+    }
+
+    private static String withoutPublic(JsonNode array) {
+        ArrayNode kept = JSON.createArrayNode();
+        if (array != null) {
+            for (JsonNode i : array) {
+                if (!i.get(1).asText().isEmpty()) {
+                    kept.add(i);
+                }
+            }
+        }
+        return kept.toString();
     }
 
     /** Column privileges: {@code GRANT SELECT (col) ON TABLE t}. */

@@ -244,7 +244,8 @@ public final class RoleAccess {
 
     /**
      * Refuses, before anything is written, roles that objects name in their privileges but that do not exist on
-     * the target: each GRANT to them would fail halfway through the schema.
+     * the target: each GRANT to them would fail halfway through the schema. {@code why} says what needs them, with
+     * {@code %s} standing for "it" or "them".
      *
      * @throws PgShiftException CHECK_FAILED naming them
      */
@@ -280,7 +281,8 @@ public final class RoleAccess {
         if (!missing.isEmpty()) {
             throw new PgShiftException(ErrorCode.CHECK_FAILED, (missing.size() == 1 ? "role " : "roles ")
                     + String.join(", ", missing) + (missing.size() == 1 ? " does" : " do") + " not exist on "
-                    + server + " but " + why + "; nothing was written (create " + (missing.size() == 1 ? "it"
+                    + server + " but " + why.replace("%s", missing.size() == 1 ? "it" : "them")
+                    + "; nothing was written (create " + (missing.size() == 1 ? "it"
                     : "them") + " first, for example with pgshift roles, or leave privileges out with "
                     + "-x/--no-acl)");
         }

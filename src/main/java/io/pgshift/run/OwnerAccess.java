@@ -29,8 +29,8 @@ final class OwnerAccess {
         if (!options.ddl().noOwner()) {
             named.addAll(use.owners());
         }
-        RoleAccess.requireExisting(target, named, "the source's objects name " + (named.size() == 1 ? "it" : "them")
-                + " as owner or in their privileges", options.target().describe());
+        RoleAccess.requireExisting(target, named, "the source's objects name %s as owner or in their privileges",
+                options.target().describe());
         if (options.ddl().noOwner()) {
             return null;
         }

@@ -180,9 +180,8 @@ public final class RestoreRun {
         if (roles.isEmpty()) {
             return null;
         }
-        RoleAccess.requireExisting(options.target(), roles, "the dump's statements give objects to "
-                + (roles.size() == 1 ? "it" : "them") + " or grant in " + (roles.size() == 1 ? "its" : "their")
-                + " name");
+        RoleAccess.requireExisting(options.target(), roles, "the dump's statements give objects to %s or grant in "
+                + "their name");
         RoleAccess.Grants grants = RoleAccess.acquire(options.target(), roles);
         if (!grants.roles().isEmpty()) {
             listener.warning("the target user " + grants.user() + " granted itself membership in "

@@ -35,4 +35,19 @@ class PrivilegesTest {
         assertThat(Privileges.statements("TABLE public.t", "app_owner", acl, false))
                 .containsExactly("GRANT SELECT ON TABLE public.t TO reader");
     }
+
+    @Test
+    void publicsPrivilegesForPublicAreSetOutrightSinceInitdbsDefaultChangedIn15() {
+        String before15 = "{\"acl\": [[\"postgres\",\"postgres\",\"USAGE\",false],[\"postgres\",\"postgres\",\"CREATE\",false],"
+                + "[\"postgres\",\"\",\"USAGE\",false],[\"postgres\",\"\",\"CREATE\",false]], \"default\": "
+                + "[[\"postgres\",\"postgres\",\"USAGE\",false],[\"postgres\",\"postgres\",\"CREATE\",false]]}";
+        String closed = "{\"acl\": [[\"postgres\",\"postgres\",\"USAGE\",false],[\"postgres\",\"postgres\",\"CREATE\",false],"
+                + "[\"postgres\",\"app\",\"USAGE\",false]], \"default\": "
+                + "[[\"postgres\",\"postgres\",\"USAGE\",false],[\"postgres\",\"postgres\",\"CREATE\",false]]}";
+
+        assertThat(Privileges.publicSchema(null, before15, true)).containsExactly(
+                "REVOKE ALL ON SCHEMA public FROM PUBLIC", "GRANT USAGE, CREATE ON SCHEMA public TO PUBLIC");
+        assertThat(Privileges.publicSchema(null, closed, true)).containsExactly(
+                "REVOKE ALL ON SCHEMA public FROM PUBLIC", "GRANT USAGE ON SCHEMA public TO app");
+    }
 }
