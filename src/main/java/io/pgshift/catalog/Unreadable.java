@@ -56,9 +56,9 @@ public record Unreadable(List<Relation> relations, Map<String, Long> largeObject
         return new Unreadable(relations, largeObjects(context), superusers);
     }
 
-    /** lo_get needs SELECT on the large object, which its owner has; has_largeobject_privilege exists from 17. */
+    /** lo_get needs SELECT on the large object, which its owner has; has_largeobject_privilege exists from 18. */
     private static Map<String, Long> largeObjects(SourceContext context) throws SQLException {
-        String readable = context.version().atLeast(17)
+        String readable = context.version().atLeast(18)
                 ? "pg_catalog.has_largeobject_privilege(l.oid, 'SELECT')"
                 : """
                   (pg_catalog.pg_has_role(l.lomowner, 'USAGE')

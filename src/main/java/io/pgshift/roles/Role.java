@@ -15,6 +15,11 @@ record Role(String name, boolean bootstrap, Set<Attribute> attributes, int conne
         settings = List.copyOf(settings);
     }
 
+    /** The same role without powers, login or password: a name that owns objects, nothing more. */
+    Role asOwnerOnly() {
+        return new Role(name, bootstrap, Set.of(Attribute.INHERIT), -1, null, null, comment, settings);
+    }
+
     boolean has(Attribute attribute) {
         return attributes.contains(attribute);
     }

@@ -151,10 +151,14 @@ final class RolePlanner {
     private void define(Role role) {
         String name = role.name();
         if (role.bootstrap()) {
-            // The objects it owns keep their owner by name, as everywhere else; only its powers stay behind.
-            warnings.add("role " + name + ", the source's bootstrap superuser, is created on the target as an "
-                    + "ordinary role, since the target has no role of that name: the objects it owns keep it as "
-                    + "their owner (REASSIGN OWNED BY " + ident(name) + " TO ... moves them later)");
+            // The objects it owns keep their owner by name, as everywhere else. Its powers stay behind, and so
+            // does its login: the source's superuser password must not open a door on the new server.
+            warnings.add("role " + name + ", the source's bootstrap superuser, is created on the target as a role "
+                    + "that cannot log in, since the target has no role of that name: the objects it owns keep it "
+                    + "as their owner (REASSIGN OWNED BY " + ident(name) + " TO ... moves them later)");
+            role = role.asOwnerOnly();
+            leftOut.add(new LeftOut(name, "LOGIN and its password", "the source's bootstrap superuser is "
+                    + "re-created only to own its objects"));
         }
         TargetState.TargetRole existing = live == null ? null : live.roles().get(name);
         if (live != null && name.equals(live.currentUser())) {

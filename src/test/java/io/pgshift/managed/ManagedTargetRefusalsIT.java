@@ -84,6 +84,9 @@ class ManagedTargetRefusalsIT {
             assertThat(text(t, "SELECT pg_get_userbyid(relowner) FROM pg_class WHERE oid = 'app.orders'::regclass"))
                     .isEqualTo("app_user");
             assertThat(text(t, "SELECT pg_has_role('myadmin', 'report_user', 'SET')::text")).isEqualTo("false");
+            // The source's superuser is there only to own what it owned: no powers, no login.
+            assertThat(text(t, "SELECT rolsuper || ' ' || rolcanlogin || ' ' || (rolpassword IS NULL) FROM pg_authid "
+                    + "WHERE rolname = 'postgres'")).isEqualTo("false false true");
         }
         JsonNode json = new ObjectMapper().readTree(Files.readString(report));
         assertThat(json.get("succeeded").asBoolean()).isTrue();
