@@ -158,6 +158,22 @@ public final class RoleAccess {
      * @param server how to name the server in messages
      */
     public static Grants acquire(Connection connection, Collection<String> roles, String server) {
+        return acquire(connection, roles, server, true);
+    }
+
+    /**
+     * Grants what the user may grant itself and ignores the rest: for a reader (verify), which then fails, with
+     * the server's own words, only on what it really cannot read.
+     */
+    public static Grants acquireWhatItMay(ConnInfo target, Collection<String> roles) {
+        try (Connection connection = openServer(target)) {
+            return acquire(connection, roles, target.describe(), false);
+        } catch (SQLException e) {
+            throw grantFailure(target.describe(), e);
+        }
+    }
+
+    private static Grants acquire(Connection connection, Collection<String> roles, String server, boolean strict) {
         try {
             ServerVersion version = CatalogReader.versionOf(connection);
             Map<String, Standing> standings = assess(connection, roles, List.of());
@@ -171,7 +187,7 @@ public final class RoleAccess {
                     case MISSING, REFUSED -> refused.add(s.reason());
                 }
             }
-            if (!refused.isEmpty()) {
+            if (strict && !refused.isEmpty()) {
                 throw new PgShiftException(ErrorCode.CHECK_FAILED, "the target user " + user + " cannot give "
                         + "objects to their owners: " + String.join("; ", refused) + "; nothing was written (grant "
                         + user + " those roles WITH SET TRUE, INHERIT TRUE as a superuser or a role with ADMIN "
