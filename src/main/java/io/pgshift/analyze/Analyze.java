@@ -5,10 +5,13 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
 import io.pgshift.connect.ConnInfo;
+import io.pgshift.roles.RoleAccess;
 import io.pgshift.run.Errors;
 import io.pgshift.run.ProgressListener;
 import io.pgshift.server.DatabaseSelection;
@@ -30,15 +33,26 @@ public final class Analyze {
         List<String> databases = databases(options, warnings);
         warnings.forEach(listener::warning);
         List<AnalyzeTable> tables = new ArrayList<>();
+        Set<String> owners = new TreeSet<>();
         for (String db : databases) {
             try {
-                tables.addAll(TableLister.list(options.target(), db));
+                tables.addAll(TableLister.list(options.target(), db, owners));
             } catch (SQLException e) {
                 throw new PgShiftException(ErrorCode.MIGRATION_FAILED, "could not list the tables of database "
                         + db + ": " + Errors.firstLine(e), e);
             }
         }
-        AnalyzeResult result = tables(options.target(), tables, options.jobs(), options.inStages(), listener);
+        // Only an owner (or, from 17, a holder of MAINTAIN) may analyze a table: a managed admin comes to act as
+        // the owners it may for the time of the run, as the copy did, and takes that back after.
+        RoleAccess.Grants grants = owners.isEmpty() ? null : RoleAccess.acquireWhatItMay(options.target(), owners);
+        AnalyzeResult result;
+        try {
+            result = tables(options.target(), tables, options.jobs(), options.inStages(), listener);
+        } finally {
+            if (grants != null) {
+                RoleAccess.release(options.target(), grants).forEach(warnings::add);
+            }
+        }
         warnings.addAll(result.warnings());
         return new AnalyzeResult(databases, result.stages(), result.tables(), Duration.ofNanos(System.nanoTime() - start),
                 warnings);

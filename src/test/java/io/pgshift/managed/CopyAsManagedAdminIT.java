@@ -2,6 +2,7 @@ package io.pgshift.managed;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.Statement;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -126,6 +127,24 @@ class CopyAsManagedAdminIT {
 
         assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
         try (Connection t = target.connectAsSuperuser("shop")) {
+            assertThat(text(t, "SELECT pg_has_role('postgres', 'shop_owner', 'USAGE')::text")).isEqualTo("false");
+        }
+    }
+
+    @Test
+    @Order(6)
+    void theAdminAnalyzesTablesItDoesNotOwnInsteadOfSkippingThem() throws Exception {
+        try (Connection t = target.connectAsSuperuser("shop"); Statement st = t.createStatement()) {
+            st.execute("DELETE FROM pg_statistic WHERE starelid = 'sales.orders'::regclass");
+        }
+
+        Cli.Run analyze = Cli.run("analyze", "--target", target.adminConn("shop"));
+
+        assertThat(analyze.exitCode()).as(analyze.out() + analyze.err()).isZero();
+        assertThat(analyze.out() + analyze.err()).doesNotContain("skipping");
+        try (Connection t = target.connectAsSuperuser("shop")) {
+            assertThat(text(t, "SELECT count(*) > 0 FROM pg_stats WHERE schemaname = 'sales' AND tablename = 'orders'"))
+                    .isEqualTo("t");
             assertThat(text(t, "SELECT pg_has_role('postgres', 'shop_owner', 'USAGE')::text")).isEqualTo("false");
         }
     }
