@@ -104,9 +104,11 @@ public final class RestoreRun {
         boolean single = options.singleTransaction();
         RoleAccess.Grants grants = null;
         try {
-            grants = actingRoles(entries);
             TargetDatabase target = new TargetDatabase(options.target(), listener);
             try (target) {
+                target.checkExtensions(entries.stream().filter(e -> "EXTENSION".equals(e.kind())).map(Entry::name)
+                        .toList());
+                grants = actingRoles(entries);
                 target.createIfMissing(databaseInfo(manifest.source()), options.ddl().noOwner());
             }
             try (Connection session = Connector.openForScripts(options.target())) {

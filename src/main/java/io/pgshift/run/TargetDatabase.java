@@ -163,6 +163,19 @@ final class TargetDatabase implements AutoCloseable {
         };
     }
 
+    /**
+     * Refuses, before anything is written, extensions a target user that is not a superuser may not create (see
+     * {@link ExtensionRights}): a restore knows them by name only.
+     */
+    void checkExtensions(List<String> names) throws SQLException {
+        Connection admin = maintenance();
+        List<String> refused = ExtensionRights.refusedNames(admin, names, () -> installedExtensions(admin));
+        if (!refused.isEmpty()) {
+            throw new PgShiftException(ErrorCode.MIGRATION_FAILED, "the target cannot hold the source's objects, "
+                    + "nothing was written: " + String.join("; ", refused));
+        }
+    }
+
     /** The extensions already in the target database; none when it does not exist yet. */
     private Set<String> installedExtensions(Connection admin) throws SQLException {
         if (!exists(admin, target.dbname())) {

@@ -51,15 +51,20 @@ public final class ExtensionRights {
     /** One line per extension the target user may not create and the target database does not have yet. */
     public static List<String> refused(Connection target, List<Extension> extensions, Installed installed)
             throws SQLException {
-        if (extensions.stream().allMatch(e -> "plpgsql".equals(e.name())) || superuser(target)) {
+        return refusedNames(target, extensions.stream().map(Extension::name).toList(), installed);
+    }
+
+    /** The same, for extensions known by name only (a dump's entries). */
+    public static List<String> refusedNames(Connection target, List<String> extensions, Installed installed)
+            throws SQLException {
+        if (extensions.stream().allMatch("plpgsql"::equals) || superuser(target)) {
             return List.of();
         }
         Map<String, Boolean> creatable = creatable(target);
         AllowList allowList = allowList(target);
         Set<String> there = null;
         List<String> refused = new ArrayList<>();
-        for (Extension e : extensions) {
-            String name = e.name();
+        for (String name : extensions) {
             if ("plpgsql".equals(name) || !creatable.containsKey(name)) {
                 continue; // always there, or not available at all (reported as such)
             }

@@ -175,15 +175,22 @@ class ManagedTargetRefusalsIT {
 
     @Test
     @Order(5)
-    void anExtensionOutsideTheAllowListStopsACopyBeforeTheDatabaseIsCreated() throws Exception {
+    void anExtensionOutsideTheAllowListStopsACopyOrARestoreBeforeTheDatabaseIsCreated(@TempDir Path dir)
+            throws Exception {
         source.execute("postgres", "CREATE DATABASE crypto");
         source.execute("crypto", "CREATE EXTENSION pgcrypto", "CREATE TABLE secrets (id integer PRIMARY KEY, h bytea)");
+        Path dump = dir.resolve("crypto.dump");
+        assertThat(Cli.run("dump", "-F", "directory", "-f", dump.toString(), "--source", Cli.conn(source, "crypto"))
+                .exitCode()).isZero();
 
-        Cli.Run run = Cli.run("copy", "--source", Cli.conn(source, "crypto"), "--target", target.adminConn("crypto"));
+        Cli.Run copy = Cli.run("copy", "--source", Cli.conn(source, "crypto"), "--target", target.adminConn("crypto"));
+        Cli.Run restore = Cli.run("restore", "--target", target.adminConn("crypto"), dump.toString());
 
-        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(9);
-        assertThat(run.err()).contains("extension pgcrypto is not in the target's allow-list azure.extensions")
-                .contains("nothing was written");
+        for (Cli.Run run : List.of(copy, restore)) {
+            assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(9);
+            assertThat(run.err()).contains("extension pgcrypto is not in the target's allow-list azure.extensions")
+                    .contains("nothing was written");
+        }
         try (Connection t = target.connectAsSuperuser("postgres")) {
             assertThat(text(t, "SELECT count(*) FROM pg_database WHERE datname = 'crypto'")).isEqualTo("0");
         }
