@@ -9,6 +9,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiPredicate;
 
+import io.pgshift.ddl.Sql;
+
 /**
  * What the connected user may not read in its database: relations (tables, materialized views, sequences) and
  * large objects, with their owners. A managed service's admin is not a superuser: it reads what it owns, what the
@@ -104,22 +106,18 @@ public record Unreadable(List<Relation> relations, Map<String, Long> largeObject
         List<String> grants = new ArrayList<>();
         for (String owner : owners()) {
             if (!superusers.contains(owner)) {
-                grants.add("GRANT " + quote(owner) + " TO " + quote(user));
+                grants.add("GRANT " + Sql.ident(owner) + " TO " + Sql.ident(user));
             }
         }
         List<String> superuserTables = relations.stream().filter(r -> superusers.contains(r.owner()))
                 .map(Relation::name).toList();
         if (!superuserTables.isEmpty()) {
-            grants.add("GRANT SELECT ON " + String.join(", ", superuserTables) + " TO " + quote(user));
+            grants.add("GRANT SELECT ON " + String.join(", ", superuserTables) + " TO " + Sql.ident(user));
         }
         if (largeObjects.keySet().stream().anyMatch(superusers::contains)) {
-            grants.add("GRANT SELECT ON LARGE OBJECT ... TO " + quote(user) + " for the large objects of "
+            grants.add("GRANT SELECT ON LARGE OBJECT ... TO " + Sql.ident(user) + " for the large objects of "
                     + String.join(", ", largeObjects.keySet().stream().filter(superusers::contains).toList()));
         }
         return String.join("; ", grants);
-    }
-
-    private static String quote(String name) {
-        return name.matches("[a-z_][a-z0-9_$]*") ? name : "\"" + name.replace("\"", "\"\"") + "\"";
     }
 }
