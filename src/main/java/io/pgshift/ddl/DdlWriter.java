@@ -283,14 +283,32 @@ public final class DdlWriter {
      * order, tablespace or deferral of its own. Partitions and partitioned tables attach their keys instead.
      */
     boolean keyWithTable(Constraint c, Table table) {
+        if (plainKeyShape(c, table) == null) {
+            return false;
+        }
+        // CREATE TABLE merges keys of the same shape (columns and INCLUDE) into one, keeping the primary key or
+        // else the first: the others would be lost without a word. Only one of each shape goes in the table.
+        Constraint first = null;
+        for (Constraint other : constraintsByTable.getOrDefault(c.tableOid(), List.of())) {
+            if (plainKeyShape(c, table).equals(plainKeyShape(other, table)) && (first == null
+                    || other.type() == 'p' && first.type() != 'p'
+                    || other.type() == first.type() && other.oid() < first.oid())) {
+                first = other;
+            }
+        }
+        return first != null && first.oid() == c.oid();
+    }
+
+    /** A plain b-tree key's columns and INCLUDE list as its definition prints them; null for any other. */
+    private String plainKeyShape(Constraint c, Table table) {
         if ((c.type() != 'p' && c.type() != 'u') || c.parentOid() != 0 || c.index() == null
                 || c.indexDefinition() == null
                 || table == null || table.layout().isPartitioned() || table.layout().isPartition()
                 || !session.keysWithTable().test(table)) {
-            return false;
+            return null;
         }
         Matcher m = PLAIN_KEY.matcher(c.definition());
-        return m.matches() && c.indexDefinition().endsWith(" USING btree (" + m.group(1) + ")");
+        return m.matches() && c.indexDefinition().endsWith(" USING btree (" + m.group(1) + ")") ? m.group(1) : null;
     }
 
     /** What a constraint needs, from pg_depend: for an inline CHECK, its table must wait for the same. */
