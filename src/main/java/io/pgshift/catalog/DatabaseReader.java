@@ -24,12 +24,14 @@ final class DatabaseReader {
         String locale = version.atLeast(17) ? "d.datlocale" : version.atLeast(15) ? "d.daticulocale" : "NULL";
         String icuRules = version.atLeast(16) ? "d.daticurules" : "NULL";
         return context.list("""
-                SELECT d.oid, d.datname, CASE WHEN d.datname = 'postgres' THEN NULL ELSE pg_catalog.pg_get_userbyid(d.datdba) END AS owner,
+                SELECT d.oid, d.datname,
+                       CASE WHEN d.datname = 'postgres' THEN NULL ELSE pg_catalog.pg_get_userbyid(d.datdba) END AS owner,
                        pg_catalog.pg_encoding_to_char(d.encoding) AS encoding, d.datcollate, d.datctype,
                        %s AS provider, %s AS locale, %s AS icu_rules, d.datistemplate, d.datconnlimit,
                        (SELECT s.setconfig FROM pg_catalog.pg_db_role_setting s
                         WHERE s.setdatabase = d.oid AND s.setrole = 0) AS settings,
-                       NULLIF(pg_catalog.shobj_description(d.oid, 'pg_database'), 'default administrative connection database') AS comment, %s AS acl
+                       NULLIF(pg_catalog.shobj_description(d.oid, 'pg_database'),
+                              'default administrative connection database') AS comment, %s AS acl
                 FROM pg_catalog.pg_database d WHERE d.datname = pg_catalog.current_database()"""
                 .formatted(provider, locale, icuRules, SourceContext.aclJson("d.datacl", 'd', "d.datdba")),
                 rs -> new DatabaseInfo(rs.getLong("oid"), rs.getString("datname"), rs.getString("owner"),

@@ -88,7 +88,8 @@ final class AccessCheck {
                 found.add(FindingCode.EXTENSION_NOT_ALLOWED.error(db.name(), List.of(name), "extension " + name
                         + " is not in the target's allow-list " + target.allowList().setting() + ", so the target user "
                         + target.user() + " may not create it", "add " + name + " to the server parameter "
-                        + target.allowList().setting() + " on the target (the provider's portal or CLI), then check again"));
+                        + target.allowList().setting() + " on the target (the provider's portal or CLI), then check "
+                        + "again"));
             } else if (target.allowList() == null && !target.creatable().get(name)) {
                 found.add(FindingCode.EXTENSION_NOT_ALLOWED.error(db.name(), List.of(name), "extension " + name
                         + " is not trusted, so only a superuser may create it, and the target user " + target.user()
