@@ -14,6 +14,7 @@ import io.pgshift.catalog.CatalogReader;
 import io.pgshift.catalog.RoleUse;
 import io.pgshift.catalog.ServerVersion;
 import io.pgshift.catalog.SourceContext;
+import io.pgshift.catalog.SuperuserObjects;
 import io.pgshift.catalog.Unreadable;
 import io.pgshift.ddl.Sql;
 import io.pgshift.roles.RoleAccess;
@@ -63,6 +64,7 @@ final class AccessCheck {
             found.addAll(extensions(db, target));
             found.addAll(baseTypes(db, target));
             found.addAll(createInDatabase(db, target));
+            found.addAll(superuserObjects(db, target));
         }
         if (!options.noTablespaces()) {
             found.addAll(tablespaces(db, target));
@@ -137,6 +139,29 @@ final class AccessCheck {
                 "as " + owner + " or a superuser on the target: GRANT CREATE ON DATABASE " + Sql.ident(db.name())
                         + " TO " + Sql.ident(target.user()) + "; or drop the empty database and let the upgrade "
                         + "create it"));
+    }
+
+    /** Objects only a superuser may create (see {@link SuperuserObjects}). */
+    private static List<Finding> superuserObjects(DatabasePair db, Target target) throws SQLException {
+        List<String> objects = SuperuserObjects.read(db.sourceContext());
+        List<String> refused = objects.stream().filter(o -> !SuperuserObjects.someServicesAllow(o)).toList();
+        List<String> maybe = objects.stream().filter(SuperuserObjects::someServicesAllow).toList();
+        List<Finding> found = new ArrayList<>();
+        if (!refused.isEmpty()) {
+            found.add(FindingCode.SUPERUSER_OBJECTS.error(db.name(), named(refused), "the source database holds "
+                    + refused.size() + (refused.size() == 1 ? " object" : " objects") + " only a superuser may "
+                    + "create (" + summary(refused) + "), and the target user " + target.user() + " is not one",
+                    "create them in the target database as a superuser before the upgrade, replace them with an "
+                            + "extension the provider allows, or leave them out (-N, -T); managed services do not "
+                            + "allow them"));
+        }
+        if (!maybe.isEmpty()) {
+            found.add(FindingCode.SUPERUSER_OBJECTS.warning(db.name(), named(maybe), "the source database holds "
+                    + summary(maybe) + ", which only a superuser may create unless the provider lets its admin "
+                    + "(RDS and Cloud SQL do, through their own hooks)", "check that the target's admin may create "
+                    + "them, or create them there yourself after the upgrade"));
+        }
+        return found;
     }
 
     private static List<Finding> baseTypes(DatabasePair db, Target target) throws SQLException {

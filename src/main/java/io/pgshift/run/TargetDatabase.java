@@ -22,6 +22,7 @@ import io.pgshift.catalog.Extension;
 import io.pgshift.catalog.Schema;
 import io.pgshift.catalog.SequenceDef;
 import io.pgshift.catalog.ServerVersion;
+import io.pgshift.catalog.SuperuserObjects;
 import io.pgshift.catalog.Table;
 import io.pgshift.catalog.View;
 import io.pgshift.connect.ConnInfo;
@@ -173,6 +174,33 @@ final class TargetDatabase implements AutoCloseable {
         if (!refused.isEmpty()) {
             throw new PgShiftException(ErrorCode.MIGRATION_FAILED, "the target cannot hold the source's objects, "
                     + "nothing was written: " + String.join("; ", refused));
+        }
+    }
+
+    /**
+     * Refuses, before anything is written, objects only a superuser may create when the target user is not one;
+     * those some services let their admin create (event triggers, publications) are only a warning.
+     */
+    void checkSuperuserObjects(List<String> objects) throws SQLException {
+        if (objects.isEmpty() || superuser(maintenance())) {
+            return;
+        }
+        List<String> refused = objects.stream().filter(o -> !SuperuserObjects.someServicesAllow(o)).toList();
+        objects.stream().filter(SuperuserObjects::someServicesAllow).forEach(o -> listener.warning(o
+                + " needs a superuser on the target, unless the provider lets its admin create it"));
+        if (!refused.isEmpty()) {
+            throw new PgShiftException(ErrorCode.CHECK_FAILED, "the source holds " + refused.size()
+                    + (refused.size() == 1 ? " object" : " objects") + " only a superuser may create ("
+                    + String.join(", ", refused.subList(0, Math.min(5, refused.size())))
+                    + (refused.size() > 5 ? ", ..." : "") + "), and the target user is not one; nothing was "
+                    + "written (create them on the target as a superuser first, or leave them out with -N or -T)");
+        }
+    }
+
+    private static boolean superuser(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user")) {
+            return rs.next() && rs.getBoolean(1);
         }
     }
 

@@ -27,9 +27,13 @@ final class RoutineFixtures {
 
     /** The roles the fixtures grant to and give objects to, on both servers; the database, on the source. */
     static void createSource(PostgresServer source, PostgresServer target) throws IOException {
-        for (PostgresServer server : List.of(source, target)) {
-            server.execute("postgres", "CREATE ROLE routine_owner", "CREATE ROLE routine_user");
-        }
+        target.execute("postgres", "CREATE ROLE routine_owner", "CREATE ROLE routine_user");
+        createSource(source);
+    }
+
+    /** The fixture on the source only, with its roles; the target's roles are the caller's business. */
+    static void createSource(PostgresServer source) throws IOException {
+        source.execute("postgres", "CREATE ROLE routine_owner", "CREATE ROLE routine_user");
         source.createDatabase(DB);
         double major = Double.parseDouble(source.majorVersion());
         for (Object[] file : FILES) {
