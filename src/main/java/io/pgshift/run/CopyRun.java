@@ -35,7 +35,6 @@ import io.pgshift.data.SessionSettings;
 import io.pgshift.data.LargeObjectCopier;
 import io.pgshift.data.Snapshot;
 import io.pgshift.data.TableCopier;
-import io.pgshift.catalog.SuperuserObjects;
 import io.pgshift.ddl.DdlWriter;
 import io.pgshift.roles.RoleAccess;
 import io.pgshift.ddl.TargetSession;
@@ -175,7 +174,7 @@ public final class CopyRun {
             if (!options.schemaOnly()) {
                 SourceReads.require(context, catalog, options.filter(), TargetDatabase.currentUser(leader));
             }
-            targetDatabase.checkSuperuserObjects(SuperuserObjects.read(context));
+            targetDatabase.checkSuperuserObjects(context);
             grants = OwnerAccess.prepare(options, context, targetDatabase.maintenance(), listener);
             boolean created = targetDatabase.createIfMissing(catalog.database(), options.ddl().noOwner());
             targetDatabase.close();

@@ -22,6 +22,7 @@ import io.pgshift.catalog.Extension;
 import io.pgshift.catalog.Schema;
 import io.pgshift.catalog.SequenceDef;
 import io.pgshift.catalog.ServerVersion;
+import io.pgshift.catalog.SourceContext;
 import io.pgshift.catalog.SuperuserObjects;
 import io.pgshift.catalog.Table;
 import io.pgshift.catalog.View;
@@ -181,10 +182,11 @@ final class TargetDatabase implements AutoCloseable {
      * Refuses, before anything is written, objects only a superuser may create when the target user is not one;
      * those some services let their admin create (event triggers, publications) are only a warning.
      */
-    void checkSuperuserObjects(List<String> objects) throws SQLException {
-        if (objects.isEmpty() || superuser(maintenance())) {
+    void checkSuperuserObjects(SourceContext source) throws SQLException {
+        if (superuser(maintenance())) {
             return;
         }
+        List<String> objects = SuperuserObjects.read(source);
         List<String> refused = objects.stream().filter(o -> !SuperuserObjects.someServicesAllow(o)).toList();
         objects.stream().filter(SuperuserObjects::someServicesAllow).forEach(o -> listener.warning(o
                 + " needs a superuser on the target, unless the provider lets its admin create it"));
