@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 import io.pgshift.embedded.EmbeddedPostgres;
 import io.pgshift.embedded.PgVersion;
+import io.pgshift.embedded.SslSetup;
 
 /**
  * A real PostgreSQL server set up the way a managed service sets up the servers it sells, so that tests connect
@@ -188,7 +190,7 @@ public final class ManagedServer implements BeforeAllCallback, AfterAllCallback 
          * <li>The admin cannot create tablespaces (concepts-limits: "creating tablespaces is not supported").</li>
          * </ul>
          */
-        AZURE("azuresu", "myadmin", "azure.extensions", "", io.pgshift.embedded.SslSetup.REQUIRED, "require", List.of(
+        AZURE("azuresu", "myadmin", "azure.extensions", "", SslSetup.REQUIRED, "require", List.of(
                 "CREATE ROLE azure_superuser NOLOGIN SUPERUSER",
                 "CREATE ROLE replication LOGIN REPLICATION",
                 "CREATE ROLE azure_pg_admin NOLOGIN",
@@ -219,7 +221,7 @@ public final class ManagedServer implements BeforeAllCallback, AfterAllCallback 
          * are what the service's servers show to {@code \du} and {@code \l}, and are kept for detection.</li>
          * </ul>
          */
-        RDS("rdsadmin", "postgres", "rds.allowed_extensions", "*", io.pgshift.embedded.SslSetup.ENABLED, "require", List.of(
+        RDS("rdsadmin", "postgres", "rds.allowed_extensions", "*", SslSetup.ENABLED, "require", List.of(
                 "CREATE ROLE rds_superuser NOLOGIN",
                 "GRANT pg_monitor, pg_signal_backend TO rds_superuser",
                 "CREATE ROLE rds_replication NOLOGIN",
@@ -249,7 +251,7 @@ public final class ManagedServer implements BeforeAllCallback, AfterAllCallback 
          * <li>The postgres database belongs to cloudsqlsuperuser (what the service's servers show).</li>
          * </ul>
          */
-        CLOUDSQL("cloudsqladmin", "postgres", null, null, io.pgshift.embedded.SslSetup.ENABLED,
+        CLOUDSQL("cloudsqladmin", "postgres", null, null, SslSetup.ENABLED,
                 "require", List.of(
                 "CREATE ROLE cloudsqlsuperuser NOLOGIN CREATEDB CREATEROLE",
                 "GRANT pg_monitor, pg_signal_backend TO cloudsqlsuperuser",
@@ -269,13 +271,13 @@ public final class ManagedServer implements BeforeAllCallback, AfterAllCallback 
         private final String admin;
         private final String allowListSetting;
         private final String defaultAllowList;
-        private final io.pgshift.embedded.SslSetup ssl;
+        private final SslSetup ssl;
         private final String clientSslMode;
         private final List<String> roles;
         private final String publicSchemaOwner;
 
         Provider(String bootstrap, String admin, String allowListSetting, String defaultAllowList,
-                 io.pgshift.embedded.SslSetup ssl, String clientSslMode, List<String> roles, String publicSchemaOwner) {
+                 SslSetup ssl, String clientSslMode, List<String> roles, String publicSchemaOwner) {
             this.bootstrap = bootstrap;
             this.admin = admin;
             this.allowListSetting = allowListSetting;
@@ -287,7 +289,7 @@ public final class ManagedServer implements BeforeAllCallback, AfterAllCallback 
         }
 
         public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
 
         private void setUp(ManagedServer server) {
