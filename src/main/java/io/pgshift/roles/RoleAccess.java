@@ -61,6 +61,13 @@ public final class RoleAccess {
         public static Grants none(String user) {
             return new Grants(user, List.of());
         }
+
+        /** What was granted, in a sentence for the user; {@code kept} when it stays after the run. */
+        public String describe(boolean kept) {
+            return "the target user " + user + " granted itself membership (SET and INHERIT) in "
+                    + String.join(", ", roles) + " to give them their objects; " + (kept
+                    ? "kept (--keep-role-grants)" : "taken back at the end");
+        }
     }
 
     private RoleAccess() {

@@ -36,9 +36,7 @@ final class OwnerAccess {
         }
         RoleAccess.Grants grants = RoleAccess.acquire(target, use.owners(), options.target().describe());
         if (!grants.roles().isEmpty()) {
-            listener.warning("the target user " + grants.user() + " granted itself membership in "
-                    + String.join(", ", grants.roles()) + " to give them their objects; "
-                    + (options.keepRoleGrants() ? "kept (--keep-role-grants)" : "taken back at the end"));
+            listener.warning(grants.describe(options.keepRoleGrants()));
         }
         return grants;
     }

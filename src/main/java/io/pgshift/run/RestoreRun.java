@@ -186,9 +186,7 @@ public final class RestoreRun {
                 + "their name");
         RoleAccess.Grants grants = RoleAccess.acquire(options.target(), roles);
         if (!grants.roles().isEmpty()) {
-            listener.warning("the target user " + grants.user() + " granted itself membership in "
-                    + String.join(", ", grants.roles()) + " to give them their objects; "
-                    + (options.keepRoleGrants() ? "kept (--keep-role-grants)" : "taken back at the end"));
+            listener.warning(grants.describe(options.keepRoleGrants()));
         }
         return grants;
     }

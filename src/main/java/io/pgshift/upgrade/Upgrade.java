@@ -100,11 +100,8 @@ public final class Upgrade {
         if (ownerGrants.roles().isEmpty()) {
             return "";
         }
-        report.finding(new Finding(Step.ROLES, Severity.INFO, Finding.OWNER_ROLES_GRANTED, null, "the target user "
-                + ownerGrants.user() + " granted itself membership (SET and INHERIT) in " + ownerGrants.roles().size()
-                + " roles that own the source's objects, to give them their objects: " + String.join(", ",
-                ownerGrants.roles()) + (options.keepRoleGrants() ? "; kept (--keep-role-grants)"
-                : "; taken back when the upgrade ends")));
+        report.finding(new Finding(Step.ROLES, Severity.INFO, Finding.OWNER_ROLES_GRANTED, null,
+                ownerGrants.describe(options.keepRoleGrants())));
         return "; " + ownerGrants.user() + " granted itself " + ownerGrants.roles().size() + " owner roles";
     }
 

@@ -75,7 +75,7 @@ class CopyAsManagedAdminIT {
         Cli.Run run = Cli.run("copy", "--source", Cli.conn(source, "shop"), "--target", target.adminConn("shop"));
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.err()).contains("granted itself membership in shop_owner");
+        assertThat(run.err()).contains("granted itself membership (SET and INHERIT) in shop_owner");
         try (Connection t = target.connectAsSuperuser("shop")) {
             assertThat(text(t, "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = 'shop'"))
                     .isEqualTo("shop_owner");
