@@ -56,14 +56,14 @@ final class AccessCheck {
     private AccessCheck() {
     }
 
-    /** The findings for one source database; its roles are collected into {@code use} for {@link #roles}. */
-    static List<Finding> check(DatabasePair db, Target target, CheckOptions options, ServerFacts source)
-            throws SQLException {
+    /** The findings for one source database, whose roles the caller has read (they also serve {@link #roles}). */
+    static List<Finding> check(DatabasePair db, Target target, CheckOptions options, ServerFacts source,
+                               RoleUse roles) throws SQLException {
         List<Finding> found = new ArrayList<>();
         if (!target.superuser()) {
             found.addAll(extensions(db, target));
             found.addAll(baseTypes(db, target));
-            found.addAll(createInDatabase(db, target));
+            found.addAll(createInDatabase(db, target, roles));
             found.addAll(superuserObjects(db, target));
         }
         if (!options.noTablespaces()) {
@@ -107,7 +107,8 @@ final class AccessCheck {
      * the source's copy needs to. Membership in the database's owner would give that right, when the owner is one
      * of the source's owners that the upgrade grants the user (see {@link RoleAccess}).
      */
-    private static List<Finding> createInDatabase(DatabasePair db, Target target) throws SQLException {
+    private static List<Finding> createInDatabase(DatabasePair db, Target target, RoleUse roles)
+            throws SQLException {
         if (db.target() == null) {
             return List.of();
         }
@@ -129,7 +130,7 @@ final class AccessCheck {
             return List.of();
         }
         RoleAccess.State state = RoleAccess.assess(db.target(), List.of(owner), List.of()).get(owner).state();
-        boolean sourceOwner = RoleUse.read(db.sourceContext()).owners().contains(owner);
+        boolean sourceOwner = roles.owners().contains(owner);
         if (state == RoleAccess.State.READY || state == RoleAccess.State.GRANTABLE && sourceOwner) {
             return List.of();
         }

@@ -33,8 +33,9 @@ final class DatabaseChecks {
             findings.addAll(LocaleCheck.check(db, sourceCollations));
             findings.addAll(TargetStateCheck.check(db));
             findings.addAll(InventoryCheck.check(db));
-            findings.addAll(AccessCheck.check(db, access, options, sourceFacts));
-            return new Result(findings, DatabaseSize.read(db), RoleUse.read(db.sourceContext()));
+            RoleUse roles = RoleUse.read(db.sourceContext());
+            findings.addAll(AccessCheck.check(db, access, options, sourceFacts, roles));
+            return new Result(findings, DatabaseSize.read(db), roles);
         }
     }
 

@@ -79,19 +79,28 @@ public final class RoleAccess {
      */
     public static Map<String, Standing> assess(Connection target, Collection<String> roles,
                                                Collection<String> createdByRun) throws SQLException {
-        ServerVersion version = CatalogReader.versionOf(target);
-        boolean from16 = version.atLeast(16);
-        Map<String, Standing> standings = new LinkedHashMap<>();
-        String user;
-        boolean superuser;
-        boolean createRole;
-        try (Statement st = target.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT current_user, rolsuper, rolcreaterole FROM pg_catalog.pg_roles WHERE rolname = current_user")) {
-            rs.next();
-            user = rs.getString(1);
-            superuser = rs.getBoolean(2);
-            createRole = rs.getBoolean(3);
+        return assess(target, Session.read(target), roles, createdByRun);
+    }
+
+    /** Who the connecting user is, asked once for all its roles. */
+    private record Session(ServerVersion version, String user, boolean superuser, boolean createRole) {
+        static Session read(Connection connection) throws SQLException {
+            ServerVersion version = CatalogReader.versionOf(connection);
+            try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(
+                    "SELECT current_user, rolsuper, rolcreaterole FROM pg_catalog.pg_roles WHERE rolname = current_user")) {
+                rs.next();
+                return new Session(version, rs.getString(1), rs.getBoolean(2), rs.getBoolean(3));
+            }
         }
+    }
+
+    private static Map<String, Standing> assess(Connection target, Session session, Collection<String> roles,
+                                                Collection<String> createdByRun) throws SQLException {
+        boolean from16 = session.version().atLeast(16);
+        String user = session.user();
+        boolean superuser = session.superuser();
+        boolean createRole = session.createRole();
+        Map<String, Standing> standings = new LinkedHashMap<>();
         String sql = """
                 SELECT r.rolname, r.rolsuper,
                        pg_catalog.pg_has_role(r.oid, '%s') AS can_set,
@@ -182,9 +191,9 @@ public final class RoleAccess {
 
     private static Grants acquire(Connection connection, Collection<String> roles, String server, boolean strict) {
         try {
-            ServerVersion version = CatalogReader.versionOf(connection);
-            Map<String, Standing> standings = assess(connection, roles, List.of());
-            String user = currentUser(connection);
+            Session session = Session.read(connection);
+            Map<String, Standing> standings = assess(connection, session, roles, List.of());
+            String user = session.user();
             List<String> refused = new ArrayList<>();
             List<String> needed = new ArrayList<>();
             for (Standing s : standings.values()) {
@@ -208,7 +217,7 @@ public final class RoleAccess {
                 // Role changes are few and matter: commit them durably, whatever the session's default.
                 st.execute("SET LOCAL synchronous_commit = on");
                 for (String role : needed) {
-                    st.execute(grant(role, user, version));
+                    st.execute(grant(role, user, session.version()));
                 }
                 connection.commit();
             } catch (SQLException e) {
@@ -327,13 +336,6 @@ public final class RoleAccess {
                 }
                 return Connector.open(target.withDatabase("template1"));
             }
-        }
-    }
-
-    private static String currentUser(Connection connection) throws SQLException {
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT current_user")) {
-            rs.next();
-            return rs.getString(1);
         }
     }
 }

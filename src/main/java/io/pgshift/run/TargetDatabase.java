@@ -44,6 +44,7 @@ final class TargetDatabase implements AutoCloseable {
     private final ProgressListener listener;
     /** One session on a maintenance database, opened when first needed: each new session costs a login. */
     private Connection maintenance;
+    private Boolean superuser;
 
     TargetDatabase(ConnInfo target, ProgressListener listener) {
         this.target = target;
@@ -71,7 +72,9 @@ final class TargetDatabase implements AutoCloseable {
                 available.put(rs.getString(1), rs.getString(2));
             }
         }
-        problems.addAll(ExtensionRights.refused(admin, extensions, () -> installedExtensions(admin)));
+        if (!superuser()) {
+            problems.addAll(ExtensionRights.refused(admin, extensions, () -> installedExtensions(admin)));
+        }
         for (Extension e : extensions) {
             if (!available.containsKey(e.name())) {
                 problems.add("extension " + e.name() + " (version " + e.version() + " on the source) is not "
@@ -170,6 +173,9 @@ final class TargetDatabase implements AutoCloseable {
      * {@link ExtensionRights}): a restore knows them by name only.
      */
     void checkExtensions(List<String> names) throws SQLException {
+        if (superuser()) {
+            return;
+        }
         Connection admin = maintenance();
         List<String> refused = ExtensionRights.refusedNames(admin, names, () -> installedExtensions(admin));
         if (!refused.isEmpty()) {
@@ -183,7 +189,7 @@ final class TargetDatabase implements AutoCloseable {
      * those some services let their admin create (event triggers, publications) are only a warning.
      */
     void checkSuperuserObjects(SourceContext source) throws SQLException {
-        if (superuser(maintenance())) {
+        if (superuser()) {
             return;
         }
         List<String> objects = SuperuserObjects.read(source);
@@ -199,11 +205,15 @@ final class TargetDatabase implements AutoCloseable {
         }
     }
 
-    private static boolean superuser(Connection connection) throws SQLException {
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user")) {
-            return rs.next() && rs.getBoolean(1);
+    /** Whether the target user is a superuser, asked once: several checks before writing depend on it. */
+    private boolean superuser() throws SQLException {
+        if (superuser == null) {
+            try (Statement st = maintenance().createStatement(); ResultSet rs = st.executeQuery(
+                    "SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user")) {
+                superuser = rs.next() && rs.getBoolean(1);
+            }
         }
+        return superuser;
     }
 
     /** The extensions already in the target database; none when it does not exist yet. */

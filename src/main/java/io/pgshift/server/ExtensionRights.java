@@ -48,7 +48,10 @@ public final class ExtensionRights {
     private ExtensionRights() {
     }
 
-    /** One line per extension the target user may not create and the target database does not have yet. */
+    /**
+     * One line per extension a target user that is not a superuser may not create and the target database does
+     * not have yet; the caller asks only for such a user.
+     */
     public static List<String> refused(Connection target, List<Extension> extensions, Installed installed)
             throws SQLException {
         return refusedNames(target, extensions.stream().map(Extension::name).toList(), installed);
@@ -57,7 +60,7 @@ public final class ExtensionRights {
     /** The same, for extensions known by name only (a dump's entries). */
     public static List<String> refusedNames(Connection target, List<String> extensions, Installed installed)
             throws SQLException {
-        if (extensions.stream().allMatch("plpgsql"::equals) || superuser(target)) {
+        if (extensions.stream().allMatch("plpgsql"::equals)) {
             return List.of();
         }
         Map<String, Boolean> creatable = creatable(target);
@@ -100,10 +103,6 @@ public final class ExtensionRights {
             }
         }
         return null;
-    }
-
-    private static boolean superuser(Connection target) throws SQLException {
-        return "t".equals(single(target, "SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user"));
     }
 
     /** Whether a user that is not a superuser may create each extension at its default version. */
