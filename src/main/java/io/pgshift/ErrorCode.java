@@ -29,6 +29,12 @@ public enum ErrorCode {
     IO(11, "file error"),
     /** The pre-flight check found errors, or could not read what it had to check. */
     CHECK_FAILED(12, "check failed"),
+    /**
+     * Source objects depend on each other in a loop that no order of creation satisfies and that pgshift cannot
+     * break by creating a part of one of them later (a view that selects from itself). Found before anything is
+     * written.
+     */
+    DEPENDENCY_LOOP(13, "dependency loop"),
     /** The run was interrupted before it finished. */
     INTERRUPTED(130, "interrupted");
 

@@ -11,10 +11,24 @@ package io.pgshift.catalog;
  * @param local        {@code attislocal}: declared by the table itself, not only inherited from a parent
  * @param notNullConstraint the NOT NULL constraint, or null when the column is nullable
  * @param settings     per-column settings that only ALTER TABLE can give
+ * @param defaultOid   the oid of the default's or generation expression's pg_attrdef row, or 0
  */
 public record Column(int number, String name, String type, boolean notNull, String defaultExpr,
                      char identity, char generated, String collation, char typeCategory, String comment,
-                     String acl, boolean local, NotNull notNullConstraint, ColumnSettings settings) {
+                     String acl, boolean local, NotNull notNullConstraint, ColumnSettings settings, long defaultOid) {
+
+    /** A column whose default, if any, is not known by its pg_attrdef row. */
+    public Column(int number, String name, String type, boolean notNull, String defaultExpr, char identity,
+                  char generated, String collation, char typeCategory, String comment, String acl, boolean local,
+                  NotNull notNullConstraint, ColumnSettings settings) {
+        this(number, name, type, notNull, defaultExpr, identity, generated, collation, typeCategory, comment, acl,
+                local, notNullConstraint, settings, 0);
+    }
+
+    /** The column's default as the part of its table that can be created apart from it. */
+    public ObjectRef defaultRef() {
+        return ObjectRef.of("pg_attrdef", defaultOid);
+    }
 
     /**
      * A column's NOT NULL constraint. Before PostgreSQL 18 it has no name and no row of its own; then it

@@ -46,7 +46,7 @@ final class ColumnReader {
                        CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage END AS storage,
                        %s AS compression,
                        CASE WHEN a.attstattarget >= 0 THEN a.attstattarget END AS statistics,
-                       %s AS options
+                       %s AS options, COALESCE(ad.oid, 0) AS default_oid
                 FROM pg_catalog.pg_attribute a
                 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
                 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -61,7 +61,7 @@ final class ColumnReader {
                     Column column = new Column(rs.getInt(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
                             rs.getString(6), charOf(rs, "identity"), charOf(rs, "generated"), rs.getString(9),
                             charOf(rs, "typcategory"), rs.getString(11), rs.getString(12),
-                            rs.getBoolean("attislocal"), notNull(rs), settings(rs));
+                            rs.getBoolean("attislocal"), notNull(rs), settings(rs), rs.getLong("default_oid"));
                     byTable.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(column);
                     return column;
                 });

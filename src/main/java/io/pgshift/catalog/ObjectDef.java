@@ -18,10 +18,27 @@ import io.pgshift.plan.Section;
  * @param owner       the owning role, or null when the kind has no owner of its own
  * @param acl         the aclitem[] as text, or null for the default privileges
  * @param table       the table this object belongs to (its trigger, policy, rule), or null
+ * @param split       how to create the object in two steps when it stands in a dependency loop, or null
  */
 public record ObjectDef(ObjectRef ref, String kind, String schema, String name, String designation,
                         String aclTarget, Section section, List<String> create, String owner, String comment,
-                        String acl, Set<ObjectRef> dependsOn, ObjectRef table) {
+                        String acl, Set<ObjectRef> dependsOn, ObjectRef table, Split split) {
+
+    /**
+     * The object created without some of its parts, then each part on its own (a domain, then its CHECK
+     * constraints that call functions).
+     *
+     * @param create the statements that create the object without the parts
+     * @param parts  the parts, whose catalog edges ({@link Dependency#via()}) leave the object with them
+     * @param later  the statements of the parts, as objects of their own
+     */
+    public record Split(List<String> create, Set<ObjectRef> parts, List<ObjectDef> later) {
+        public Split {
+            create = List.copyOf(create);
+            parts = Set.copyOf(parts);
+            later = List.copyOf(later);
+        }
+    }
 
     public ObjectDef {
         create = List.copyOf(create);
@@ -32,31 +49,36 @@ public record ObjectDef(ObjectRef ref, String kind, String schema, String name, 
     public static ObjectDef of(ObjectRef ref, String kind, String schema, String name, String designation,
                                Section section, List<String> create) {
         return new ObjectDef(ref, kind, schema, name, designation, null, section, create, null, null, null, Set.of(),
-                null);
+                null, null);
     }
 
     public ObjectDef withOwner(String newOwner) {
         return new ObjectDef(ref, kind, schema, name, designation, aclTarget, section, create, newOwner, comment, acl,
-                dependsOn, table);
+                dependsOn, table, split);
     }
 
     public ObjectDef withComment(String newComment) {
         return new ObjectDef(ref, kind, schema, name, designation, aclTarget, section, create, owner, newComment, acl,
-                dependsOn, table);
+                dependsOn, table, split);
     }
 
     public ObjectDef withAcl(String newAclTarget, String newAcl) {
         return new ObjectDef(ref, kind, schema, name, designation, newAclTarget, section, create, owner, comment,
-                newAcl, dependsOn, table);
+                newAcl, dependsOn, table, split);
     }
 
     public ObjectDef withDependencies(Set<ObjectRef> newDependsOn) {
         return new ObjectDef(ref, kind, schema, name, designation, aclTarget, section, create, owner, comment, acl,
-                newDependsOn, table);
+                newDependsOn, table, split);
     }
 
     public ObjectDef withTable(ObjectRef newTable) {
         return new ObjectDef(ref, kind, schema, name, designation, aclTarget, section, create, owner, comment, acl,
-                dependsOn, newTable);
+                dependsOn, newTable, split);
+    }
+
+    public ObjectDef withSplit(Split newSplit) {
+        return new ObjectDef(ref, kind, schema, name, designation, aclTarget, section, create, owner, comment, acl,
+                dependsOn, table, newSplit);
     }
 }

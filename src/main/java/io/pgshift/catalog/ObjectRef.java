@@ -15,6 +15,11 @@ public record ObjectRef(String catalog, long oid) {
     public static final String SHELL_TYPE = "shell type";
     /** Not a catalog: the ranges a large table's rows are copied in, all under one ref. */
     public static final String DATA_PARTS = "data parts";
+    /**
+     * Not a catalog: the real definition of an object first created as a placeholder to break a dependency
+     * loop, such as a view's query.
+     */
+    public static final String DEFINITION = "definition";
 
     public static ObjectRef of(String catalog, long oid) {
         return new ObjectRef(catalog, oid);
@@ -40,6 +45,11 @@ public record ObjectRef(String catalog, long oid) {
     /** The ranges of the rows of the relation with this oid, when they are copied in parts. */
     public static ObjectRef partsOf(long relationOid) {
         return new ObjectRef(DATA_PARTS, relationOid);
+    }
+
+    /** The real definition of the object with this oid, created after its placeholder. */
+    public static ObjectRef definitionOf(long oid) {
+        return new ObjectRef(DEFINITION, oid);
     }
 
     /** The shell of the type with this oid. */

@@ -17,6 +17,7 @@ import io.pgshift.catalog.types.TypeSource;
 final class ObjectSources {
     static final List<ObjectSource> ALL = List.of(
             new ExtensionSource(),
+            new AccessMethodSource(),
             new TypeSource(),
             new CollationSource(),
             new ConversionSource(),

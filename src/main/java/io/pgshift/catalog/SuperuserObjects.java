@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Objects of a source database that only a superuser may create, whoever owns them: functions in an untrusted
  * language (C, internal, plperlu, ...), operator classes and families, text search parsers and templates, foreign
- * data wrappers, event triggers, procedural languages and publications FOR ALL TABLES. Those an extension
+ * data wrappers, access methods, event triggers, procedural languages and publications FOR ALL TABLES. Those an extension
  * creates are left out: the extension brings them. A managed service's admin cannot create any of them, so a
  * copy as that admin would stop at the first.
  */
@@ -43,6 +43,9 @@ public final class SuperuserObjects {
         queries.add("""
                 SELECT 'event trigger ' || pg_catalog.quote_ident(o.evtname) FROM pg_catalog.pg_event_trigger o
                 WHERE %s""".formatted(Queries.notExtensionMember("pg_event_trigger", "o.oid")));
+        queries.add("""
+                SELECT 'access method ' || pg_catalog.quote_ident(o.amname) FROM pg_catalog.pg_am o
+                WHERE o.oid >= 16384 AND %s""".formatted(Queries.notExtensionMember("pg_am", "o.oid")));
         queries.add("""
                 SELECT 'language ' || pg_catalog.quote_ident(o.lanname) FROM pg_catalog.pg_language o
                 WHERE o.lanispl AND o.lanname <> 'plpgsql' AND %s""".formatted(

@@ -6,6 +6,9 @@ package io.pgshift.catalog;
  *
  * @param defaultExpr the default, as {@code pg_get_expr} prints it, or null
  * @param acl         column privileges as {@link SourceContext#aclJson} renders them, or null
+ * @param type        the column's type, as {@code format_type} prints it
+ * @param collation   the column's collation when not its type's, qualified, or null
  */
-public record ViewColumn(String name, String defaultExpr, String comment, String acl) {
+public record ViewColumn(String name, String defaultExpr, String comment, String acl, String type,
+                         String collation) {
 }

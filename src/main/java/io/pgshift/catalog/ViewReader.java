@@ -68,7 +68,13 @@ final class ViewReader {
         Map<Long, List<ViewColumn>> byView = new HashMap<>();
         list(connection, """
                 SELECT a.attrelid, a.attname, pg_catalog.pg_get_expr(ad.adbin, 0) AS default_expr,
-                       (SELECT cmt.description FROM pg_catalog.pg_description cmt WHERE cmt.objoid = a.attrelid AND cmt.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND cmt.objsubid = a.attnum) AS comment, %s AS acl
+                       (SELECT cmt.description FROM pg_catalog.pg_description cmt WHERE cmt.objoid = a.attrelid AND cmt.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND cmt.objsubid = a.attnum) AS comment, %s AS acl,
+                       pg_catalog.format_type(a.atttypid, a.atttypmod) AS type,
+                       (SELECT pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname)
+                        FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
+                        WHERE co.oid = a.attcollation
+                          AND a.attcollation <> (SELECT t.typcollation FROM pg_catalog.pg_type t WHERE t.oid = a.atttypid))
+                           AS collation
                 FROM pg_catalog.pg_attribute a
                 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
                 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -77,7 +83,8 @@ final class ViewReader {
                 ORDER BY a.attrelid, a.attnum""".formatted(SourceContext.aclJson("a.attacl", 'c', "c.relowner"),
                         userSchema("n.nspname")),
                 rs -> byView.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                        .add(new ViewColumn(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5))));
+                        .add(new ViewColumn(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                                rs.getString(6), rs.getString(7))));
         return byView;
     }
 

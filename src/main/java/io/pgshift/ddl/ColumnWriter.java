@@ -31,8 +31,11 @@ final class ColumnWriter {
         return c.local() || t.layout().isPartition();
     }
 
-    /** The column's declaration; null for a typed table's column that adds nothing to its type's. */
-    String definition(Table t, Column c) {
+    /**
+     * The column's declaration; null for a typed table's column that adds nothing to its type's. A default that
+     * is created later, on its own, is left out.
+     */
+    String definition(Table t, Column c, boolean withDefault) {
         if (ddl.serialSequence(t, c) != null) {
             // The type's serial keyword stands for the type, the sequence, NOT NULL and the default.
             return ident(c.name()) + " " + SerialColumns.keyword(c);
@@ -53,8 +56,10 @@ final class ColumnWriter {
                 extra = true;
             }
         } else if (c.defaultExpr() != null) {
-            def.append(" DEFAULT ").append(c.defaultExpr());
-            extra = true;
+            if (withDefault) {
+                def.append(" DEFAULT ").append(c.defaultExpr());
+                extra = true;
+            }
         } else if (parentHasDefault(t, c)) {
             // The column would inherit the parent's default; the source's child has none.
             def.append(" DEFAULT NULL");
@@ -104,13 +109,15 @@ final class ColumnWriter {
         return tree.parentColumns(t, c).stream().anyMatch(p -> p.defaultExpr() != null && !p.isGenerated());
     }
 
-    /** What CREATE TABLE cannot say about a column. */
-    void alters(List<String> sql, Table t, Column c) {
+    /** What CREATE TABLE cannot say about a column; a default created later, on its own, is left out. */
+    void alters(List<String> sql, Table t, Column c, boolean withDefault) {
         String alter = "ALTER TABLE ONLY " + qualified(t.schema(), t.name()) + " ALTER COLUMN " + ident(c.name());
         if (!printed(t, c)) {
             // An inherited-only column's own default (a copy of the parent's, or its own) and NOT NULL.
             if (!c.isGenerated() && c.defaultExpr() != null) {
-                sql.add(alter + " SET DEFAULT " + c.defaultExpr());
+                if (withDefault) {
+                    sql.add(setDefault(t, c));
+                }
             } else if (!c.isGenerated() && parentHasDefault(t, c)) {
                 sql.add(alter + " SET DEFAULT NULL");
             }
@@ -131,6 +138,12 @@ final class ColumnWriter {
         if (s.options() != null) {
             sql.add(alter + " SET (" + s.options() + ")");
         }
+    }
+
+    /** The column's default set on its own, as a default that waits until the table exists is. */
+    static String setDefault(Table t, Column c) {
+        return "ALTER TABLE ONLY " + qualified(t.schema(), t.name()) + " ALTER COLUMN " + ident(c.name())
+                + " SET DEFAULT " + c.defaultExpr();
     }
 
     private SequenceDef identitySequence(Table t, Column c) {

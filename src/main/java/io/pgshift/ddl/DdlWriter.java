@@ -22,6 +22,7 @@ import io.pgshift.catalog.SequenceDef;
 import io.pgshift.catalog.Table;
 import io.pgshift.plan.Entry;
 import io.pgshift.plan.Section;
+import io.pgshift.plan.Split;
 
 import static io.pgshift.ddl.Sql.ident;
 import static io.pgshift.ddl.Sql.literal;
@@ -39,6 +40,10 @@ public final class DdlWriter {
     private final DdlOptions options;
     private final TargetSession session;
     private final Map<ObjectRef, Set<ObjectRef>> dependencies = new HashMap<>();
+    /** The edges that the dependent itself makes, not one of its parts. */
+    private final Map<ObjectRef, Set<ObjectRef>> directDependencies = new HashMap<>();
+    /** The edges that a part of the dependent makes (a column default), by dependent and part. */
+    private final Map<ObjectRef, Map<ObjectRef, Set<ObjectRef>>> partDependencies = new HashMap<>();
     private final Map<String, Long> schemaOids = new HashMap<>();
     /** Each table's constraints and each identity column's sequence, looked up once per table or column. */
     private final Map<Long, List<Constraint>> constraintsByTable = new HashMap<>();
@@ -80,6 +85,12 @@ public final class DdlWriter {
         for (Dependency d : catalog.dependencies()) {
             ObjectRef referenced = indexToConstraint.getOrDefault(d.referenced(), d.referenced());
             dependencies.computeIfAbsent(d.dependent(), k -> new HashSet<>()).add(referenced);
+            if (d.via() == null) {
+                directDependencies.computeIfAbsent(d.dependent(), k -> new HashSet<>()).add(referenced);
+            } else {
+                partDependencies.computeIfAbsent(d.dependent(), k -> new HashMap<>())
+                        .computeIfAbsent(d.via(), k -> new HashSet<>()).add(referenced);
+            }
         }
         for (Schema s : catalog.schemas()) {
             schemaOids.put(s.name(), s.oid());
@@ -155,11 +166,27 @@ public final class DdlWriter {
     }
 
     private Entry object(ObjectDef o) {
-        List<String> sql = new ArrayList<>(o.create());
+        Entry whole = object(o, o.create(), Set.of());
+        if (o.split() == null) {
+            return whole;
+        }
+        Entry first = object(o, o.split().create(), o.split().parts());
+        List<Entry> later = new ArrayList<>();
+        for (ObjectDef part : o.split().later()) {
+            Entry e = object(part);
+            Set<ObjectRef> deps = new LinkedHashSet<>(e.dependsOn());
+            deps.addAll(partDependencies(o.ref(), part.ref()));
+            later.add(e.withDependsOn(deps));
+        }
+        return whole.withSplit(new Split(first.sql(), first.dependsOn(), later));
+    }
+
+    private Entry object(ObjectDef o, List<String> create, Set<ObjectRef> withoutParts) {
+        List<String> sql = new ArrayList<>(create);
         owner(sql, o.designation(), o.owner());
         comment(sql, o.designation(), o.comment());
         privileges(sql, o.aclTarget() != null ? o.aclTarget() : o.designation(), o.owner(), o.acl());
-        Set<ObjectRef> deps = dependsOn(o.ref(), o.schema());
+        Set<ObjectRef> deps = dependsOn(o.ref(), o.schema(), withoutParts);
         deps.addAll(o.dependsOn());
         return new Entry(o.ref(), o.kind(), o.name(), o.section(), sql, deps, o.table(), Drops.of(o));
     }
@@ -318,12 +345,35 @@ public final class DdlWriter {
 
     /** The object's catalog dependencies plus its schema. */
     Set<ObjectRef> dependsOn(ObjectRef ref, String schema) {
-        Set<ObjectRef> deps = new LinkedHashSet<>(dependencies.getOrDefault(ref, Set.of()));
+        return dependsOn(ref, schema, Set.of());
+    }
+
+    /**
+     * The object's catalog dependencies plus its schema, without the edges that only the given parts of it make
+     * (parts created later, on their own).
+     */
+    Set<ObjectRef> dependsOn(ObjectRef ref, String schema, Set<ObjectRef> withoutParts) {
+        Set<ObjectRef> deps;
+        if (withoutParts.isEmpty()) {
+            deps = new LinkedHashSet<>(dependencies.getOrDefault(ref, Set.of()));
+        } else {
+            deps = new LinkedHashSet<>(directDependencies.getOrDefault(ref, Set.of()));
+            partDependencies.getOrDefault(ref, Map.of()).forEach((part, refs) -> {
+                if (!withoutParts.contains(part)) {
+                    deps.addAll(refs);
+                }
+            });
+        }
         Long schemaOid = schema == null ? null : schemaOids.get(schema);
         if (schemaOid != null) {
             deps.add(ObjectRef.namespace(schemaOid));
         }
         return deps;
+    }
+
+    /** What one part of the object needs: a column default's functions, say. */
+    Set<ObjectRef> partDependencies(ObjectRef ref, ObjectRef part) {
+        return partDependencies.getOrDefault(ref, Map.of()).getOrDefault(part, Set.of());
     }
 
     /**

@@ -13,6 +13,7 @@ import io.pgshift.catalog.Table;
 import io.pgshift.catalog.TableLayout;
 import io.pgshift.plan.Entry;
 import io.pgshift.plan.Section;
+import io.pgshift.plan.Split;
 
 import static io.pgshift.ddl.Sql.ident;
 import static io.pgshift.ddl.Sql.qualified;
@@ -52,14 +53,66 @@ final class TableWriter {
         return entries;
     }
 
+    /**
+     * The table's entry. When some of its CHECK constraints or column defaults need other objects, the entry can
+     * be split: the table without them, then each of them on its own. That breaks the loop of a table and a
+     * function that takes the table's row type, used in the table's CHECK or default.
+     */
     private Entry table(Table t) {
+        Entry whole = table(t, Set.of());
+        List<Entry> later = new ArrayList<>();
+        Set<ObjectRef> parts = new LinkedHashSet<>();
+        for (Constraint c : inlineChecks(t)) {
+            if (c.local() && !t.layout().isPartition() && !ddl.constraintDependencies(c.ref()).isEmpty()) {
+                parts.add(c.ref());
+                later.add(check(t, c));
+            }
+        }
+        for (Column c : t.columns()) {
+            if (!c.isGenerated() && c.defaultExpr() != null && c.defaultOid() != 0
+                    && ddl.serialSequence(t, c) == null
+                    && !ddl.partDependencies(t.ref(), c.defaultRef()).isEmpty()) {
+                parts.add(c.defaultRef());
+                later.add(columnDefault(t, c));
+            }
+        }
+        if (parts.isEmpty()) {
+            return whole;
+        }
+        Entry first = table(t, parts);
+        return whole.withSplit(new Split(first.sql(), first.dependsOn(), later));
+    }
+
+    /** A CHECK constraint added once the table and its rows are in, as pg_dump adds one it splits off. */
+    private Entry check(Table t, Constraint c) {
         String name = qualified(t.schema(), t.name());
         List<String> sql = new ArrayList<>();
-        sql.add(create(t));
-        var deps = ddl.dependsOn(t.ref(), t.schema());
+        sql.add("ALTER TABLE " + name + " ADD CONSTRAINT " + ident(c.name()) + " " + c.definition());
+        DdlWriter.comment(sql, "CONSTRAINT " + ident(c.name()) + " ON " + name, c.comment());
+        Set<ObjectRef> deps = new LinkedHashSet<>(ddl.constraintDependencies(c.ref()));
+        deps.add(t.ref());
+        deps.addAll(tree.dataNeeded(t.oid(), true));
+        return new Entry(c.ref(), "CHECK CONSTRAINT", t.displayName() + "." + c.name(), Section.POST_DATA, sql,
+                deps, t.ref());
+    }
+
+    /** A column default set once the table exists. */
+    private Entry columnDefault(Table t, Column c) {
+        Set<ObjectRef> deps = new LinkedHashSet<>(ddl.partDependencies(t.ref(), c.defaultRef()));
+        deps.add(t.ref());
+        return new Entry(c.defaultRef(), "DEFAULT", t.displayName() + "." + c.name(), Section.PRE_DATA,
+                List.of(ColumnWriter.setDefault(t, c)), deps, t.ref());
+    }
+
+    /** The table's entry without the given parts: CHECK constraints and column defaults created later. */
+    private Entry table(Table t, Set<ObjectRef> withoutParts) {
+        String name = qualified(t.schema(), t.name());
+        List<String> sql = new ArrayList<>();
+        sql.add(create(t, withoutParts));
+        var deps = ddl.dependsOn(t.ref(), t.schema(), withoutParts);
         tree.parents(t).forEach(p -> deps.add(p.ref()));
         for (Column c : t.columns()) {
-            columns.alters(sql, t, c);
+            columns.alters(sql, t, c, !withoutParts.contains(c.defaultRef()));
         }
         switch (t.layout().replicaIdentity()) {
             case 'f' -> sql.add("ALTER TABLE ONLY " + name + " REPLICA IDENTITY FULL");
@@ -83,6 +136,9 @@ final class TableWriter {
         }
         DdlWriter.comment(sql, "TABLE " + name, t.comment());
         for (Constraint c : inlineChecks(t)) {
+            if (withoutParts.contains(c.ref())) {
+                continue;
+            }
             DdlWriter.comment(sql, "CONSTRAINT " + ident(c.name()) + " ON " + name, c.comment());
             // An inline CHECK is created with the table: the functions and types it uses must exist first.
             deps.addAll(ddl.constraintDependencies(c.ref()));
@@ -106,12 +162,12 @@ final class TableWriter {
                 "DROP TABLE IF EXISTS " + name);
     }
 
-    private String create(Table t) {
+    private String create(Table t, Set<ObjectRef> withoutParts) {
         TableLayout layout = t.layout();
         List<String> elements = new ArrayList<>();
         for (Column c : t.columns()) {
             if (ColumnWriter.printed(t, c)) {
-                String definition = columns.definition(t, c);
+                String definition = columns.definition(t, c, !withoutParts.contains(c.defaultRef()));
                 if (definition != null) {
                     elements.add(definition);
                 }
@@ -122,7 +178,9 @@ final class TableWriter {
             }
         }
         for (Constraint c : inlineChecks(t)) {
-            elements.add("CONSTRAINT " + ident(c.name()) + " " + c.definition());
+            if (!withoutParts.contains(c.ref())) {
+                elements.add("CONSTRAINT " + ident(c.name()) + " " + c.definition());
+            }
         }
         for (Constraint c : ddl.constraintsOf(t.oid())) {
             if (ddl.keyWithTable(c, t)) {

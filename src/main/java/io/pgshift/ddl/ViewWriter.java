@@ -17,6 +17,7 @@ import io.pgshift.catalog.View;
 import io.pgshift.catalog.ViewColumn;
 import io.pgshift.plan.Entry;
 import io.pgshift.plan.Section;
+import io.pgshift.plan.Split;
 
 import static io.pgshift.ddl.Sql.ident;
 import static io.pgshift.ddl.Sql.literal;
@@ -28,6 +29,9 @@ import static io.pgshift.ddl.Sql.qualified;
  * never populated on the source is left empty.
  */
 final class ViewWriter {
+    /** What a view's placeholder needs besides the relations that give its columns' types: those types. */
+    private static final Set<String> PLACEHOLDER_NEEDS = Set.of("pg_namespace", "pg_type", "pg_collation",
+            "pg_extension", ObjectRef.SHELL_TYPE);
     private final DdlOptions options;
     /** The role that will create the views, which needs no ALTER ... OWNER TO; null if unknown. */
     private final String creator;
@@ -57,11 +61,48 @@ final class ViewWriter {
         return entries;
     }
 
+    /**
+     * The view's entry. A view can be split: created first with its columns and a query that reads nothing, then
+     * given its real query, as pg_dump does. That breaks the loop of a view and a function that returns the
+     * view's rows, used in the view's query.
+     */
     private Entry definition(View v) {
+        String name = qualified(v.schema(), v.name());
+        Entry whole = definition(v, v.materialized() ? createMaterialized(v, name) : createView(v, name, false));
+        // A view that selects from itself could be made so, but could never be queried, and pg_dump cannot
+        // recreate it: it stays a loop, which the planner refuses by name.
+        if (v.materialized() || whole.dependsOn().contains(v.ref())) {
+            return whole;
+        }
+        Entry first = definition(v, placeholder(v, name));
+        Set<ObjectRef> typesOnly = new LinkedHashSet<>();
+        for (ObjectRef ref : first.dependsOn()) {
+            if (PLACEHOLDER_NEEDS.contains(ref.catalog()) || ref.catalog().equals("pg_class") && !views.containsKey(ref)) {
+                typesOnly.add(ref);
+            }
+        }
+        Set<ObjectRef> queryNeeds = new LinkedHashSet<>(whole.dependsOn());
+        queryNeeds.add(v.ref());
+        Entry query = new Entry(ObjectRef.definitionOf(v.oid()), "VIEW", v.displayName(), Section.PRE_DATA,
+                List.of(createView(v, name, true)), queryNeeds, null);
+        return whole.withSplit(new Split(first.sql(), typesOnly, List.of(query)));
+    }
+
+    /** A view with the source view's columns, their types and collations, that reads nothing. */
+    private static String placeholder(View v, String name) {
+        List<String> columns = new ArrayList<>();
+        for (ViewColumn c : v.columns()) {
+            columns.add("NULL::" + c.type() + (c.collation() != null ? " COLLATE " + c.collation() : "") + " AS "
+                    + ident(c.name()));
+        }
+        return "CREATE VIEW " + name + " AS\n SELECT " + String.join(",\n    ", columns);
+    }
+
+    private Entry definition(View v, String create) {
         String name = qualified(v.schema(), v.name());
         String kind = v.materialized() ? "MATERIALIZED VIEW" : "VIEW";
         List<String> sql = new ArrayList<>();
-        sql.add(v.materialized() ? createMaterialized(v, name) : createView(v, name));
+        sql.add(create);
         for (ViewColumn c : v.columns()) {
             if (c.defaultExpr() != null) {
                 sql.add("ALTER VIEW " + name + " ALTER COLUMN " + ident(c.name()) + " SET DEFAULT " + c.defaultExpr());
@@ -84,8 +125,8 @@ final class ViewWriter {
                 null, "DROP " + kind + " IF EXISTS " + name);
     }
 
-    private static String createView(View v, String name) {
-        return "CREATE VIEW " + name + (v.options() != null ? " WITH (" + v.options() + ")" : "") + " AS\n"
+    private static String createView(View v, String name, boolean replace) {
+        return "CREATE " + (replace ? "OR REPLACE " : "") + "VIEW " + name + (v.options() != null ? " WITH (" + v.options() + ")" : "") + " AS\n"
                 + query(v) + (v.checkOption() != null
                         ? "\n  WITH " + v.checkOption().toUpperCase(Locale.ROOT) + " CHECK OPTION" : "");
     }

@@ -15,9 +15,16 @@ import io.pgshift.catalog.ObjectRef;
  * @param dependsOn objects that must exist before this entry's statements run
  * @param drop      the statement that drops the object, written with IF EXISTS (restore --clean), or null
  *                  when the object goes with another one (a table's rows) or cannot be dropped on its own
+ * @param split     how to create the object in two steps if it stands in a dependency loop, or null; the
+ *                  planner decides, and the entries of a plan have none
  */
 public record Entry(ObjectRef ref, String kind, String name, Section section, List<String> sql,
-                    Set<ObjectRef> dependsOn, ObjectRef table, String drop) {
+                    Set<ObjectRef> dependsOn, ObjectRef table, String drop, Split split) {
+
+    public Entry(ObjectRef ref, String kind, String name, Section section, List<String> sql,
+                 Set<ObjectRef> dependsOn, ObjectRef table, String drop) {
+        this(ref, kind, name, section, sql, dependsOn, table, drop, null);
+    }
 
     /** An entry that is not dropped by itself. */
     public Entry(ObjectRef ref, String kind, String name, Section section, List<String> sql,
@@ -26,19 +33,28 @@ public record Entry(ObjectRef ref, String kind, String name, Section section, Li
     }
 
     public Entry withSection(Section newSection) {
-        return new Entry(ref, kind, name, newSection, sql, dependsOn, table, drop);
+        return new Entry(ref, kind, name, newSection, sql, dependsOn, table, drop, split);
     }
 
     public Entry withDependsOn(Set<ObjectRef> newDependsOn) {
-        return new Entry(ref, kind, name, section, sql, newDependsOn, table, drop);
+        return new Entry(ref, kind, name, section, sql, newDependsOn, table, drop, split);
     }
 
     public Entry withSql(List<String> newSql) {
-        return new Entry(ref, kind, name, section, newSql, dependsOn, table, drop);
+        return new Entry(ref, kind, name, section, newSql, dependsOn, table, drop, split);
     }
 
     public Entry withDrop(String newDrop) {
-        return new Entry(ref, kind, name, section, sql, dependsOn, table, newDrop);
+        return new Entry(ref, kind, name, section, sql, dependsOn, table, newDrop, split);
+    }
+
+    public Entry withSplit(Split newSplit) {
+        return new Entry(ref, kind, name, section, sql, dependsOn, table, drop, newSplit);
+    }
+
+    /** The object without the parts its split leaves for later; the parts are the split's {@code later}. */
+    public Entry splitFirst() {
+        return new Entry(ref, kind, name, section, split.sql(), split.dependsOn(), table, drop, null);
     }
 
     @Override

@@ -168,6 +168,9 @@ public final class CopyRun {
             }
             Compatibility.check(reading.incompatibilities(), targetVersion, options.target().describe());
             TargetCompatibility.check(catalog, targetVersion);
+            // A dependency loop that cannot be broken is found now, before the target is touched; the plan itself
+            // waits for the target's session, whose user and emptiness shape the statements.
+            Planner.order(writer(catalog, options.target().user(), true).entries());
             SourceContext context = new SourceContext(leader, sourceVersion);
             targetDatabase.checkCanHold(catalog, ExtensionSource.extensions(context));
             SourceWarnings.read(context).forEach(listener::warning);

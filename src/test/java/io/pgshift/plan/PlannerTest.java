@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
 import io.pgshift.catalog.ObjectRef;
 
@@ -54,12 +55,52 @@ class PlannerTest {
     }
 
     @Test
-    void aCycleIsReportedByName() {
+    void aLoopThatNoSplitBreaksIsReportedByItsObjectsOnly() {
         Entry a = entry(1, "VIEW", Section.PRE_DATA, rel(2));
         Entry b = entry(2, "VIEW", Section.PRE_DATA, rel(1));
+        Entry waiting = entry(3, "VIEW", Section.PRE_DATA, rel(2));
 
-        assertThatThrownBy(() -> Planner.order(List.of(a, b)))
+        assertThatThrownBy(() -> Planner.order(List.of(a, b, waiting)))
                 .isInstanceOf(PgShiftException.class)
-                .hasMessageContaining("circular dependency").hasMessageContaining("VIEW1");
+                .hasMessageContaining("loop: VIEW VIEW1, VIEW VIEW2;")
+                .hasMessageNotContaining("VIEW3")
+                .extracting(e -> ((PgShiftException) e).code()).isEqualTo(ErrorCode.DEPENDENCY_LOOP);
+    }
+
+    @Test
+    void anObjectThatNeedsItselfIsALoopOfOne() {
+        Entry view = entry(1, "VIEW", Section.PRE_DATA, rel(1));
+
+        assertThatThrownBy(() -> Planner.order(List.of(view)))
+                .isInstanceOf(PgShiftException.class)
+                .hasMessageContaining("VIEW VIEW1 depends on itself");
+    }
+
+    @Test
+    void aLoopIsBrokenBySplittingTheEntryThatCanBeCreatedInTwoSteps() {
+        ObjectRef function = ObjectRef.of("pg_proc", 2);
+        ObjectRef check = ObjectRef.constraint(3);
+        Entry checkLater = new Entry(check, "CHECK CONSTRAINT", "t.check", Section.POST_DATA,
+                List.of("ALTER TABLE t ADD CHECK (f(t))"), Set.of(rel(1), function), rel(1));
+        Entry table = entry(1, "TABLE", Section.PRE_DATA, function)
+                .withSplit(new Split(List.of("CREATE TABLE t ()"), Set.of(), List.of(checkLater)));
+        Entry takesTheRowType = new Entry(function, "FUNCTION", "f", Section.PRE_DATA, List.of("CREATE FUNCTION f"),
+                Set.of(rel(1)), null);
+
+        Plan plan = Planner.order(List.of(table, takesTheRowType));
+
+        assertThat(plan.entries()).extracting(Entry::kind).containsExactly("TABLE", "FUNCTION", "CHECK CONSTRAINT");
+        assertThat(plan.entries().get(0).sql()).containsExactly("CREATE TABLE t ()");
+        assertThat(plan.entries()).allMatch(e -> e.split() == null);
+    }
+
+    @Test
+    void anEntryOutsideAnyLoopIsNeverSplit() {
+        Entry table = entry(1, "TABLE", Section.PRE_DATA)
+                .withSplit(new Split(List.of("CREATE TABLE t ()"), Set.of(), List.of()));
+
+        Plan plan = Planner.order(List.of(table));
+
+        assertThat(plan.entries()).extracting(Entry::sql).containsExactly(List.of("-- 1"));
     }
 }

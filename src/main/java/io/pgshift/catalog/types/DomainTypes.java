@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.pgshift.catalog.ObjectDef;
 import io.pgshift.catalog.ObjectRef;
@@ -45,8 +46,18 @@ final class DomainTypes {
         List<ObjectDef> definitions = new ArrayList<>();
         for (Domain d : domains) {
             List<DomainConstraint> own = constraints.getOrDefault(d.type().oid(), List.of());
-            definitions.add(d.type().definition("DOMAIN", d.type().ref(), create(d, own)));
-            own.stream().filter(c -> !c.validated()).forEach(c -> definitions.add(notValid(d.type(), c)));
+            ObjectDef domain = d.type().definition("DOMAIN", d.type().ref(), create(d, own));
+            List<DomainConstraint> checks = own.stream().filter(c -> c.validated() && c.type() == 'c').toList();
+            if (!checks.isEmpty()) {
+                // A CHECK that calls a function taking the domain closes a loop; it can be added afterwards.
+                List<DomainConstraint> rest = own.stream().filter(c -> !checks.contains(c)).toList();
+                domain = domain.withSplit(new ObjectDef.Split(create(d, rest),
+                        checks.stream().map(c -> ObjectRef.constraint(c.oid())).collect(Collectors.toSet()),
+                        checks.stream().map(c -> addedLater(d.type(), c, Section.PRE_DATA)).toList()));
+            }
+            definitions.add(domain);
+            own.stream().filter(c -> !c.validated()).forEach(c -> definitions.add(addedLater(d.type(), c,
+                    Section.POST_DATA)));
         }
         return definitions;
     }
@@ -80,12 +91,13 @@ final class DomainTypes {
         return sql;
     }
 
-    private static ObjectDef notValid(TypeHeader domain, DomainConstraint c) {
+    /** A constraint added to its domain by ALTER DOMAIN: a NOT VALID one after the data, or one split off. */
+    private static ObjectDef addedLater(TypeHeader domain, DomainConstraint c, Section section) {
         String create = "ALTER DOMAIN " + domain.qualifiedName() + " ADD CONSTRAINT " + Sql.ident(c.name()) + " "
                 + c.definition();
         return ObjectDef.of(ObjectRef.constraint(c.oid()), "CHECK CONSTRAINT", domain.schema(),
                 domain.schema() + "." + domain.name() + "." + c.name(), constraintDesignation(domain, c),
-                Section.POST_DATA, List.of(create)).withComment(c.comment()).withDependencies(Set.of(domain.ref()));
+                section, List.of(create)).withComment(c.comment()).withDependencies(Set.of(domain.ref()));
     }
 
     private static String constraintDesignation(TypeHeader domain, DomainConstraint c) {
