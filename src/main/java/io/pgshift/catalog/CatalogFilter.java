@@ -33,6 +33,10 @@ public record CatalogFilter(List<NamePattern> schemas, List<NamePattern> exclude
         List<View> views = c.views().stream().filter(v -> relationSelected(v.schema(), v.name(), keptSchemas)).toList();
         Set<Long> keptRelations = new HashSet<>(keptTables);
         views.forEach(v -> keptRelations.add(v.oid()));
+        // A foreign table is read as an object of its own, which is its own table: -t and -T match it by name too.
+        c.objects().stream().filter(o -> o.ref().equals(o.table()) && o.schema() != null
+                        && relationSelected(o.schema(), o.name().substring(o.schema().length() + 1), keptSchemas))
+                .forEach(o -> keptRelations.add(o.ref().oid()));
         List<SequenceDef> sequences = c.sequences().stream().filter(s -> relationSelected(s.schema(), s.name(), keptSchemas)
                 || owner(s) != 0 && keptTables.contains(owner(s))).toList();
         return new Catalog(c.version(), c.database(),

@@ -39,7 +39,8 @@ final class ObjectSources {
             new PublicationSource(),
             new DefaultPrivilegeSource(),
             new LargeObjectSource(),
-            new ExtensionMemberPrivileges());
+            new ExtensionMemberPrivileges(ExtensionMemberPrivileges.Scope.EXTENSION_MEMBERS),
+            new ExtensionMemberPrivileges(ExtensionMemberPrivileges.Scope.BUILT_IN));
 
     private ObjectSources() {
     }

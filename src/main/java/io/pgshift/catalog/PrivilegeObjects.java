@@ -15,7 +15,13 @@ public final class PrivilegeObjects {
     /** Privileges changed on an object of an extension since CREATE EXTENSION made it. */
     public static final String EXTENSION_MEMBER = "EXTENSION MEMBER PRIVILEGES";
 
-    private static final Set<String> KINDS = Set.of(DEFAULT, COLUMN, EXTENSION_MEMBER);
+    /**
+     * Privileges changed on a built-in object since initdb made it. Only a superuser may change them on the
+     * target: a copy or restore as another user leaves them out, with a warning that names them.
+     */
+    public static final String BUILT_IN = "BUILT-IN OBJECT PRIVILEGES";
+
+    private static final Set<String> KINDS = Set.of(DEFAULT, COLUMN, EXTENSION_MEMBER, BUILT_IN);
 
     private PrivilegeObjects() {
     }

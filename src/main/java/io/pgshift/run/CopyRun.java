@@ -170,7 +170,7 @@ public final class CopyRun {
             TargetCompatibility.check(catalog, targetVersion);
             // A dependency loop that cannot be broken is found now, before the target is touched; the plan itself
             // waits for the target's session, whose user and emptiness shape the statements.
-            Planner.order(writer(catalog, options.target().user(), true).entries());
+            Plan trial = Planner.order(writer(catalog, options.target().user(), true).entries());
             SourceContext context = new SourceContext(leader, sourceVersion);
             targetDatabase.checkCanHold(catalog, ExtensionSource.extensions(context));
             SourceWarnings.read(context).forEach(listener::warning);
@@ -179,6 +179,7 @@ public final class CopyRun {
             }
             targetDatabase.checkSuperuserObjects(context);
             grants = OwnerAccess.prepare(options, context, targetDatabase.maintenance(), listener);
+            Set<ObjectRef> leftOut = targetDatabase.builtInPrivilegesLeftOut(trial.entries());
             boolean created = targetDatabase.createIfMissing(catalog.database(), options.ddl().noOwner());
             targetDatabase.close();
             // Index builders wait for rows; a schema-only copy has none, so its copiers build what is left.
@@ -194,7 +195,7 @@ public final class CopyRun {
             Connection target = workers.get(0).target;
             boolean startsEmpty = targetDatabase.ensureEmpty(target, catalog, options.clean());
             Plan plan = Planner.order(writer(catalog, TargetDatabase.currentUser(target), startsEmpty).entries())
-                    .without(options.filter().excludedData(catalog));
+                    .without(options.filter().excludedData(catalog)).without(leftOut);
             finish(prepare);
 
             Map<Long, Table> allTables = new HashMap<>();

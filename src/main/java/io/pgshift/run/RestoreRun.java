@@ -99,8 +99,9 @@ public final class RestoreRun {
     }
 
     private void restore(Manifest manifest, DataPhase dataPhase) {
-        List<Entry> entries = options.selection().select(manifest.entries()).stream()
+        List<Entry> selected = options.selection().select(manifest.entries()).stream()
                 .map(this::withoutExcludedStatements).toList();
+        List<Entry> entries = selected;
         boolean single = options.singleTransaction();
         RoleAccess.Grants grants = null;
         try {
@@ -108,6 +109,8 @@ public final class RestoreRun {
             try (target) {
                 target.checkExtensions(entries.stream().filter(e -> "EXTENSION".equals(e.kind())).map(Entry::name)
                         .toList());
+                Set<ObjectRef> leftOut = target.builtInPrivilegesLeftOut(selected);
+                entries = selected.stream().filter(e -> !leftOut.contains(e.ref())).toList();
                 grants = actingRoles(entries);
                 target.createIfMissing(databaseInfo(manifest.source()), options.ddl().noOwner());
             }

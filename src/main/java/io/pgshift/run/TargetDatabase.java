@@ -1,5 +1,6 @@
 package io.pgshift.run;
 
+import java.util.stream.Collectors;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +15,9 @@ import java.util.Map;
 import java.util.Set;
 
 import io.pgshift.ErrorCode;
+import io.pgshift.plan.Entry;
+import io.pgshift.catalog.ObjectRef;
+import io.pgshift.catalog.PrivilegeObjects;
 import io.pgshift.PgShiftException;
 import io.pgshift.catalog.Catalog;
 import io.pgshift.catalog.CatalogReader;
@@ -203,6 +207,25 @@ final class TargetDatabase implements AutoCloseable {
                     + (refused.size() > 5 ? ", ..." : "") + "), and the target user is not one; nothing was "
                     + "written (create them on the target as a superuser first, or leave them out with -N or -T)");
         }
+    }
+
+    /**
+     * The entries that change built-in objects' privileges, which only a superuser may do, when the target user is
+     * not one: they are left out, and a warning names them. Nothing is left out for a superuser.
+     */
+    Set<ObjectRef> builtInPrivilegesLeftOut(List<Entry> entries) throws SQLException {
+        if (superuser()) {
+            return Set.of();
+        }
+        List<Entry> builtIn = entries.stream().filter(e -> PrivilegeObjects.BUILT_IN.equals(e.kind())).toList();
+        if (!builtIn.isEmpty()) {
+            listener.warning("the source changed the privileges of " + builtIn.size() + " built-in "
+                    + (builtIn.size() == 1 ? "object" : "objects") + " ("
+                    + String.join(", ", builtIn.stream().limit(5).map(Entry::name).toList())
+                    + (builtIn.size() > 5 ? ", ..." : "") + "); only a superuser may change them, and the target "
+                    + "user is not one, so they were left out: a superuser can make the same changes on the target");
+        }
+        return builtIn.stream().map(Entry::ref).collect(Collectors.toSet());
     }
 
     /** Whether the target user is a superuser, asked once: several checks before writing depend on it. */

@@ -66,6 +66,32 @@ class SelectionIT {
         assertThat(sql).contains("CREATE TABLE public.customers").doesNotContain("page_views");
     }
 
+    @Test
+    void excludingViewsKeepsAForeignTableWithItsCommentAndGrantsAndTExcludesOneByName() throws Exception {
+        source.createDatabase("foreign_shop");
+        source.execute("foreign_shop", "CREATE ROLE foreign_reader", "CREATE SCHEMA test",
+                "CREATE EXTENSION postgres_fdw", "CREATE SERVER elsewhere FOREIGN DATA WRAPPER postgres_fdw",
+                "CREATE FOREIGN TABLE test.projects_dump (id integer) SERVER elsewhere",
+                "COMMENT ON FOREIGN TABLE test.projects_dump IS 'kept'",
+                "GRANT SELECT ON test.projects_dump TO foreign_reader",
+                "CREATE FOREIGN TABLE test.left_out (id integer) SERVER elsewhere",
+                "CREATE VIEW test.v1 AS SELECT 1 AS x", "CREATE VIEW test.v2 AS SELECT x FROM test.v1");
+        target.execute("postgres", "CREATE ROLE foreign_reader");
+
+        Cli.Run run = Cli.run("copy", "-T", "test.v1", "-T", "test.v2", "-T", "test.left_out",
+                "--source", Cli.conn(source, "foreign_shop"), "--target", Cli.conn(target, "foreign_shop"));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        try (Connection c = target.connect("foreign_shop"); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT relname || ' ' || relkind::text || ' ' || COALESCE(obj_description(oid, 'pg_class'), '-') || ' '"
+                        + " || array_to_string(relacl, ',') FROM pg_class"
+                        + " WHERE relnamespace = 'test'::regnamespace ORDER BY relname")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).startsWith("projects_dump f kept ").contains("foreign_reader=r/");
+            assertThat(rs.next()).as("the views and the excluded foreign table stay behind").isFalse();
+        }
+    }
+
     private static java.util.List<String> relations(String db) throws Exception {
         java.util.List<String> names = new java.util.ArrayList<>();
         try (Connection c = target.connect(db); ResultSet rs = c.createStatement().executeQuery(
