@@ -151,6 +151,11 @@ public final class CatalogReader {
                 ELSE pg_catalog.pg_get_userbyid(n.nspowner) END""";
     }
 
+    /** The materialized views that hold rows, read as tables: verify hashes their rows as it hashes a table's. */
+    public List<Table> populatedMaterializedViews() throws SQLException {
+        return new TableReader(connection, version, true, TableReader.POPULATED_MATERIALIZED_VIEWS).read();
+    }
+
     public List<Table> tables() throws SQLException {
         return new TableReader(connection, version, true).read();
     }

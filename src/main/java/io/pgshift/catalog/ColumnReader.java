@@ -16,10 +16,17 @@ import static io.pgshift.catalog.Queries.userSchema;
 final class ColumnReader {
     private final Connection connection;
     private final ServerVersion version;
+    private final String relations;
 
     ColumnReader(Connection connection, ServerVersion version) {
+        this(connection, version, TableReader.TABLES);
+    }
+
+    /** @param relations SQL: whose columns to read, as a condition on {@code c} */
+    ColumnReader(Connection connection, ServerVersion version, String relations) {
         this.connection = connection;
         this.version = version;
+        this.relations = relations;
     }
 
     Map<Long, List<Column>> read() throws SQLException {
@@ -53,10 +60,10 @@ final class ColumnReader {
                 JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
                 LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
                 %s
-                WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND %s
+                WHERE %s AND a.attnum > 0 AND NOT a.attisdropped AND %s
                 ORDER BY a.attrelid, a.attnum""".formatted(defaultExpr, identity, generated,
                         SourceContext.aclJson("a.attacl", 'c', "c.relowner"), notNullColumns(), compression,
-                        Queries.options("a.attoptions"), notNullJoin(), userSchema("n.nspname")),
+                        Queries.options("a.attoptions"), notNullJoin(), relations, userSchema("n.nspname")),
                 rs -> {
                     Column column = new Column(rs.getInt(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
                             rs.getString(6), charOf(rs, "identity"), charOf(rs, "generated"), rs.getString(9),

@@ -37,11 +37,8 @@ final class DatabaseReader {
                 rs -> new DatabaseInfo(rs.getLong("oid"), rs.getString("datname"), rs.getString("owner"),
                         rs.getString("encoding"), rs.getString("datcollate"), rs.getString("datctype"),
                         Queries.charOf(rs, "provider"), rs.getString("locale"), rs.getString("icu_rules"),
-                        rs.getBoolean("datistemplate"), rs.getInt("datconnlimit"), strings(rs.getArray("settings")),
+                        rs.getBoolean("datistemplate"), rs.getInt("datconnlimit"), Queries.strings(rs.getArray("settings")),
                         rs.getString("comment"), rs.getString("acl"))).get(0);
     }
 
-    private static List<String> strings(Array array) throws SQLException {
-        return array == null ? List.of() : List.of((String[]) array.getArray());
-    }
 }

@@ -77,4 +77,9 @@ public final class Queries {
         return nspnameColumn + " NOT IN ('pg_catalog', 'information_schema') AND " + nspnameColumn
                 + " !~ '^pg_(toast|temp_|toast_temp_)'";
     }
+
+    /** A text[] column as a list; none for NULL. */
+    static List<String> strings(java.sql.Array array) throws SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
+    }
 }

@@ -20,9 +20,14 @@ import static io.pgshift.catalog.Queries.userSchema;
  * of their own in 18.
  */
 final class TableReader {
+    /** SQL: the relations that are tables, plain or partitioned. */
+    static final String TABLES = "c.relkind IN ('r', 'p')";
+    /** SQL: the materialized views that hold rows, which verify compares as it compares tables. */
+    static final String POPULATED_MATERIALIZED_VIEWS = "c.relkind = 'm' AND c.relispopulated";
     private final Connection connection;
     private final ServerVersion version;
     private final boolean sizes;
+    private final String relations;
 
     /**
      * The root of a leaf partition's tree when some table of the tree is hash-partitioned (hash partitioning
@@ -73,13 +78,19 @@ final class TableReader {
      *              schedules no rows, leaves it out and sees every table as empty
      */
     TableReader(Connection connection, ServerVersion version, boolean sizes) {
+        this(connection, version, sizes, TABLES);
+    }
+
+    /** @param relations SQL: which relations to read, as a condition on {@code c} (populated materialized views) */
+    TableReader(Connection connection, ServerVersion version, boolean sizes, String relations) {
         this.connection = connection;
         this.version = version;
         this.sizes = sizes;
+        this.relations = relations;
     }
 
     List<Table> read() throws SQLException {
-        return withColumns(readWithoutColumns(), new ColumnReader(connection, version).read());
+        return withColumns(readWithoutColumns(), new ColumnReader(connection, version, relations).read());
     }
 
     /** The tables given their columns, which a {@link ColumnReader} may read on another session meanwhile. */
@@ -119,11 +130,11 @@ final class TableReader {
                        (SELECT s.spcname FROM pg_catalog.pg_tablespace s WHERE s.oid = c.reltablespace) AS tablespace,
                        %s AS has_oids, %s AS load_through
                 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-                WHERE c.relkind IN ('r', 'p') AND %s AND %s
+                WHERE %s AND %s AND %s
                 ORDER BY n.nspname, c.relname""".formatted(sizes ? "pg_catalog.pg_relation_size(c.oid)" : "0",
                         SourceContext.aclJson("c.relacl", 'r', "c.relowner"), partitionKey, partitionBound, Queries.options("c.reloptions"),
                         Queries.options("tc.reloptions", "toast."), accessMethod, hasOids, loadThrough,
-                        userSchema("n.nspname"),
+                        relations, userSchema("n.nspname"),
                         notExtensionMember("pg_class", "c.oid")),
                 rs -> new Table(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         charOf(rs, "relpersistence"), List.of(),

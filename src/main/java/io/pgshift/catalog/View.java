@@ -13,13 +13,26 @@ import java.util.List;
  * @param tablespace   a materialized view's tablespace, or null for the database's default
  * @param accessMethod a materialized view's table access method (12+), or null before 12
  * @param columns      the columns, for their comments, privileges and (views only) defaults
+ * @param sessionSettings a materialized view's: the settings a session of its owner in its database starts with,
+ *                     from ALTER ROLE ... SET and ALTER DATABASE ... SET, as {@code name=value}; the settings its
+ *                     rows were computed under, when the source refreshed it
  */
 public record View(long oid, String schema, String name, String owner, String definition,
                    String options, String checkOption, String comment, String acl, boolean materialized,
-                   boolean populated, String tablespace, String accessMethod, List<ViewColumn> columns) {
+                   boolean populated, String tablespace, String accessMethod, List<ViewColumn> columns,
+                   List<String> sessionSettings) {
 
     public View {
         columns = List.copyOf(columns);
+        sessionSettings = List.copyOf(sessionSettings);
+    }
+
+    /** A view whose session settings do not matter: no materialized view, or one whose owner and database set none. */
+    public View(long oid, String schema, String name, String owner, String definition, String options,
+                String checkOption, String comment, String acl, boolean materialized, boolean populated,
+                String tablespace, String accessMethod, List<ViewColumn> columns) {
+        this(oid, schema, name, owner, definition, options, checkOption, comment, acl, materialized, populated,
+                tablespace, accessMethod, columns, List.of());
     }
 
     public ObjectRef ref() {

@@ -31,7 +31,7 @@ final class ViewReader {
         for (View v : views) {
             complete.add(new View(v.oid(), v.schema(), v.name(), v.owner(), v.definition(), v.options(),
                     v.checkOption(), v.comment(), v.acl(), v.materialized(), v.populated(), v.tablespace(),
-                    v.accessMethod(), columns.getOrDefault(v.oid(), List.of())));
+                    v.accessMethod(), columns.getOrDefault(v.oid(), List.of()), v.sessionSettings()));
         }
         return complete;
     }
@@ -52,7 +52,18 @@ final class ViewReader {
                        (SELECT cmt.description FROM pg_catalog.pg_description cmt WHERE cmt.objoid = c.oid AND cmt.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND cmt.objsubid = 0) AS comment, %s AS acl,
                        c.relkind = 'm' AS materialized, c.relispopulated,
                        (SELECT ts.spcname FROM pg_catalog.pg_tablespace ts WHERE ts.oid = c.reltablespace) AS tablespace,
-                       %s AS access_method
+                       %s AS access_method,
+                       -- A session's settings: its role's in its database, else its role's, else its database's.
+                       CASE WHEN c.relkind = 'm' THEN ARRAY(
+                           SELECT DISTINCT ON (pg_catalog.split_part(u.setting, '=', 1)) u.setting
+                           FROM (SELECT pg_catalog.unnest(s.setconfig) AS setting,
+                                        CASE WHEN s.setdatabase <> 0 AND s.setrole <> 0 THEN 1
+                                             WHEN s.setrole <> 0 THEN 2 ELSE 3 END AS rank
+                                 FROM pg_catalog.pg_db_role_setting s
+                                 WHERE s.setdatabase IN (0, (SELECT d.oid FROM pg_catalog.pg_database d
+                                                             WHERE d.datname = pg_catalog.current_database()))
+                                   AND s.setrole IN (0, c.relowner) AND (s.setdatabase <> 0 OR s.setrole <> 0)) u
+                           ORDER BY pg_catalog.split_part(u.setting, '=', 1), u.rank) END AS session_settings
                 FROM pg_catalog.pg_class c
                 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
                 LEFT JOIN pg_catalog.pg_class tc ON tc.oid = c.reltoastrelid
@@ -61,7 +72,8 @@ final class ViewReader {
                         userSchema("n.nspname"), notExtensionMember("pg_class", "c.oid")),
                 rs -> new View(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         emptyToNull(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9),
-                        rs.getBoolean(10), rs.getBoolean(11), rs.getString(12), rs.getString(13), List.of()));
+                        rs.getBoolean(10), rs.getBoolean(11), rs.getString(12), rs.getString(13), List.of(),
+                        Queries.strings(rs.getArray("session_settings"))));
     }
 
     Map<Long, List<ViewColumn>> columns() throws SQLException {

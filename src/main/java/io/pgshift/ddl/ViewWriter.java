@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,12 @@ import static io.pgshift.ddl.Sql.qualified;
  * never populated on the source is left empty.
  */
 final class ViewWriter {
+    /** The settings pgshift's own sessions fix, which a refresh takes from the target server when not set. */
+    private static final List<String> PINNED_SETTINGS = List.of("TimeZone", "DateStyle", "IntervalStyle");
+    /** Settings that change what a query returns, which a refresh takes from the owner's and database's. */
+    private static final List<String> RESULT_SETTINGS = List.of("TimeZone", "DateStyle", "IntervalStyle",
+            "lc_monetary", "lc_numeric", "lc_time", "search_path", "default_text_search_config",
+            "extra_float_digits", "bytea_output", "xmlbinary", "xmloption", "transform_null_equals", "array_nulls");
     /** What a view's placeholder needs besides the relations that give its columns' types: those types. */
     private static final Set<String> PLACEHOLDER_NEEDS = Set.of("pg_namespace", "pg_type", "pg_collation",
             "pg_extension", ObjectRef.SHELL_TYPE);
@@ -166,7 +173,51 @@ final class ViewWriter {
             }
         }
         return new Entry(ObjectRef.dataOf(v.oid()), "MATERIALIZED VIEW DATA", v.displayName(), Section.POST_DATA,
-                List.of("REFRESH MATERIALIZED VIEW " + qualified(v.schema(), v.name())), deps, v.ref());
+                List.of(refreshUnderItsSettings(v)), deps, v.ref());
+    }
+
+    /**
+     * REFRESH under the settings the view's rows depend on, as a session of its owner in its database starts with
+     * them: those its owner and database set (the source's ALTER ROLE and ALTER DATABASE ... SET), else the target
+     * server's own. A view that keeps the rows of "today" holds other rows under another time zone. pgshift's
+     * sessions pin the output formats and the time zone for COPY, so the settings are changed around the REFRESH
+     * only, and put back after it, in one statement that works in a script as well.
+     */
+    static String refreshUnderItsSettings(View v) {
+        Map<String, String> chosen = new LinkedHashMap<>();
+        for (String pinned : PINNED_SETTINGS) {
+            chosen.put(pinned, null);
+        }
+        for (String setting : v.sessionSettings()) {
+            int eq = setting.indexOf('=');
+            String name = eq < 0 ? setting : setting.substring(0, eq);
+            String canonical = RESULT_SETTINGS.stream().filter(n -> n.equalsIgnoreCase(name)).findFirst().orElse(null);
+            if (canonical != null && eq >= 0) {
+                chosen.put(canonical, setting.substring(eq + 1));
+            }
+        }
+        List<String> names = List.copyOf(chosen.keySet());
+        StringBuilder sql = new StringBuilder("DO $pgshift$\nDECLARE\n    saved text[] := ARRAY[");
+        sql.append(String.join(", ", names.stream().map(n -> "pg_catalog.current_setting(" + literal(n) + ")")
+                .toList())).append("];\nBEGIN\n");
+        for (String name : names) {
+            String value = chosen.get(name);
+            String set = "PERFORM pg_catalog.set_config(" + literal(name) + ", " + (value != null ? literal(value)
+                    : "(SELECT s.reset_val FROM pg_catalog.pg_settings s WHERE s.name = " + literal(name) + ")")
+                    + ", false);\n";
+            // Before 14 the server tells the client of every change of DateStyle at once, and pgjdbc gives up a
+            // session whose DateStyle does not begin with ISO; from 14 it tells only the value a statement ends with.
+            sql.append(name.equals("DateStyle")
+                    ? "    IF pg_catalog.current_setting('server_version_num')::integer >= 140000 THEN\n        " + set
+                            + "    END IF;\n"
+                    : "    " + set);
+        }
+        sql.append("    REFRESH MATERIALIZED VIEW ").append(qualified(v.schema(), v.name())).append(";\n");
+        for (int i = 0; i < names.size(); i++) {
+            sql.append("    PERFORM pg_catalog.set_config(").append(literal(names.get(i))).append(", saved[")
+                    .append(i + 1).append("], false);\n");
+        }
+        return sql.append("END\n$pgshift$").toString();
     }
 
     private static void comment(List<String> sql, String object, String comment) {
