@@ -35,6 +35,8 @@ final class VerificationPrinter {
             differences(db).forEach(d -> out.println(indent + d.replace("\n", "\n" + indent)));
         }
         report.missing().forEach(d -> out.println(d.describe()));
+        report.roles().forEach(d -> out.println(d.describe()));
+        report.notCompared().forEach(n -> out.println("Not compared: " + n + "."));
         if (report.passed()) {
             out.println(several
                     ? "The target equals the source: " + plural(report.databases().size(), "database") + ", "
@@ -66,6 +68,9 @@ final class VerificationPrinter {
         }
         if (!report.missing().isEmpty()) {
             parts.add(plural(report.missing().size(), "database") + " on one server only");
+        }
+        if (!report.roles().isEmpty()) {
+            parts.add(plural(report.roles().size(), "role"));
         }
         return plural(report.differenceCount(), "difference") + ": " + String.join("; ", parts);
     }

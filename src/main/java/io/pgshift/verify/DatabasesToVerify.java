@@ -61,7 +61,7 @@ final class DatabasesToVerify {
     }
 
     /** pg_dumpall's choice: the postgres database, or template1 where there is none. */
-    private static Connection openMaintenance(ConnInfo server) throws SQLException {
+    static Connection openMaintenance(ConnInfo server) throws SQLException {
         Connection c;
         try {
             c = Connector.open(server.withDatabase("postgres"));

@@ -1,6 +1,7 @@
 package io.pgshift.verify;
 
 import java.sql.SQLException;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
 import io.pgshift.connect.ConnInfo;
 import io.pgshift.roles.RoleAccess;
+import io.pgshift.roles.RoleComparison;
 
 /**
  * Proves that a target database equals its source: every object compared by its definition (owners, comments and
@@ -69,7 +71,24 @@ public final class Verification {
                 }
             }
         }
-        return new VerificationReport(List.copyOf(databases), List.copyOf(missing));
+        if (!only.isEmpty()) {
+            return new VerificationReport(databases, missing, List.of(),
+                    List.of(VerificationReport.ROLES_NOT_COMPARED + " (without --databases)"));
+        }
+        RoleComparison.Result roles = roles(source, target);
+        return new VerificationReport(databases, missing, roles.differences().stream()
+                .map(d -> new SchemaDifference("ROLE " + d.role(), d.source(), d.target())).toList(),
+                roles.notCompared());
+    }
+
+    private static RoleComparison.Result roles(ConnInfo source, ConnInfo target) {
+        try (Connection s = DatabasesToVerify.openMaintenance(source);
+             Connection t = DatabasesToVerify.openMaintenance(target)) {
+            return RoleComparison.compare(s, t);
+        } catch (SQLException e) {
+            throw new PgShiftException(ErrorCode.MIGRATION_FAILED, "could not compare the roles: "
+                    + e.getMessage().lines().findFirst().orElse(""), e);
+        }
     }
 
     private static DatabaseVerification database(ConnInfo source, ConnInfo target, VerifyOptions options) {

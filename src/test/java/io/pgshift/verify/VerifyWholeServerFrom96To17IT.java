@@ -136,6 +136,31 @@ class VerifyWholeServerFrom96To17IT {
         assertThat(unknown.err()).contains("\"nosuch\" does not exist on the source");
     }
 
+    @Test
+    @Order(6)
+    void theRolesAreComparedByAttributesMembershipsSettingsAndPassword() {
+        source.execute("postgres", "CREATE ROLE auditors NOLOGIN",
+                "CREATE ROLE ann LOGIN PASSWORD 'ann-secret' CONNECTION LIMIT 3 IN ROLE auditors",
+                "ALTER ROLE ann SET work_mem = '8MB'", "CREATE ROLE bob LOGIN");
+        target.execute("postgres", "CREATE ROLE auditors NOLOGIN", "CREATE ROLE ann LOGIN CONNECTION LIMIT 3",
+                "CREATE ROLE target_only LOGIN");
+
+        Cli.Run run = verify("--exclude-databases", "extra");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(10);
+        assertThat(run.out()).contains("ROLE ann: defined differently")
+                .contains("a password; SET work_mem=8MB; member of auditors")
+                .contains("ROLE bob: missing on the target")
+                .doesNotContain("ROLE auditors").doesNotContain("target_only").doesNotContain("ann-secret")
+                .contains("Not compared: roles only the target holds.");
+        assertThat(run.err()).contains("2 roles");
+
+        target.execute("postgres", "ALTER ROLE ann PASSWORD 'other-secret'",
+                "GRANT auditors TO ann", "ALTER ROLE ann SET work_mem = '8MB'", "CREATE ROLE bob LOGIN");
+        Cli.Run again = verify("--exclude-databases", "extra");
+        assertThat(again.out()).doesNotContain("ROLE ann").doesNotContain("ROLE bob");
+    }
+
     private static Cli.Run verify(String... options) {
         String[] args = new String[4 + options.length];
         args[0] = "verify";
