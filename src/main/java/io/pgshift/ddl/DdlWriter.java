@@ -364,6 +364,8 @@ public final class DdlWriter {
                 }
             });
         }
+        // What the object's own parts need of the object (a partition's CHECK on its columns) its statement makes.
+        deps.remove(ref);
         Long schemaOid = schema == null ? null : schemaOids.get(schema);
         if (schemaOid != null) {
             deps.add(ObjectRef.namespace(schemaOid));

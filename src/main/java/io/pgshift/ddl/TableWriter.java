@@ -158,6 +158,8 @@ final class TableWriter {
                 sql.addAll(Privileges.columnStatements("TABLE " + name, c.name(), c.acl()));
             }
         }
+        // A constraint's edges on its own table's columns (a partition's inherited CHECK has some) are no wait.
+        deps.remove(t.ref());
         return new Entry(t.ref(), "TABLE", t.displayName(), Section.PRE_DATA, sql, deps, t.ref(),
                 "DROP TABLE IF EXISTS " + name);
     }

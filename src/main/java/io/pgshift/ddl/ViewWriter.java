@@ -78,7 +78,12 @@ final class ViewWriter {
         Entry whole = definition(v, v.materialized() ? createMaterialized(v, name) : createView(v, name, false));
         // A view that selects from itself could be made so, but could never be queried, and pg_dump cannot
         // recreate it: it stays a loop, which the planner refuses by name.
-        if (v.materialized() || whole.dependsOn().contains(v.ref())) {
+        if (dependencies.getOrDefault(v.ref(), Set.of()).contains(v.ref())) {
+            Set<ObjectRef> itself = new LinkedHashSet<>(whole.dependsOn());
+            itself.add(v.ref());
+            return whole.withDependsOn(itself);
+        }
+        if (v.materialized()) {
             return whole;
         }
         Entry first = definition(v, placeholder(v, name));

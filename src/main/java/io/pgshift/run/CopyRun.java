@@ -208,6 +208,7 @@ public final class CopyRun {
             finish(schema);
 
             loadAndIndex(folded, catalog, workers, leader, sourceVersion, snapshot);
+            ObjectTally.check(target, targetVersion, catalog, plan);
             Snapshot.end(leader);
             for (CopyWorker w : workers) {
                 w.closeSource();
