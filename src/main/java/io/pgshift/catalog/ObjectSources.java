@@ -37,6 +37,7 @@ final class ObjectSources {
             new StatisticsSource(),
             new EventTriggerSource(),
             new PublicationSource(),
+            new SubscriptionSource(),
             new DefaultPrivilegeSource(),
             new LargeObjectSource(),
             new ExtensionMemberPrivileges(ExtensionMemberPrivileges.Scope.EXTENSION_MEMBERS),

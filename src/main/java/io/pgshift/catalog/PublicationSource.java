@@ -14,7 +14,7 @@ import static io.pgshift.ddl.Sql.qualified;
  * Publications (PostgreSQL 10 on) with their tables, and from 15 on their schemas, row filters and column
  * lists. The publish options are always written out, because their defaults changed (truncate in 11).
  * Like pg_dump, pgshift creates them after the data: publishing plays no part in loading it.
- * Subscriptions are not copied: they would start replicating from wherever their connection points.
+ * Subscriptions are written by {@link SubscriptionSource}, disabled.
  */
 final class PublicationSource implements ObjectSource {
 

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the source has that pgshift deliberately leaves behind, as messages for the user. Subscriptions
- * would start replicating into the copy as soon as they exist; security labels need a label provider
- * module, which a target normally does not load.
+ * What the source has that pgshift leaves behind, as messages for the user. Subscriptions whose connection
+ * strings the source user may not read (only a superuser may); security labels, which need a label provider
+ * module that a target normally does not load.
  */
 public final class SourceWarnings {
     private static final int MAX_NAMED = 10;
@@ -17,14 +17,14 @@ public final class SourceWarnings {
 
     public static List<String> read(SourceContext context) throws SQLException {
         List<String> warnings = new ArrayList<>();
-        if (context.version().atLeast(10)) {
+        if (context.version().atLeast(10) && !SubscriptionSource.readable(context)) {
             for (String subscription : context.list("""
                     SELECT s.subname FROM pg_catalog.pg_subscription s
                     JOIN pg_catalog.pg_database d ON d.oid = s.subdbid
                     WHERE d.datname = pg_catalog.current_database()
                     ORDER BY s.subname""", rs -> rs.getString(1))) {
-                warnings.add("subscription " + subscription + " is not copied; create it on the target yourself "
-                        + "once the copy is in use");
+                warnings.add("subscription " + subscription + " is not copied: only a superuser may read its "
+                        + "connection string on the source; create it on the target yourself once the copy is in use");
             }
         }
         List<String> labels = context.list("""

@@ -20,7 +20,8 @@ public final class SuperuserObjects {
      * triggers and publications through hooks of their own, so those are only a warning.
      */
     public static boolean someServicesAllow(String object) {
-        return object.startsWith("event trigger ") || object.startsWith("publication ");
+        return object.startsWith("event trigger ") || object.startsWith("publication ")
+                || object.startsWith("subscription ");
     }
 
     /** Each object as "kind name", in a stable order. */
@@ -54,6 +55,10 @@ public final class SuperuserObjects {
             queries.add("""
                     SELECT 'publication ' || pg_catalog.quote_ident(o.pubname) || ' FOR ALL TABLES'
                     FROM pg_catalog.pg_publication o WHERE o.puballtables""");
+            queries.add("""
+                    SELECT 'subscription ' || pg_catalog.quote_ident(o.subname) FROM pg_catalog.pg_subscription o
+                    WHERE o.subdbid = (SELECT d.oid FROM pg_catalog.pg_database d
+                                       WHERE d.datname = pg_catalog.current_database())""");
         }
         List<String> found = new ArrayList<>();
         for (String sql : queries) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import io.pgshift.catalog.Catalog;
 import io.pgshift.catalog.CatalogReader;
@@ -37,6 +38,9 @@ record DatabaseObjects(Map<String, String> statements, Map<Long, String> largeOb
     private static final String SEQUENCE_POSITION = "SEQUENCE SET";
     private static final String LARGE_OBJECT = "LARGE OBJECT";
     private static final String MATERIALIZED_VIEW_DATA = "MATERIALIZED VIEW DATA";
+    private static final String SUBSCRIPTION = "SUBSCRIPTION";
+    /** A password in a libpq connection string inside a SQL literal: quoted (quotes doubled) or not. */
+    private static final Pattern PASSWORD = Pattern.compile("password\\s*=\\s*(?:''(?:[^']|'''')*''|[^\\s']+)");
 
     /**
      * Reads the database on a session already in its snapshot, with search_path empty. Between different major
@@ -70,6 +74,10 @@ record DatabaseObjects(Map<String, String> statements, Map<Long, String> largeOb
                 sql = List.of("(populated)");
             }
             String text = String.join(";\n", sql);
+            if (e.kind().equals(SUBSCRIPTION)) {
+                // A subscription's connection string may hold a password, which no report may show.
+                text = PASSWORD.matcher(text).replaceAll("password=********");
+            }
             statements.merge(key, sameMajor ? text : VersionNeutral.of(text), (a, b) -> a + ";\n" + b);
         }
         Map<String, SequencePosition> sequences = new LinkedHashMap<>();

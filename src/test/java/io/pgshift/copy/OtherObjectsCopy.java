@@ -201,15 +201,16 @@ abstract class OtherObjectsCopy {
     }
 
     @Test
-    void subscriptionsAndSecurityLabelsAreReportedAndNotCopied() throws Exception {
+    void subscriptionsArriveDisabledWithTheirSlotAndSecurityLabelsAreReportedAndNotCopied() throws Exception {
         source().createDatabase("reported");
         source().execute("reported", "CREATE TABLE \"Labelled\" (id integer)",
                 // No label provider is loaded, so the label goes straight into the catalog.
                 "INSERT INTO pg_catalog.pg_seclabel VALUES ('public.\"Labelled\"'::pg_catalog.regclass, "
                         + "'pg_catalog.pg_class'::pg_catalog.regclass, 0, 'selinux', 'system_u:object_r:x_t:s0')");
         if (sourceMajor() >= 10) {
-            source().execute("reported", "CREATE SUBSCRIPTION \"Sub ü\" CONNECTION 'host=192.0.2.1 dbname=x' "
-                    + "PUBLICATION p WITH (connect = false)");
+            source().execute("reported", "CREATE SUBSCRIPTION \"Sub ü\" CONNECTION 'host=192.0.2.1 dbname=x "
+                    + "password=sub-secret' PUBLICATION p, \"Q\" WITH (connect = false, slot_name = 'sub_slot')",
+                    "COMMENT ON SUBSCRIPTION \"Sub ü\" IS 'replica feed'");
         }
 
         Cli.Run run = Cli.run("copy", "--source", conn(source(), "reported"), "--target", conn(target(), "reported"));
@@ -217,8 +218,14 @@ abstract class OtherObjectsCopy {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("1 security label is not copied").contains("table public.\"Labelled\"");
         if (sourceMajor() >= 10) {
-            assertThat(run.out()).contains("subscription Sub ü is not copied");
-            assertThat(rows(target(), "SELECT count(*) FROM pg_catalog.pg_subscription")).containsExactly("0");
+            assertThat(run.out()).doesNotContain("is not copied: only a superuser").doesNotContain("sub-secret");
+            assertThat(rows(target(), "reported", "SELECT subname || ' ' || subenabled || ' ' || subslotname || ' ' "
+                    + "|| array_to_string(subpublications, ',') || ' ' || subconninfo "
+                    + "|| ' ' || obj_description(oid, 'pg_subscription') FROM pg_catalog.pg_subscription"))
+                    .containsExactly("Sub ü false sub_slot p,Q host=192.0.2.1 dbname=x password=sub-secret replica feed");
+            Cli.Run verify = Cli.run("verify", "--source", conn(source(), "reported"),
+                    "--target", conn(target(), "reported"));
+            assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
         }
         assertThat(rows(target(), "SELECT count(*) FROM pg_catalog.pg_seclabel")).containsExactly("0");
     }
