@@ -100,6 +100,11 @@ public final class DdlWriter {
     public List<Entry> entries() {
         List<Entry> entries = new ArrayList<>();
         catalog.schemas().forEach(s -> entries.add(schema(s)));
+        // The other kinds go first, as in pg_dump, whose order puts every type and function before any table. Among
+        // entries free to go, the sort keeps this order, and a function's body written as a string records none of
+        // the functions it calls: a generated column or an index expression inlines them when it is created.
+        catalog.objects().stream().filter(o -> !(options.noAcl() && PrivilegeObjects.isPrivilegesOnly(o)))
+                .forEach(o -> entries.add(object(o)));
         catalog.sequences().stream().filter(s -> s.identityOf() == null && !serials.madeByTable(s))
                 .forEach(s -> entries.add(sequence(s)));
         TableTree tree = new TableTree(catalog.tables());
@@ -111,8 +116,6 @@ public final class DdlWriter {
         ViewWriter views = new ViewWriter(catalog.views(), options, session.user(), dependencies, this::dependsOn);
         catalog.views().forEach(v -> entries.addAll(views.entries(v)));
         entries.addAll(new IndexWriter(this, tree).entries());
-        catalog.objects().stream().filter(o -> !(options.noAcl() && PrivilegeObjects.isPrivilegesOnly(o)))
-                .forEach(o -> entries.add(object(o)));
         entries.add(DatabaseProperties.entry(catalog.database(), options));
         return lastOfAll(defaultPrivilegesLast(entries), "EVENT TRIGGER");
     }
