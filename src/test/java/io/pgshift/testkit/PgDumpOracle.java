@@ -54,7 +54,11 @@ public final class PgDumpOracle {
             new Rewrite("servers before 11 print EXECUTE PROCEDURE in a trigger's definition, later ones EXECUTE "
                     + "FUNCTION; both create the same trigger", line -> line.startsWith("CREATE TRIGGER ")
                     || line.startsWith("CREATE CONSTRAINT TRIGGER ")
-                    ? line.replace(" EXECUTE PROCEDURE ", " EXECUTE FUNCTION ") : line));
+                    ? line.replace(" EXECUTE PROCEDURE ", " EXECUTE FUNCTION ") : line),
+            new Rewrite("the header of public's comment names public's owner, which is the target's default one "
+                    + "(see the rule on public's owner above); the comment itself stays compared",
+                    line -> line.startsWith("-- Name: SCHEMA public; Type: COMMENT; Schema: -; Owner: ")
+                            ? "-- Name: SCHEMA public; Type: COMMENT; Schema: -" : line));
 
     private record Rule(String why, Predicate<String> drops) {
     }
