@@ -15,6 +15,7 @@ import io.pgshift.ddl.Sql;
 public final class TableIncompatibilities {
     private static final int OIDS_AND_OLD_TIME_TYPES_REMOVED_IN = 12;
     private static final int UNKNOWN_COLUMNS_REFUSED_FROM = 10;
+    private static final int GENERATED_INHERITANCE_ENFORCED_FROM = 16;
 
     private TableIncompatibilities() {
     }
@@ -22,6 +23,9 @@ public final class TableIncompatibilities {
     public static List<Incompatibility> read(SourceContext context) throws SQLException {
         List<Incompatibility> found = new ArrayList<>();
         if (context.version().atLeast(OIDS_AND_OLD_TIME_TYPES_REMOVED_IN)) {
+            if (!context.version().atLeast(GENERATED_INHERITANCE_ENFORCED_FROM)) {
+                found.addAll(generatedUnlikeParent(context));
+            }
             return found;
         }
         found.addAll(withOids(context));
@@ -41,6 +45,36 @@ public final class TableIncompatibilities {
             }
         }
         return found;
+    }
+
+    /**
+     * An inheritance child's column that is generated where its parent's is not, or the other way round: servers
+     * before 16 let ALTER TABLE ... INHERIT join them, 16 and later refuse to create such a child.
+     */
+    private static List<Incompatibility> generatedUnlikeParent(SourceContext context) throws SQLException {
+        return context.list("""
+                SELECT DISTINCT n.nspname, c.relname, a.attname, a.attgenerated <> '' AS generated
+                FROM pg_catalog.pg_inherits i
+                JOIN pg_catalog.pg_class c ON c.oid = i.inhrelid
+                JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+                JOIN pg_catalog.pg_attribute pa ON pa.attrelid = i.inhparent AND pa.attname = a.attname
+                                                AND NOT pa.attisdropped
+                WHERE (a.attgenerated = '') <> (pa.attgenerated = '') AND NOT c.relispartition AND %s
+                ORDER BY 1, 2, 3""".formatted(SourceContext.userSchema("n.nspname")),
+                rs -> {
+                    String table = Sql.qualified(rs.getString(1), rs.getString(2));
+                    String column = Sql.ident(rs.getString(3));
+                    boolean generated = rs.getBoolean(4);
+                    return new Incompatibility("GENERATED-COLUMN-UNLIKE-PARENT", "column " + table + "." + column,
+                            GENERATED_INHERITANCE_ENFORCED_FROM, (generated ? "is generated while its parent's is not"
+                                    : "is not generated while its parent's is") + ", which PostgreSQL 16 and later "
+                                    + "refuse in an inheritance child",
+                            generated ? "make it a plain column on the source (ALTER TABLE " + table + " ALTER COLUMN "
+                                    + column + " DROP EXPRESSION) or leave the table out with -T"
+                                    : "leave the table out with -T, or recreate it on the source with the parent's "
+                                    + "generated column");
+                });
     }
 
     private static List<Incompatibility> withOids(SourceContext context) throws SQLException {

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.regex.Pattern;
 
 import io.pgshift.catalog.ObjectRef;
 import io.pgshift.catalog.View;
@@ -30,6 +31,11 @@ import static io.pgshift.ddl.Sql.qualified;
  * never populated on the source is left empty.
  */
 final class ViewWriter {
+    /**
+     * The row count of a top-level FETCH FIRST, which servers before 16 print without the parentheses a cast in
+     * it needs ({@code FETCH FIRST (5)::bigint ROWS WITH TIES} does not parse); parentheses are always allowed.
+     */
+    private static final Pattern FETCH_FIRST = Pattern.compile("(?m)^( FETCH FIRST )(.+)( ROWS (?:ONLY|WITH TIES))$");
     /** The settings pgshift's own sessions fix, which a refresh takes from the target server when not set. */
     private static final List<String> PINNED_SETTINGS = List.of("TimeZone", "DateStyle", "IntervalStyle");
     /** Settings that change what a query returns, which a refresh takes from the owner's and database's. */
@@ -153,7 +159,8 @@ final class ViewWriter {
 
     private static String query(View v) {
         String definition = v.definition().strip();
-        return definition.endsWith(";") ? definition.substring(0, definition.length() - 1) : definition;
+        definition = definition.endsWith(";") ? definition.substring(0, definition.length() - 1) : definition;
+        return FETCH_FIRST.matcher(definition).replaceAll("$1($2)$3");
     }
 
     /**

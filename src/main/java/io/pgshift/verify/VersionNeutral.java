@@ -23,7 +23,8 @@ final class VersionNeutral {
 
     private static final Pattern NUMBERED_NOT_NULL = Pattern.compile(
             " CONSTRAINT (\"(?:[^\"]|\"\")*_not_null\\d+\"|[a-z0-9_$]*_not_null\\d+) NOT NULL");
-    private static final Pattern DOMAIN_NOT_NULL = Pattern.compile("(\\s+CONSTRAINT \"[^\"]+\"| CONSTRAINT \\S+)? NOT NULL(?=\\s|;|$)");
+    private static final Pattern DOMAIN_NOT_NULL =
+            Pattern.compile("(?:\\s+CONSTRAINT (?:\"(?:[^\"]|\"\")+\"|\\S+))?\\s+NOT NULL(?=\\s|;|$)");
 
     private static final List<Rule> RULES = List.of(
             new Rule("before 10 every sequence is bigint, and none says so",

@@ -40,4 +40,13 @@ class VersionNeutralTest {
         String chosen = "CREATE TABLE public.t (\n    c integer CONSTRAINT c_present NOT NULL\n)";
         assertThat(VersionNeutral.of(chosen)).isEqualTo(chosen);
     }
+
+    @Test
+    void aDomainsNamedNotNullOnItsOwnLineReadsAsTheOlderBareNotNull() {
+        String older = "CREATE DOMAIN public.str_domain AS text NOT NULL;\nALTER DOMAIN public.str_domain OWNER TO postgres";
+        String newer = "CREATE DOMAIN public.str_domain AS text\n    CONSTRAINT str_domain_not_null NOT NULL;\n"
+                + "ALTER DOMAIN public.str_domain OWNER TO postgres";
+
+        assertThat(VersionNeutral.of(newer)).isEqualTo(VersionNeutral.of(older));
+    }
 }
