@@ -276,9 +276,7 @@ public final class CopyRun {
                     finish(rows);
                 }
             } else {
-                for (String sql : e.sql()) {
-                    PrivilegeWarnings.execute(w.target, sql);
-                }
+                PostDataStatements.run(w.target, e, true);
                 indexes.itemDone(0);
                 long took = System.nanoTime() - start;
                 Table table = e.table() == null ? null : byOid.get(e.table().oid());

@@ -401,9 +401,7 @@ public final class RestoreRun {
         new Scheduler<Loader>(post, done, Comparator.comparing((Entry e) -> "FOREIGN KEY".equals(e.kind())))
                 .run(loaders, (loader, entry) -> {
                     long start = System.nanoTime();
-                    for (String sql : entry.sql()) {
-                        PrivilegeWarnings.execute(loader.connection, sql);
-                    }
+                    PostDataStatements.run(loader.connection, entry, !loader.shared);
                     progress.itemDone(0);
                     listener.itemDone(progress, entry.toString(), 0, 0, Duration.ofNanos(System.nanoTime() - start));
                 });
