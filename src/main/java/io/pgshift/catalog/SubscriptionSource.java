@@ -42,7 +42,7 @@ final class SubscriptionSource implements ObjectSource {
                 WHERE s.subdbid = (SELECT d.oid FROM pg_catalog.pg_database d WHERE d.datname = pg_catalog.current_database())
                 ORDER BY s.subname""".formatted(
                         v.atLeast(14) ? "s.subbinary" : "false",
-                        v.atLeast(16) ? "s.substream::text" : v.atLeast(14) ? "CASE WHEN s.substream THEN 't' ELSE 'f' END" : "'f'",
+                        v.atLeast(16) ? "s.substream::text" : v.atLeast(14) ? "CASE WHEN s.substream THEN 't' ELSE 'f' END" : "''",
                         v.atLeast(15) ? "s.subtwophasestate <> 'd'" : "false",
                         v.atLeast(15) ? "s.subdisableonerr" : "false",
                         v.atLeast(16) ? "s.subpasswordrequired" : "true",
@@ -77,11 +77,13 @@ final class SubscriptionSource implements ObjectSource {
         if (rs.getBoolean("binary")) {
             options.add("binary = true");
         }
-        switch (rs.getString("streaming")) {
+        // Written out whenever the source knows it (14+): the default changed from off to parallel in 18.
+        switch (rs.getString("streaming") == null ? "" : rs.getString("streaming")) {
             case "t" -> options.add("streaming = on");
             case "p" -> options.add("streaming = parallel");
+            case "f" -> options.add("streaming = off");
             default -> {
-                // off is the default before 18
+                // A source before 14, which has no streaming, nor can its targets be told of it.
             }
         }
         if (rs.getBoolean("two_phase")) {

@@ -6,13 +6,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 import io.pgshift.catalog.CatalogReader;
 
 /**
  * The roles of two servers compared, as a whole-server verify does: each role of the source that the target must
- * hold, by its attributes, connection limit, expiry, settings (everywhere and per database), memberships, comment
+ * hold, by its attributes, connection limit, expiry, settings (everywhere, and in the databases compared),
+ * memberships, comment
  * and whether it has a password. The servers' own roles are left out: the bootstrap superuser, the predefined
  * pg_* roles and a managed service's. Roles only the target holds are not differences: a target has roles of its
  * own, its admin first.
@@ -34,13 +36,17 @@ public final class RoleComparison {
     private RoleComparison() {
     }
 
-    /** Compares the roles on two sessions, each in a read-only transaction of its own. */
-    public static Result compare(Connection source, Connection target) throws SQLException {
+    /**
+     * Compares the roles on two sessions, each in a read-only transaction of its own.
+     *
+     * @param databases the databases whose per-database role settings count: those verified on both servers
+     */
+    public static Result compare(Connection source, Connection target, Set<String> databases) throws SQLException {
         SourceRoles s = new SourceRoleReader(source, CatalogReader.versionOf(source)).read();
         SourceRoles t = new SourceRoleReader(target, CatalogReader.versionOf(target)).read();
         boolean passwords = s.passwordsReadable() && t.passwordsReadable();
-        Map<String, String> onSource = describe(s, passwords);
-        Map<String, String> onTarget = describe(t, passwords);
+        Map<String, String> onSource = describe(s, passwords, databases);
+        Map<String, String> onTarget = describe(t, passwords, databases);
         List<Difference> differences = new ArrayList<>();
         onSource.forEach((name, description) -> {
             String there = onTarget.get(name);
@@ -58,7 +64,7 @@ public final class RoleComparison {
     }
 
     /** Each role of the server that is not the server's own, as one line. */
-    private static Map<String, String> describe(SourceRoles roles, boolean passwords) {
+    private static Map<String, String> describe(SourceRoles roles, boolean passwords, Set<String> databases) {
         Map<String, String> described = new LinkedHashMap<>();
         for (Role r : roles.roles()) {
             if (r.bootstrap() || TargetProfile.anyOwns(r.name())) {
@@ -91,7 +97,7 @@ public final class RoleComparison {
             }
             TreeSet<String> perDatabase = new TreeSet<>();
             for (DatabaseRoleSetting d : roles.databaseSettings()) {
-                if (r.name().equals(d.role())) {
+                if (r.name().equals(d.role()) && databases.contains(d.database())) {
                     perDatabase.add("in " + d.database() + " SET " + String.join(", ", new TreeSet<>(d.settings())));
                 }
             }

@@ -168,9 +168,11 @@ public final class CopyRun {
             }
             Compatibility.check(reading.incompatibilities(), targetVersion, options.target().describe());
             TargetCompatibility.check(catalog, targetVersion);
-            // A dependency loop that cannot be broken is found now, before the target is touched; the plan itself
-            // waits for the target's session, whose user and emptiness shape the statements.
-            Plan trial = Planner.order(writer(catalog, options.target().user(), true).entries());
+            // A dependency loop that cannot be broken is found now, before the target is touched. The statements
+            // depend on the target session's user and on whether the database starts empty: the plan is made again
+            // below when those turn out otherwise than assumed here.
+            String assumedUser = options.target().user();
+            Plan trial = Planner.order(writer(catalog, assumedUser, true).entries());
             SourceContext context = new SourceContext(leader, sourceVersion);
             targetDatabase.checkCanHold(catalog, ExtensionSource.extensions(context));
             SourceWarnings.read(context).forEach(listener::warning);
@@ -194,7 +196,9 @@ public final class CopyRun {
             // The first copier's target session also checks the target, and commits durably at the end.
             Connection target = workers.get(0).target;
             boolean startsEmpty = targetDatabase.ensureEmpty(target, catalog, options.clean());
-            Plan plan = Planner.order(writer(catalog, TargetDatabase.currentUser(target), startsEmpty).entries())
+            String targetUser = TargetDatabase.currentUser(target);
+            Plan plan = (startsEmpty && targetUser.equals(assumedUser) ? trial
+                    : Planner.order(writer(catalog, targetUser, startsEmpty).entries()))
                     .without(options.filter().excludedData(catalog)).without(leftOut);
             finish(prepare);
 

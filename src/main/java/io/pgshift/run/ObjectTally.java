@@ -137,7 +137,7 @@ final class ObjectTally {
         String relation = " JOIN pg_catalog.pg_class c ON c.oid = o.%s JOIN pg_catalog.pg_namespace n "
                 + "ON n.oid = c.relnamespace WHERE " + USER_SCHEMA;
         return switch (kind) {
-            case "FUNCTION" -> routines(version.atLeast(11) ? "o.prokind = 'f'" : "NOT o.proisagg");
+            case "FUNCTION" -> routines(version.atLeast(11) ? "o.prokind IN ('f', 'w')" : "NOT o.proisagg");
             case "PROCEDURE" -> routines(version.atLeast(11) ? "o.prokind = 'p'" : "false");
             case "AGGREGATE" -> routines(version.atLeast(11) ? "o.prokind = 'a'" : "o.proisagg");
             case "TRIGGER" -> "SELECT count(*) FROM pg_catalog.pg_trigger o" + relation.formatted("tgrelid")

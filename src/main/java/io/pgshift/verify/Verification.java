@@ -4,6 +4,8 @@ import java.sql.SQLException;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -75,16 +77,17 @@ public final class Verification {
             return new VerificationReport(databases, missing, List.of(),
                     List.of(VerificationReport.ROLES_NOT_COMPARED + " (without --databases)"));
         }
-        RoleComparison.Result roles = roles(source, target);
+        RoleComparison.Result roles = roles(source, target,
+                databases.stream().map(DatabaseVerification::database).collect(Collectors.toSet()));
         return new VerificationReport(databases, missing, roles.differences().stream()
                 .map(d -> new SchemaDifference("ROLE " + d.role(), d.source(), d.target())).toList(),
                 roles.notCompared());
     }
 
-    private static RoleComparison.Result roles(ConnInfo source, ConnInfo target) {
+    private static RoleComparison.Result roles(ConnInfo source, ConnInfo target, Set<String> databases) {
         try (Connection s = DatabasesToVerify.openMaintenance(source);
              Connection t = DatabasesToVerify.openMaintenance(target)) {
-            return RoleComparison.compare(s, t);
+            return RoleComparison.compare(s, t, databases);
         } catch (SQLException e) {
             throw new PgShiftException(ErrorCode.MIGRATION_FAILED, "could not compare the roles: "
                     + e.getMessage().lines().findFirst().orElse(""), e);
