@@ -40,6 +40,7 @@ final class ObjectSources {
             new SubscriptionSource(),
             new DefaultPrivilegeSource(),
             new LargeObjectSource(),
+            new SecurityLabelSource(),
             new ExtensionMemberPrivileges(ExtensionMemberPrivileges.Scope.EXTENSION_MEMBERS),
             new ExtensionMemberPrivileges(ExtensionMemberPrivileges.Scope.BUILT_IN));
 

@@ -16,7 +16,11 @@ final class DdlFlags {
             description = "Do not keep tablespaces; everything goes to the target database's default tablespace.")
     boolean noTablespaces;
 
+    @Option(names = "--no-security-labels",
+            description = "Do not copy security labels, which need their provider loaded on the target.")
+    boolean noSecurityLabels;
+
     DdlOptions toOptions() {
-        return new DdlOptions(noOwner, noAcl, noTablespaces);
+        return new DdlOptions(noOwner, noAcl, noTablespaces, noSecurityLabels);
     }
 }

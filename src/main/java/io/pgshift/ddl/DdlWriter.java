@@ -18,6 +18,7 @@ import io.pgshift.catalog.ObjectDef;
 import io.pgshift.catalog.ObjectRef;
 import io.pgshift.catalog.PrivilegeObjects;
 import io.pgshift.catalog.Schema;
+import io.pgshift.catalog.SecurityLabelSource;
 import io.pgshift.catalog.SequenceDef;
 import io.pgshift.catalog.Table;
 import io.pgshift.plan.Entry;
@@ -104,6 +105,7 @@ public final class DdlWriter {
         // entries free to go, the sort keeps this order, and a function's body written as a string records none of
         // the functions it calls: a generated column or an index expression inlines them when it is created.
         catalog.objects().stream().filter(o -> !(options.noAcl() && PrivilegeObjects.isPrivilegesOnly(o)))
+                .filter(o -> !(options.noSecurityLabels() && SecurityLabelSource.KIND.equals(o.kind())))
                 .forEach(o -> entries.add(object(o)));
         catalog.sequences().stream().filter(s -> s.identityOf() == null && !serials.madeByTable(s))
                 .forEach(s -> entries.add(sequence(s)));

@@ -182,6 +182,7 @@ public final class CopyRun {
             targetDatabase.checkSuperuserObjects(context);
             grants = OwnerAccess.prepare(options, context, targetDatabase.maintenance(), listener);
             Set<ObjectRef> leftOut = targetDatabase.builtInPrivilegesLeftOut(trial.entries());
+            targetDatabase.checkSecurityLabels(trial.entries());
             boolean created = targetDatabase.createIfMissing(catalog.database(), options.ddl().noOwner());
             targetDatabase.close();
             // Index builders wait for rows; a schema-only copy has none, so its copiers build what is left.

@@ -26,6 +26,7 @@ import io.pgshift.archive.Manifest;
 import io.pgshift.archive.SourceInfo;
 import io.pgshift.catalog.DatabaseInfo;
 import io.pgshift.catalog.ObjectRef;
+import io.pgshift.catalog.SecurityLabelSource;
 import io.pgshift.catalog.ServerVersion;
 import io.pgshift.catalog.CatalogReader;
 import io.pgshift.connect.Connector;
@@ -100,6 +101,7 @@ public final class RestoreRun {
 
     private void restore(Manifest manifest, DataPhase dataPhase) {
         List<Entry> selected = options.selection().select(manifest.entries()).stream()
+                .filter(e -> !(options.ddl().noSecurityLabels() && SecurityLabelSource.KIND.equals(e.kind())))
                 .map(this::withoutExcludedStatements).toList();
         List<Entry> entries = selected;
         boolean single = options.singleTransaction();
@@ -111,6 +113,7 @@ public final class RestoreRun {
                         .toList());
                 Set<ObjectRef> leftOut = target.builtInPrivilegesLeftOut(selected);
                 entries = selected.stream().filter(e -> !leftOut.contains(e.ref())).toList();
+                target.checkSecurityLabels(entries);
                 grants = actingRoles(entries);
                 target.createIfMissing(databaseInfo(manifest.source()), options.ddl().noOwner());
             }

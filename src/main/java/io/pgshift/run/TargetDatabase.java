@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +19,7 @@ import io.pgshift.ErrorCode;
 import io.pgshift.plan.Entry;
 import io.pgshift.catalog.ObjectRef;
 import io.pgshift.catalog.PrivilegeObjects;
+import io.pgshift.catalog.SecurityLabelSource;
 import io.pgshift.PgShiftException;
 import io.pgshift.catalog.Catalog;
 import io.pgshift.catalog.CatalogReader;
@@ -226,6 +228,40 @@ final class TargetDatabase implements AutoCloseable {
                     + "user is not one, so they were left out: a superuser can make the same changes on the target");
         }
         return builtIn.stream().map(Entry::ref).collect(Collectors.toSet());
+    }
+
+    /**
+     * Refuses, before anything is written, security labels whose provider the target has not loaded: SECURITY LABEL
+     * would fail on the first of them. The server looks for the provider before anything else, so a label on any
+     * object, in a transaction rolled back, tells whether it is loaded.
+     */
+    void checkSecurityLabels(List<Entry> entries) throws SQLException {
+        Map<String, Long> byProvider = entries.stream().filter(e -> SecurityLabelSource.KIND.equals(e.kind()))
+                .collect(Collectors.groupingBy(SecurityLabelSource::providerOf, TreeMap::new, Collectors.counting()));
+        List<String> missing = new ArrayList<>();
+        Connection admin = maintenance();
+        for (Map.Entry<String, Long> provider : byProvider.entrySet()) {
+            try (Statement st = admin.createStatement()) {
+                st.execute("BEGIN");
+                try {
+                    st.execute("SECURITY LABEL FOR " + Sql.ident(provider.getKey())
+                            + " ON SCHEMA pg_catalog IS NULL");
+                } catch (SQLException e) {
+                    if ("22023".equals(e.getSQLState())) {
+                        missing.add(provider.getKey() + " (" + provider.getValue() + " label"
+                                + (provider.getValue() == 1 ? "" : "s") + ")");
+                    }
+                } finally {
+                    st.execute("ROLLBACK");
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new PgShiftException(ErrorCode.CHECK_FAILED, "the source's objects carry security labels of "
+                    + "providers the target has not loaded: " + String.join(", ", missing) + "; nothing was "
+                    + "written: load them on the target (shared_preload_libraries), or leave the labels out with "
+                    + "--no-security-labels");
+        }
     }
 
     /** Whether the target user is a superuser, asked once: several checks before writing depend on it. */
