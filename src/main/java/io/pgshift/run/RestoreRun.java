@@ -109,6 +109,7 @@ public final class RestoreRun {
         try {
             TargetDatabase target = new TargetDatabase(options.target(), listener);
             try (target) {
+                refuseOlderTarget(manifest.source().serverVersion(), target.version());
                 target.checkExtensions(entries.stream().filter(e -> "EXTENSION".equals(e.kind())).map(Entry::name)
                         .toList());
                 Set<ObjectRef> leftOut = target.builtInPrivilegesLeftOut(selected);
@@ -409,6 +410,23 @@ public final class RestoreRun {
                     listener.itemDone(progress, entry.toString(), 0, 0, Duration.ofNanos(System.nanoTime() - start));
                 });
         listener.phaseFinished(progress);
+    }
+
+    /**
+     * Refuses, before anything is written, a target of an older major version than the dump's source: the
+     * statements are the source's, in its version's syntax, which an older server may not know.
+     */
+    private void refuseOlderTarget(String sourceMajor, ServerVersion target) {
+        int source = sourceMajor.contains(".")
+                ? Integer.parseInt(sourceMajor.substring(0, sourceMajor.indexOf('.'))) * 100
+                        + Integer.parseInt(sourceMajor.substring(sourceMajor.indexOf('.') + 1))
+                : Integer.parseInt(sourceMajor) * 100;
+        if (target.majorNumber() < source) {
+            throw new PgShiftException(ErrorCode.UNSUPPORTED_VERSION, "the dump comes from PostgreSQL " + sourceMajor
+                    + " and the target " + options.target().describe() + " runs the older PostgreSQL " + target.major()
+                    + ", which may not take its statements; nothing was written: restore into PostgreSQL "
+                    + sourceMajor + " or newer");
+        }
     }
 
     /** Every data file the manifest lists must be there with its recorded size before anything is written. */
