@@ -32,8 +32,11 @@ final class CleanDrops {
             Entry e = entries.get(i);
             boolean goesWithTable = e.table() != null && !e.table().equals(e.ref()) && dropped.contains(e.table())
                     && !"FOREIGN KEY".equals(e.kind());
+            // A sequence a table owns goes with that table, which is dropped first, as it was created after it: the
+            // sequence's own drop must not fail then.
             if (e.drop() != null && !goesWithTable) {
-                drops.add(e.withSql(List.of(ifExists ? e.drop() : Sql.withoutIfExists(e.drop()))));
+                boolean mayBeGone = "SEQUENCE".equals(e.kind());
+                drops.add(e.withSql(List.of(ifExists || mayBeGone ? e.drop() : Sql.withoutIfExists(e.drop()))));
             }
         }
         return drops;

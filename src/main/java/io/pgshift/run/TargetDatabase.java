@@ -43,6 +43,8 @@ import io.pgshift.server.UserObjects;
  * missing, refused when it already holds user objects, unless the user asked for --clean.
  */
 final class TargetDatabase implements AutoCloseable {
+    /** Relations --clean drops in one statement and transaction. */
+    private static final int CLEAN_BATCH = 100;
     /** The databases that always exist, tried in this order to run CREATE DATABASE from. */
     private static final List<String> MAINTENANCE_DATABASES = List.of("postgres", "template1");
 
@@ -331,39 +333,38 @@ final class TargetDatabase implements AutoCloseable {
     }
 
     /**
-     * Drops what the copy is about to create. Schemas other than public go whole, with everything in them;
-     * in public only the source's own tables, views and sequences are dropped, so the schema's privileges
-     * survive.
+     * Drops what the copy is about to create: the source's relations, a hundred per transaction, then the schemas
+     * other than public whole, with everything left in them. In public only the source's own relations go, so the
+     * schema's privileges survive. A failure halfway leaves part of it dropped, which a rerun with --clean finishes.
      */
     private static void clean(Connection connection, Catalog source) throws SQLException {
-        List<String> drops = new ArrayList<>(ObjectDrops.first(source.objects()));
-        for (Schema s : source.schemas()) {
-            if (!"public".equals(s.name())) {
-                drops.add("DROP SCHEMA IF EXISTS " + Sql.ident(s.name()) + " CASCADE");
-            }
-        }
-        for (View v : source.views()) {
-            if ("public".equals(v.schema())) {
-                drops.add("DROP " + (v.materialized() ? "MATERIALIZED VIEW" : "VIEW") + " IF EXISTS "
-                        + Sql.qualified(v.schema(), v.name()) + " CASCADE");
-            }
-        }
-        for (Table t : source.tables()) {
-            if ("public".equals(t.schema())) {
-                drops.add("DROP TABLE IF EXISTS " + Sql.qualified(t.schema(), t.name()) + " CASCADE");
-            }
-        }
-        for (SequenceDef s : source.sequences()) {
-            if ("public".equals(s.schema()) && s.identityOf() == null) {
-                drops.add("DROP SEQUENCE IF EXISTS " + Sql.qualified(s.schema(), s.name()) + " CASCADE");
-            }
-        }
-        drops.addAll(ObjectDrops.last(source.objects()));
-        execute(connection, "BEGIN");
-        for (String drop : drops) {
+        for (String drop : ObjectDrops.first(source.objects())) {
             execute(connection, drop);
         }
-        execute(connection, "COMMIT");
+        // Relations go in batches, each in a transaction of its own, before their schemas: one DROP SCHEMA ...
+        // CASCADE over thousands of tables locks them all at once and runs out of lock slots.
+        List<String> relations = new ArrayList<>();
+        source.views().forEach(v -> relations.add((v.materialized() ? "MATERIALIZED VIEW " : "VIEW ")
+                + Sql.qualified(v.schema(), v.name())));
+        source.tables().forEach(t -> relations.add("TABLE " + Sql.qualified(t.schema(), t.name())));
+        source.sequences().stream().filter(s -> s.identityOf() == null)
+                .forEach(s -> relations.add("SEQUENCE " + Sql.qualified(s.schema(), s.name())));
+        for (String kind : List.of("MATERIALIZED VIEW ", "VIEW ", "TABLE ", "SEQUENCE ")) {
+            List<String> names = relations.stream().filter(r -> r.startsWith(kind))
+                    .map(r -> r.substring(kind.length())).toList();
+            for (int i = 0; i < names.size(); i += CLEAN_BATCH) {
+                execute(connection, "DROP " + kind + "IF EXISTS "
+                        + String.join(", ", names.subList(i, Math.min(names.size(), i + CLEAN_BATCH))) + " CASCADE");
+            }
+        }
+        for (Schema s : source.schemas()) {
+            if (!"public".equals(s.name())) {
+                execute(connection, "DROP SCHEMA IF EXISTS " + Sql.ident(s.name()) + " CASCADE");
+            }
+        }
+        for (String drop : ObjectDrops.last(source.objects())) {
+            execute(connection, drop);
+        }
     }
 
     /** A session on a database that always exists: postgres, else template1. */
