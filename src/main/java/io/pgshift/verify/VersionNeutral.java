@@ -42,6 +42,9 @@ final class VersionNeutral {
             new Rule("from 18 a column's NOT NULL is a named constraint; a copy from an older server gets the "
                     + "names the target picks, numbered where two columns' default names meet (a_b.c and a.b_c)",
                     sql -> NUMBERED_NOT_NULL.matcher(sql).replaceAll(" NOT NULL")),
+            new Rule("a subscription from 14 on says streaming = off, which servers before 14, without streaming, "
+                    + "cannot say", sql -> sql.startsWith("CREATE SUBSCRIPTION ")
+                    ? sql.replaceFirst(", streaming = off\\)", ")") : sql),
             new Rule("servers before 11 print EXECUTE PROCEDURE in a trigger, later ones EXECUTE FUNCTION",
                     sql -> sql.replace(" EXECUTE PROCEDURE ", " EXECUTE FUNCTION ")));
 
