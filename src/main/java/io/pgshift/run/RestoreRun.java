@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -130,6 +132,9 @@ public final class RestoreRun {
                     } else {
                         target.ensureEmpty(session);
                     }
+                }
+                if (!options.sections().contains(Section.PRE_DATA) && options.sections().contains(Section.DATA)) {
+                    refuseTablesWithRows(session, entries);
                 }
                 List<Loader> loaders = new ArrayList<>();
                 try {
@@ -410,6 +415,34 @@ public final class RestoreRun {
                     listener.itemDone(progress, entry.toString(), 0, 0, Duration.ofNanos(System.nanoTime() - start));
                 });
         listener.phaseFinished(progress);
+    }
+
+    /**
+     * A data-only restore loads each table by emptying it first: tables that already hold rows are refused, before
+     * anything is written, so that no row the user put there is lost.
+     */
+    private void refuseTablesWithRows(Connection session, List<Entry> entries) throws SQLException {
+        List<String> holding = new ArrayList<>();
+        for (Entry e : entries) {
+            if (!DataKinds.TABLE.equals(e.kind())) {
+                continue;
+            }
+            int dot = e.name().indexOf('.');
+            String table = Sql.qualified(e.name().substring(0, dot), e.name().substring(dot + 1));
+            try (Statement st = session.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT EXISTS (SELECT FROM " + table + ")")) {
+                if (rs.next() && rs.getBoolean(1)) {
+                    holding.add(e.name());
+                }
+            }
+        }
+        if (!holding.isEmpty()) {
+            throw new PgShiftException(ErrorCode.TARGET_NOT_EMPTY, "the target's " + String.join(", ",
+                    holding.subList(0, Math.min(5, holding.size()))) + (holding.size() > 5 ? " and "
+                    + (holding.size() - 5) + " more" : "") + (holding.size() == 1 ? " holds rows" : " hold rows")
+                    + " already, which the restore would replace; nothing was written: empty "
+                    + (holding.size() == 1 ? "it" : "them") + " first (TRUNCATE) if those rows may go");
+        }
     }
 
     /**

@@ -134,6 +134,15 @@ final class Scheduler<C extends Scheduler.WorkerContext> {
                 work.run(context, entries.get(next));
             } catch (Exception e) {
                 fail(asPgShift(entries.get(next), e), all);
+            } catch (OutOfMemoryError e) {
+                // The worker's thread would die and leave the others waiting for it, and the source holding its
+                // snapshot, without end: the run stops instead, and says why.
+                fail(new PgShiftException(ErrorCode.MIGRATION_FAILED, "ran out of memory while working on "
+                        + entries.get(next) + " (" + e.getMessage() + "): give the JVM more memory "
+                        + "(JAVA_TOOL_OPTIONS=-Xmx...) or run fewer --jobs"), all);
+            } catch (Error e) {
+                fail(new PgShiftException(ErrorCode.INTERNAL, "a worker stopped on " + entries.get(next) + ": " + e, e),
+                        all);
             }
             synchronized (lock) {
                 running--;

@@ -160,6 +160,30 @@ class RestoreOptionsIT {
                 .allMatch(r -> r.startsWith("public."));
     }
 
+    @Test
+    void aDataOnlyRestoreRefusesATableThatHoldsRowsUntilItIsEmptied() throws Exception {
+        Cli.Run schema = Cli.run("restore", "--section", "pre-data", "--target", Cli.conn(target, "data_only"),
+                dump.toString());
+        assertThat(schema.exitCode()).as(schema.err()).isZero();
+        target.execute("data_only", "INSERT INTO public.products (id, sku, title, price) VALUES (999999, 'mine', 'mine', 1)");
+
+        Cli.Run refused = Cli.run("restore", "--section", "data", "-t", "products", "--target",
+                Cli.conn(target, "data_only"), dump.toString());
+
+        assertThat(refused.exitCode()).as(refused.out() + refused.err()).isEqualTo(7);
+        assertThat(refused.err()).contains("public.products holds rows").contains("TRUNCATE");
+        try (Connection c = target.connect("data_only"); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT title FROM public.products")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("mine");
+            assertThat(rs.next()).isFalse();
+        }
+        target.execute("data_only", "TRUNCATE public.products");
+        Cli.Run replaced = Cli.run("restore", "--section", "data", "-t", "products", "--target",
+                Cli.conn(target, "data_only"), dump.toString());
+        assertThat(replaced.exitCode()).as(replaced.out() + replaced.err()).isZero();
+    }
+
     private static List<String> relations(String db) throws Exception {
         try (Connection c = target.connect(db); ResultSet rs = c.createStatement().executeQuery(
                 "SELECT relnamespace::regnamespace || '.' || relname FROM pg_class "
