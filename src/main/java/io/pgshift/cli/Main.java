@@ -2,6 +2,7 @@ package io.pgshift.cli;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -62,7 +63,34 @@ public final class Main {
     private static final Logger PGJDBC_LOG = Logger.getLogger("org.postgresql");
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintWriter err = new PrintWriter(System.err, true);
+        AtomicBoolean finished = new AtomicBoolean();
+        // Ctrl-C or a kill ends the JVM without an exception to report: the hook says what was left behind.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!finished.get()) {
+                // On a terminal the live progress line is still open.
+                err.println((System.console() != null ? "\n" : "") + "pgshift: " + ErrorCode.INTERRUPTED.summary()
+                        + ": " + interrupted(args));
+                err.flush();
+            }
+        }, "pgshift-interrupted"));
+        int code = run(args, new PrintWriter(System.out, true), err);
+        finished.set(true);
+        System.exit(code);
+    }
+
+    /** What an interrupted command leaves behind, in one sentence. */
+    static String interrupted(String[] args) {
+        String command = args.length == 0 ? "" : args[0];
+        return switch (command) {
+            case "copy", "restore", "upgrade", "roles", "demo" -> "the run stopped before it finished, and the target "
+                    + "may hold part of it (a schema without all its rows, some roles or databases): run the same "
+                    + "command again with --clean to start over";
+            case "dump" -> "the dump stopped before it finished: a file dump keeps its .partial name and a directory "
+                    + "dump has no manifest.json, so neither can be restored; remove it and dump again";
+            case "analyze" -> "some tables were not analyzed: run it again";
+            default -> "nothing was written";
+        };
     }
 
     /** Runs pgshift with the given streams; tests call this instead of {@link #main}. */

@@ -1,0 +1,23 @@
+package io.pgshift.cli;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InterruptedMessageTest {
+    @Test
+    void anInterruptedCopySaysTheTargetMayHoldPartOfItAndHowToStartOver() {
+        assertThat(Main.interrupted(new String[] {"copy", "--source", "x"}))
+                .contains("the target may hold part of it").contains("--clean");
+    }
+
+    @Test
+    void anInterruptedDumpSaysItCannotBeRestored() {
+        assertThat(Main.interrupted(new String[] {"dump"})).contains(".partial").contains("no manifest.json");
+    }
+
+    @Test
+    void anInterruptedReadOnlyCommandWroteNothing() {
+        assertThat(Main.interrupted(new String[] {"verify"})).isEqualTo("nothing was written");
+    }
+}
