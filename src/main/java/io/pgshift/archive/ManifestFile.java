@@ -5,18 +5,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
 
 /** Reads and writes manifest.json, refusing versions this build does not know. */
 public final class ManifestFile {
+    /** The field that holds the manifest's digest. */
+    static final String SEAL = "manifestSha256";
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -24,11 +30,27 @@ public final class ManifestFile {
     private ManifestFile() {
     }
 
+    /** The manifest's JSON, sealed by a digest of its contents ({@value #SEAL}). */
     public static String toJson(Manifest manifest) {
         try {
-            return JSON.writeValueAsString(manifest);
+            ObjectNode tree = JSON.valueToTree(manifest);
+            tree.put(SEAL, digest(tree));
+            return JSON.writeValueAsString(tree);
         } catch (JsonProcessingException e) {
             throw new PgShiftException(ErrorCode.INTERNAL, "cannot write the manifest: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * The SHA-256 of the manifest's fields as compact JSON, in their order. The data files carry checksums of their
+     * own; this one covers the statements, so that one flipped bit cannot turn {@code < 1000} into {@code < 9000}.
+     */
+    private static String digest(JsonNode tree) throws JsonProcessingException {
+        byte[] json = JSON.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(tree);
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 
@@ -81,6 +103,14 @@ public final class ManifestFile {
             if (version < 1 || version > Manifest.FORMAT_VERSION) {
                 throw new PgShiftException(ErrorCode.IO, where + " has dump format version " + version
                         + ", which this pgshift cannot read (it reads versions 1 to " + Manifest.FORMAT_VERSION + ")");
+            }
+            // Dumps made before the seal have none, and are read as they were.
+            if (tree instanceof ObjectNode fields && fields.has(SEAL)) {
+                String sealed = fields.remove(SEAL).asText();
+                if (!sealed.equals(digest(fields))) {
+                    throw new PgShiftException(ErrorCode.IO, where + " is damaged: its contents no longer match the "
+                            + "checksum they were written with; nothing was restored");
+                }
             }
             return JSON.treeToValue(tree, Manifest.class);
         } catch (JsonProcessingException e) {

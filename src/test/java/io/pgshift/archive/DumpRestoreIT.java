@@ -286,6 +286,23 @@ class DumpRestoreIT {
         assertThat(run.err()).contains("format version 99");
     }
 
+    @Test
+    void aManifestWithOneStatementChangedIsRefusedByListAndByRestoreBeforeAnythingIsWritten() throws Exception {
+        Path damaged = copyOfDump("flipped");
+        Path manifest = damaged.resolve("manifest.json");
+        String text = Files.readString(manifest);
+        assertThat(text).contains("price > (0)::numeric");
+        Files.writeString(manifest, text.replace("price > (0)::numeric", "price > (9)::numeric"));
+
+        Cli.Run list = Cli.run("restore", "--list", damaged.toString());
+        Cli.Run run = Cli.run("restore", "--target", Cli.conn(target, "from_flipped"), damaged.toString());
+
+        assertThat(list.exitCode()).as(list.out() + list.err()).isEqualTo(11);
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(11);
+        assertThat(run.err()).contains("manifest.json is damaged");
+        assertThat(databaseExists("from_flipped")).isFalse();
+    }
+
     private static Path copyOfDump(String name) throws Exception {
         Path copy = temp.resolve(name);
         Files.createDirectories(copy.resolve("data"));
