@@ -102,7 +102,7 @@ final class RestoreCommand implements Callable<Integer> {
             if (stdin) {
                 throw new PgShiftException(ErrorCode.USAGE, "--list needs a dump directory or an archive file, not -");
             }
-            printList(RestoreRun.manifest(path), spec.commandLine().getOut());
+            printList(RestoreRun.checkedManifest(path), spec.commandLine().getOut());
             return 0;
         }
         if (target == null) {

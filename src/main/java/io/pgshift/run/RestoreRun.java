@@ -68,6 +68,31 @@ public final class RestoreRun {
         }
     }
 
+    /**
+     * The dump's table of contents, once the dump is known to be whole: every data file of a directory there with
+     * its recorded size, every block of an archive read to its end and checked against its checksum. What restore
+     * --list prints, so that a damaged dump does not list as a good one.
+     */
+    public static Manifest checkedManifest(java.nio.file.Path dump) {
+        if (Files.isDirectory(dump)) {
+            DumpDirectory directory = DumpDirectory.open(dump);
+            checkDataFiles(directory, directory.manifest());
+            return directory.manifest();
+        }
+        try (InputStream in = Files.newInputStream(dump)) {
+            ArchiveReader archive = new ArchiveReader(new BufferedInputStream(in, 256 * 1024));
+            Manifest toc = archive.tableOfContents();
+            ArchiveReader.Part part;
+            while ((part = archive.next()) instanceof ArchiveReader.Block block) {
+                block.rows().transferTo(OutputStream.nullOutputStream());
+                block.verify();
+            }
+            return toc;
+        } catch (IOException e) {
+            throw new PgShiftException(ErrorCode.IO, dump + " is damaged or cut short: " + e.getMessage(), e);
+        }
+    }
+
     /** Restores a dump directory. */
     public void run() {
         DumpDirectory directory = DumpDirectory.open(options.directory());

@@ -303,6 +303,25 @@ class DumpRestoreIT {
         assertThat(databaseExists("from_flipped")).isFalse();
     }
 
+    @Test
+    void listRefusesACutShortArchiveAndADirectoryWithAShortDataFile() throws Exception {
+        Path archive = temp.resolve("cut.archive");
+        Cli.Run dumped = Cli.run("dump", "-F", "archive", "--source", Cli.conn(source, "shop"), "-f", archive.toString());
+        assertThat(dumped.exitCode()).as(dumped.err()).isZero();
+        byte[] whole = Files.readAllBytes(archive);
+        Files.write(archive, java.util.Arrays.copyOf(whole, whole.length / 2));
+        Path directory = copyOfDump("short_file");
+        Path file = largestDataFile(directory);
+        byte[] rows = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(rows, rows.length - 10));
+
+        Cli.Run cut = Cli.run("restore", "--list", archive.toString());
+        Cli.Run shortFile = Cli.run("restore", "--list", directory.toString());
+
+        assertThat(cut.exitCode()).as(cut.out() + cut.err()).isEqualTo(11);
+        assertThat(shortFile.exitCode()).as(shortFile.out() + shortFile.err()).isEqualTo(11);
+    }
+
     private static Path copyOfDump(String name) throws Exception {
         Path copy = temp.resolve(name);
         Files.createDirectories(copy.resolve("data"));
