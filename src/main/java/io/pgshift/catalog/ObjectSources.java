@@ -41,8 +41,8 @@ final class ObjectSources {
             new DefaultPrivilegeSource(),
             new LargeObjectSource(),
             new SecurityLabelSource(),
-            new ExtensionMemberPrivileges(ExtensionMemberPrivileges.Scope.EXTENSION_MEMBERS),
-            new ExtensionMemberPrivileges(ExtensionMemberPrivileges.Scope.BUILT_IN));
+            new ChangedInitialPrivileges(ChangedInitialPrivileges.Scope.EXTENSION_MEMBERS),
+            new ChangedInitialPrivileges(ChangedInitialPrivileges.Scope.BUILT_IN));
 
     private ObjectSources() {
     }

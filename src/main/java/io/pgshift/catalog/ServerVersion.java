@@ -17,6 +17,13 @@ public record ServerVersion(int number) implements Comparable<ServerVersion> {
         return number < 100000 ? number / 100 : number / 10000 * 100;
     }
 
+    /** {@link #majorNumber()} of a major version as {@link #major()} writes it: "9.6" or "17". */
+    public static int majorNumberOf(String major) {
+        int dot = major.indexOf('.');
+        return dot < 0 ? Integer.parseInt(major) * 100
+                : Integer.parseInt(major.substring(0, dot)) * 100 + Integer.parseInt(major.substring(dot + 1));
+    }
+
     public boolean atLeast(int major) {
         return number >= major * 10000;
     }

@@ -475,11 +475,7 @@ public final class RestoreRun {
      * statements are the source's, in its version's syntax, which an older server may not know.
      */
     private void refuseOlderTarget(String sourceMajor, ServerVersion target) {
-        int source = sourceMajor.contains(".")
-                ? Integer.parseInt(sourceMajor.substring(0, sourceMajor.indexOf('.'))) * 100
-                        + Integer.parseInt(sourceMajor.substring(sourceMajor.indexOf('.') + 1))
-                : Integer.parseInt(sourceMajor) * 100;
-        if (target.majorNumber() < source) {
+        if (target.majorNumber() < ServerVersion.majorNumberOf(sourceMajor)) {
             throw new PgShiftException(ErrorCode.UNSUPPORTED_VERSION, "the dump comes from PostgreSQL " + sourceMajor
                     + " and the target " + options.target().describe() + " runs the older PostgreSQL " + target.major()
                     + ", which may not take its statements; nothing was written: restore into PostgreSQL "

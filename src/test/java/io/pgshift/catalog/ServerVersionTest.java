@@ -24,4 +24,10 @@ class ServerVersionTest {
         assertThat(new ServerVersion(90624).atLeast(10)).isFalse();
         assertThat(new ServerVersion(100000).atLeast(10)).isTrue();
     }
+
+    @Test
+    void aMajorVersionAsWrittenComparesAsTheServersOwn() {
+        assertThat(ServerVersion.majorNumberOf("9.6")).isEqualTo(new ServerVersion(90624).majorNumber());
+        assertThat(ServerVersion.majorNumberOf("17")).isEqualTo(new ServerVersion(170005).majorNumber());
+    }
 }

@@ -20,7 +20,7 @@ import static io.pgshift.ddl.Sql.qualified;
  * written as GRANT and REVOKE, as pg_dump does. Without an entry in pg_init_privs, the initial privileges are the
  * built-in defaults. The public schema is not among the built-in objects here: its entry sets its privileges.
  */
-final class ExtensionMemberPrivileges implements ObjectSource {
+final class ChangedInitialPrivileges implements ObjectSource {
     /** Whose objects: an extension's members, or the built-in objects. */
     enum Scope {
         EXTENSION_MEMBERS, BUILT_IN
@@ -31,7 +31,7 @@ final class ExtensionMemberPrivileges implements ObjectSource {
 
     private final Scope scope;
 
-    ExtensionMemberPrivileges(Scope scope) {
+    ChangedInitialPrivileges(Scope scope) {
         this.scope = scope;
     }
 
