@@ -213,7 +213,7 @@ public final class CopyRun {
             finish(schema);
 
             loadAndIndex(folded, catalog, workers, leader, sourceVersion, snapshot);
-            ObjectTally.check(target, targetVersion, catalog, plan);
+            ObjectTally.check(target, targetVersion, ObjectTally.of(catalog, plan), "copy");
             Snapshot.end(leader);
             for (CopyWorker w : workers) {
                 w.closeSource();
@@ -273,7 +273,7 @@ public final class CopyRun {
         if (options.schemaOnly()) {
             plan.section(Section.DATA).forEach(e -> done.add(e.ref()));
         }
-        new Scheduler<CopyWorker>(work, done, order).run(workers, (w, e) -> {
+        new Scheduler<CopyWorker>(work, done, order).avoiding(TableLocks.of(plan.entries())).run(workers, (w, e) -> {
             long start = System.nanoTime();
             if (e.section() == Section.DATA) {
                 copy(w, e, byOid, splits, rows, snapshot, start);

@@ -17,6 +17,7 @@ import io.pgshift.PgShiftException;
 import io.pgshift.catalog.Catalog;
 import io.pgshift.catalog.Constraint;
 import io.pgshift.catalog.Index;
+import io.pgshift.catalog.ObjectRef;
 import io.pgshift.catalog.ObjectDef;
 import io.pgshift.catalog.SequenceDef;
 import io.pgshift.catalog.ServerVersion;
@@ -26,7 +27,7 @@ import io.pgshift.plan.Plan;
 
 /**
  * The last step of a copy: the objects the plan made, looked for on the target by a few catalog queries, so that a
- * copy never ends in success with an object missing. Relations and constraints are looked for by name; routines,
+ * copy or a restore never ends in success with an object missing. Relations and constraints are looked for by name; routines,
  * triggers, policies, rules and other kinds by count, which the target may only exceed (a --clean copy keeps objects
  * the source does not have). What {@code pgshift verify} compares in full, this only counts.
  */
@@ -34,18 +35,24 @@ final class ObjectTally {
     /** The kinds counted on the target; the rest are looked for by name. */
     private static final Set<String> COUNTED = Set.of("FUNCTION", "PROCEDURE", "AGGREGATE", "TRIGGER", "POLICY",
             "RULE", "EXTENSION", "EVENT TRIGGER");
+    /** Kinds of entries that make one relation, named as the target names it. */
+    private static final Set<String> RELATIONS = Set.of("TABLE", "VIEW", "MATERIALIZED VIEW", "SEQUENCE",
+            "FOREIGN TABLE", "INDEX");
+    /** Kinds of entries that make one constraint, named schema.table.constraint. */
+    private static final Set<String> CONSTRAINTS = Set.of("PRIMARY KEY", "UNIQUE", "FOREIGN KEY", "EXCLUSION",
+            "CHECK", "CHECK CONSTRAINT");
     /** SQL: an object in a schema of the user's, {@code n}. */
     private static final String USER_SCHEMA = "n.nspname NOT IN ('pg_catalog', 'information_schema')";
 
     private ObjectTally() {
     }
 
-    /**
-     * Fails with VERIFICATION_FAILED, naming what is missing, when the target lacks an object of the plan.
-     *
-     * @param target a session on the target database
-     */
-    static void check(Connection target, ServerVersion version, Catalog catalog, Plan plan) throws SQLException {
+    /** What a run must find on the target: objects by name, and how many of each counted kind at least. */
+    record Expected(Set<String> named, Map<String, Integer> counted) {
+    }
+
+    /** What a copy made: the catalog's relations and constraints by name, and the plan's counted kinds. */
+    static Expected of(Catalog catalog, Plan plan) {
         Set<String> expected = new HashSet<>();
         catalog.tables().forEach(t -> expected.add(relation("TABLE", t.schema(), t.name())));
         for (View v : catalog.views()) {
@@ -65,22 +72,53 @@ final class ObjectTally {
         }
         Set<Long> planned = new HashSet<>();
         plan.entries().forEach(e -> planned.add(e.ref().oid()));
-        Map<String, Integer> counts = new HashMap<>();
         for (ObjectDef o : catalog.objects()) {
             if ("FOREIGN TABLE".equals(o.kind()) && planned.contains(o.ref().oid())) {
                 expected.add("FOREIGN TABLE " + o.name());
             }
         }
-        Set<Object> countedRefs = new HashSet<>();
-        for (Entry e : plan.entries()) {
+        return new Expected(expected, counted(plan.entries()));
+    }
+
+    /**
+     * What a restore made: each entry it ran, by the name the dump gave it. A table's CHECK constraints written
+     * inside its CREATE TABLE are not entries of their own, so they are not looked for; {@code verify} compares
+     * them.
+     */
+    static Expected of(List<Entry> ran) {
+        Set<String> expected = new HashSet<>();
+        for (Entry e : ran) {
+            if (RELATIONS.contains(e.kind())) {
+                expected.add(e.kind() + " " + e.name());
+            } else if (CONSTRAINTS.contains(e.kind())) {
+                expected.add("CONSTRAINT " + e.name());
+            }
+        }
+        return new Expected(expected, counted(ran));
+    }
+
+    private static Map<String, Integer> counted(List<Entry> entries) {
+        Map<String, Integer> counts = new HashMap<>();
+        Set<ObjectRef> countedRefs = new HashSet<>();
+        for (Entry e : entries) {
             if (COUNTED.contains(e.kind()) && countedRefs.add(e.ref())) {
                 counts.merge(e.kind(), 1, Integer::sum);
             }
         }
-        List<String> missing = new ArrayList<>(expected);
+        return counts;
+    }
+
+    /**
+     * Fails with VERIFICATION_FAILED, naming what is missing, when the target lacks an expected object.
+     *
+     * @param target a session on the target database
+     * @param run    what made the objects, for the message: "copy" or "restore"
+     */
+    static void check(Connection target, ServerVersion version, Expected expected, String run) throws SQLException {
+        List<String> missing = new ArrayList<>(expected.named());
         missing.removeAll(present(target));
         Map<String, String> shortfalls = new TreeMap<>();
-        for (Map.Entry<String, Integer> kind : counts.entrySet()) {
+        for (Map.Entry<String, Integer> kind : expected.counted().entrySet()) {
             long found = count(target, countQuery(kind.getKey(), version));
             if (found < kind.getValue()) {
                 shortfalls.put(kind.getKey(), kind.getValue() - found + " of " + kind.getValue());
@@ -95,8 +133,8 @@ final class ObjectTally {
             named.add("and " + (missing.size() - 10) + " more");
         }
         shortfalls.forEach((kind, howMany) -> named.add(howMany + " " + kind + " objects"));
-        throw new PgShiftException(ErrorCode.VERIFICATION_FAILED, "the copy did not create every object of its plan; "
-                + "missing on the target: " + String.join(", ", named));
+        throw new PgShiftException(ErrorCode.VERIFICATION_FAILED, "the " + run + " did not create every object of "
+                + "its plan; missing on the target: " + String.join(", ", named));
     }
 
     private static String relation(String kind, String schema, String name) {
@@ -117,6 +155,11 @@ final class ObjectTally {
                 SELECT 'CONSTRAINT ' || n.nspname || '.' || c.relname || '.' || o.conname
                 FROM pg_catalog.pg_constraint o JOIN pg_catalog.pg_class c ON c.oid = o.conrelid
                 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')
+                UNION ALL
+                SELECT 'CONSTRAINT ' || n.nspname || '.' || t.typname || '.' || o.conname
+                FROM pg_catalog.pg_constraint o JOIN pg_catalog.pg_type t ON t.oid = o.contypid
+                JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
                 WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')""")) {
             while (rs.next()) {
                 names.add(rs.getString(1));

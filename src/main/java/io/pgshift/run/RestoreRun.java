@@ -183,6 +183,8 @@ public final class RestoreRun {
                         listener.phaseFinished(schema);
                     }
                     dataPhase.load(entries, loaders);
+                    List<Entry> ran = entries.stream().filter(e -> options.sections().contains(e.section())).toList();
+                    ObjectTally.check(session, version, ObjectTally.of(ran), "restore");
                 } finally {
                     loaders.forEach(Loader::close);
                 }
@@ -357,7 +359,7 @@ public final class RestoreRun {
         Comparator<Entry> order = Comparator.comparing((Entry e) -> e.section() != Section.DATA)
                 .thenComparing(e -> "FOREIGN KEY".equals(e.kind()))
                 .thenComparingLong(e -> -storedBytes(e, files, partFiles));
-        new Scheduler<Loader>(work, done, order).run(loaders, (loader, entry) -> {
+        new Scheduler<Loader>(work, done, order).avoiding(TableLocks.of(entries)).run(loaders, (loader, entry) -> {
             long start = System.nanoTime();
             if (entry.section() == Section.DATA) {
                 loadEntry(directory, loader, entry, files, partFiles, rows, start);
@@ -433,7 +435,7 @@ public final class RestoreRun {
         Progress progress = new Progress(Phase.INDEXES, post.size(), 0);
         listener.phaseStarted(progress);
         new Scheduler<Loader>(post, done, Comparator.comparing((Entry e) -> "FOREIGN KEY".equals(e.kind())))
-                .run(loaders, (loader, entry) -> {
+                .avoiding(TableLocks.of(entries)).run(loaders, (loader, entry) -> {
                     long start = System.nanoTime();
                     PostDataStatements.run(loader.connection, entry, !loader.shared);
                     progress.itemDone(0);

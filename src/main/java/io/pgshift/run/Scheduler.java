@@ -45,6 +45,10 @@ final class Scheduler<C extends Scheduler.WorkerContext> {
     private final int[] pending;
     private final List<List<Integer>> dependents = new ArrayList<>();
     private int running;
+    /** The entries being worked on, to keep apart those that would lock each other's tables; see avoiding. */
+    private final Set<Integer> inProgress = new HashSet<>();
+    private boolean[] exclusive;
+    private List<Set<Long>> families;
     private int finished;
     private RuntimeException failure;
 
@@ -78,6 +82,17 @@ final class Scheduler<C extends Scheduler.WorkerContext> {
                 ready.add(i);
             }
         }
+    }
+
+    /** Keeps entries whose table locks would conflict from running at the same time (see {@link TableLocks}). */
+    Scheduler<C> avoiding(TableLocks locks) {
+        exclusive = new boolean[entries.size()];
+        families = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            exclusive[i] = locks.exclusive(entries.get(i));
+            families.add(locks.families(entries.get(i)));
+        }
+        return this;
     }
 
     void run(List<C> contexts, Work<C> work) {
@@ -129,6 +144,7 @@ final class Scheduler<C extends Scheduler.WorkerContext> {
                 next = pick;
                 ready.remove(pick);
                 running++;
+                inProgress.add(pick);
             }
             try {
                 work.run(context, entries.get(next));
@@ -146,6 +162,7 @@ final class Scheduler<C extends Scheduler.WorkerContext> {
             }
             synchronized (lock) {
                 running--;
+                inProgress.remove(next);
                 if (failure == null) {
                     finished++;
                     for (int d : dependents.get(next)) {
@@ -162,11 +179,24 @@ final class Scheduler<C extends Scheduler.WorkerContext> {
     /** The highest-priority ready entry the worker can do, or null; called holding the lock. */
     private Integer firstAccepted(C context) {
         for (Integer i : ready) {
-            if (context.accepts(entries.get(i))) {
+            if (context.accepts(entries.get(i)) && !conflictsWithRunning(i)) {
                 return i;
             }
         }
         return null;
+    }
+
+    private boolean conflictsWithRunning(int candidate) {
+        if (families == null) {
+            return false;
+        }
+        for (int r : inProgress) {
+            if ((exclusive[candidate] || exclusive[r])
+                    && !java.util.Collections.disjoint(families.get(candidate), families.get(r))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void fail(RuntimeException e, List<C> all) {
