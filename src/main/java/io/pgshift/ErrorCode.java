@@ -35,6 +35,11 @@ public enum ErrorCode {
      * written.
      */
     DEPENDENCY_LOOP(13, "dependency loop"),
+    /**
+     * Reading the source failed while the run went on: its COPY was refused, or its connection was lost and
+     * could not be taken up again. Failures on the target's side are MIGRATION_FAILED.
+     */
+    SOURCE_FAILED(14, "reading the source failed"),
     /** The run was interrupted before it finished. */
     INTERRUPTED(130, "interrupted");
 

@@ -80,6 +80,9 @@ final class CopyCommand implements Callable<Integer> {
     @Mixin
     FilterOptions filter = new FilterOptions();
 
+    @Mixin
+    FaultFlags faults = new FaultFlags();
+
     @Option(names = {"-v", "--verbose"}, description = "Show stack traces of errors.")
     boolean verbose;
 
@@ -94,7 +97,7 @@ final class CopyCommand implements Callable<Integer> {
         CopyOptions options = new CopyOptions(ConnectionArgument.parse(source, err), ConnectionArgument.parse(target, err),
                 copyJobs, indexJobs != null ? indexJobs : copyJobs, clean, ddl.toOptions(), !noAnalyze && !schemaOnly, schemaOnly, filter.toFilter(),
                 splitTablesLargerThan != null ? splitTablesLargerThan : CopyOptions.DEFAULT_SPLIT_THRESHOLD,
-                splitMaxParts != null ? splitMaxParts : 0, keepRoleGrants);
+                splitMaxParts != null ? splitMaxParts : 0, keepRoleGrants).withFaults(faults.toFaults());
         if (dryRun) {
             printPlan(new CopyRun(options, io.pgshift.run.ProgressListener.NONE).plan(), out);
             return 0;

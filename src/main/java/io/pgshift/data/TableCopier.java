@@ -1,11 +1,14 @@
 package io.pgshift.data;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.function.LongConsumer;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyOperation;
 import org.postgresql.copy.CopyOut;
 
 import io.pgshift.catalog.Table;
@@ -72,28 +75,58 @@ public final class TableCopier {
 
     private static Result transfer(Connection source, Connection target, String prepare, String copyOut,
                                    String copyIn, LongConsumer progress) throws SQLException {
-        SessionSettings.execute(target, "BEGIN");
+        long transactionId = begin(target);
         boolean committed = false;
         try {
             if (prepare != null) {
                 SessionSettings.execute(target, prepare);
             }
-            CopyOut out = source.unwrap(PGConnection.class).getCopyAPI().copyOut(copyOut);
+            CopyOut out;
+            try {
+                out = source.unwrap(PGConnection.class).getCopyAPI().copyOut(copyOut);
+            } catch (SQLException e) {
+                throw new SourceFailure(e);
+            }
             long bytes;
             try {
                 CopyIn in = target.unwrap(PGConnection.class).getCopyAPI().copyIn(copyIn);
                 bytes = pump(out, in, progress);
             } finally {
                 if (out.isActive()) {
-                    out.cancelCopy();
+                    cancelQuietly(out);
                 }
             }
-            SessionSettings.execute(target, "COMMIT");
+            Result result = new Result(out.getHandledRowCount(), bytes);
+            try {
+                SessionSettings.execute(target, "COMMIT");
+            } catch (SQLException e) {
+                if (ConnectionLoss.is(e)) {
+                    throw new CommitUnknown(transactionId, result, e);
+                }
+                throw e;
+            }
             committed = true;
-            return new Result(out.getHandledRowCount(), bytes);
+            return result;
         } finally {
             if (!committed) {
                 rollbackQuietly(target);
+            }
+        }
+    }
+
+    /**
+     * Opens the target transaction and returns its id, in one round trip: should the connection go away during
+     * the COMMIT, the id tells a new session whether the rows are in.
+     */
+    private static long begin(Connection target) throws SQLException {
+        try (Statement st = target.createStatement()) {
+            st.execute("BEGIN; SELECT pg_catalog.txid_current()");
+            while (!st.getMoreResults() && st.getUpdateCount() != -1) {
+                // skip BEGIN's count
+            }
+            try (ResultSet rs = st.getResultSet()) {
+                rs.next();
+                return rs.getLong(1);
             }
         }
     }
@@ -104,7 +137,7 @@ public final class TableCopier {
         long total = 0;
         try {
             byte[] row;
-            while ((row = out.readFromCopy()) != null) {
+            while ((row = read(out)) != null) {
                 if (used + row.length > buffer.length) {
                     in.writeToCopy(buffer, 0, used);
                     progress.accept(used);
@@ -130,8 +163,25 @@ public final class TableCopier {
         } finally {
             // Never let a half-sent COPY end normally: cancelling makes the target discard it.
             if (in.isActive()) {
-                in.cancelCopy();
+                cancelQuietly(in);
             }
+        }
+    }
+
+    private static byte[] read(CopyOut out) throws SQLException {
+        try {
+            return out.readFromCopy();
+        } catch (SQLException e) {
+            throw new SourceFailure(e);
+        }
+    }
+
+    /** Ends a COPY that is given up; on a connection that is gone this fails too, and must not hide why. */
+    private static void cancelQuietly(CopyOperation copy) {
+        try {
+            copy.cancelCopy();
+        } catch (SQLException ignored) {
+            // The session is gone; the server discards the COPY with it.
         }
     }
 

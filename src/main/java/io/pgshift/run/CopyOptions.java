@@ -18,10 +18,24 @@ import io.pgshift.ddl.DdlOptions;
  * @param splitMaxParts         how many ranges such a table is cut into at most; 0 for as many as {@code jobs}
  * @param keepRoleGrants        keep the memberships a target user that is not a superuser granted itself to give
  *                              objects their owners, instead of taking them back at the end
+ * @param faults                how often a table is tried again on new connections, and when a stream counts as
+ *                              stalled
  */
 public record CopyOptions(ConnInfo source, ConnInfo target, int jobs, int indexJobs, boolean clean, DdlOptions ddl,
                           boolean analyze, boolean schemaOnly, CatalogFilter filter, long splitTablesLargerThan,
-                          int splitMaxParts, boolean keepRoleGrants) {
+                          int splitMaxParts, boolean keepRoleGrants, Faults faults) {
+
+    public CopyOptions(ConnInfo source, ConnInfo target, int jobs, int indexJobs, boolean clean, DdlOptions ddl,
+                       boolean analyze, boolean schemaOnly, CatalogFilter filter, long splitTablesLargerThan,
+                       int splitMaxParts, boolean keepRoleGrants) {
+        this(source, target, jobs, indexJobs, clean, ddl, analyze, schemaOnly, filter, splitTablesLargerThan,
+                splitMaxParts, keepRoleGrants, Faults.DEFAULTS);
+    }
+
+    public CopyOptions withFaults(Faults newFaults) {
+        return new CopyOptions(source, target, jobs, indexJobs, clean, ddl, analyze, schemaOnly, filter,
+                splitTablesLargerThan, splitMaxParts, keepRoleGrants, newFaults);
+    }
 
     /** Large tables are cut at 1GB unless told otherwise, as pgcopydb's --split-tables-larger-than suggests. */
     public static final long DEFAULT_SPLIT_THRESHOLD = 1L << 30;

@@ -212,7 +212,10 @@ public final class CopyRun {
                     .toList(), preData, schema, listener);
             finish(schema);
 
-            loadAndIndex(folded, catalog, workers, leader, sourceVersion, snapshot);
+            loadAndIndex(folded, catalog, workers, leader, sourceVersion, snapshot,
+                    new DataRetry(options, sourceVersion, targetVersion, listener));
+            // A worker whose connections were lost has new ones.
+            target = workers.get(0).target;
             ObjectTally.check(target, targetVersion, ObjectTally.of(catalog, plan), "copy");
             Snapshot.end(leader);
             for (CopyWorker w : workers) {
@@ -244,7 +247,8 @@ public final class CopyRun {
      * Copiers build indexes too once no rows are left. Foreign keys come last of all, as they read both tables.
      */
     private void loadAndIndex(SmallTableIndexes.Folded folded, Catalog catalog, List<CopyWorker> workers,
-                              Connection leader, ServerVersion sourceVersion, String snapshot) throws SQLException {
+                              Connection leader, ServerVersion sourceVersion, String snapshot, DataRetry retry)
+            throws SQLException {
         Plan plan = folded.plan();
         Map<Long, Table> byOid = new HashMap<>();
         catalog.tables().stream().filter(Table::hasRows).forEach(t -> byOid.put(t.oid(), t));
@@ -273,10 +277,21 @@ public final class CopyRun {
         if (options.schemaOnly()) {
             plan.section(Section.DATA).forEach(e -> done.add(e.ref()));
         }
-        new Scheduler<CopyWorker>(work, done, order).avoiding(TableLocks.of(plan.entries())).run(workers, (w, e) -> {
+        Scheduler<CopyWorker> scheduler = new Scheduler<CopyWorker>(work, done, order)
+                .avoiding(TableLocks.of(plan.entries()));
+        try (StallWatchdog watchdog = StallWatchdog.start(workers, options.faults().stallTimeout())) {
+            runAll(scheduler, workers, byOid, splits, rows, indexes, dataLeft, snapshot, retry);
+        }
+        finish(indexes);
+    }
+
+    private void runAll(Scheduler<CopyWorker> scheduler, List<CopyWorker> workers, Map<Long, Table> byOid,
+                        TableSplits splits, Progress rows, Progress indexes, AtomicInteger dataLeft, String snapshot,
+                        DataRetry retry) {
+        scheduler.run(workers, (w, e) -> {
             long start = System.nanoTime();
             if (e.section() == Section.DATA) {
-                copy(w, e, byOid, splits, rows, snapshot, start);
+                copy(w, e, byOid, splits, rows, snapshot, start, retry);
                 if (dataLeft.decrementAndGet() == 0) {
                     finish(rows);
                 }
@@ -291,7 +306,6 @@ public final class CopyRun {
                 listener.itemDone(indexes, e.toString(), 0, 0, Duration.ofNanos(took));
             }
         });
-        finish(indexes);
     }
 
     /**
@@ -300,14 +314,17 @@ public final class CopyRun {
      * would run out of lock slots on a schema with tens of thousands of tables.
      */
     private void copy(CopyWorker w, Entry e, Map<Long, Table> byOid, TableSplits splits, Progress progress,
-                      String snapshot, long start) throws Exception {
+                      String snapshot, long start, DataRetry retry) throws Exception {
         TableSplits.Tally tally = splits.tally(e.ref().oid());
         switch (e.kind()) {
             case DataKinds.TABLE_PART -> {
-                Snapshot.join(w.source, snapshot);
-                TableCopier.Result r = TableCopier.copyRange(w.source, w.target, e.sql().get(0), e.sql().get(1),
-                        progress::addBytes);
-                Snapshot.end(w.source);
+                TableCopier.Result r = retry.load(w, e.name(), progress, bytes -> {
+                    Snapshot.join(w.source, snapshot);
+                    TableCopier.Result part = TableCopier.copyRange(w.source, w.target, e.sql().get(0),
+                            e.sql().get(1), bytes);
+                    Snapshot.end(w.source);
+                    return part;
+                });
                 tally.partDone(r, start, System.nanoTime());
             }
             case DataKinds.TABLE -> {
@@ -317,24 +334,34 @@ public final class CopyRun {
                     tableDone(progress, table.displayName(), tally.total(), tally.wallTime(), tally.parts());
                     return;
                 }
-                Snapshot.join(w.source, snapshot);
-                TableCopier.Result r = TableCopier.copy(w.source, w.target, table, progress::addBytes);
-                Snapshot.end(w.source);
+                TableCopier.Result r = retry.load(w, table.displayName(), progress, bytes -> {
+                    Snapshot.join(w.source, snapshot);
+                    TableCopier.Result whole = TableCopier.copy(w.source, w.target, table, bytes);
+                    Snapshot.end(w.source);
+                    return whole;
+                });
                 dataDone(progress, table.displayName(), r, start);
             }
             case DataKinds.SELECTED_ROWS -> {
-                Snapshot.join(w.source, snapshot);
-                TableCopier.Result r = TableCopier.copySelected(w.source, w.target, e.sql().get(0), e.sql().get(1),
-                        progress::addBytes);
-                Snapshot.end(w.source);
+                TableCopier.Result r = retry.load(w, e.name(), progress, bytes -> {
+                    Snapshot.join(w.source, snapshot);
+                    TableCopier.Result rows = TableCopier.copySelected(w.source, w.target, e.sql().get(0),
+                            e.sql().get(1), bytes);
+                    Snapshot.end(w.source);
+                    return rows;
+                });
                 dataDone(progress, e.name(), r, start);
             }
             case DataKinds.LARGE_OBJECT -> {
-                Snapshot.join(w.source, snapshot);
-                long bytes = LargeObjectCopier.copy(w.source, w.target, e.ref().oid(), progress::addBytes);
-                Snapshot.end(w.source);
+                // lo_put writes the same bytes at the same offsets again: another attempt is harmless.
+                TableCopier.Result r = retry.load(w, "large object " + e.name(), progress, bytes -> {
+                    Snapshot.join(w.source, snapshot);
+                    long moved = LargeObjectCopier.copy(w.source, w.target, e.ref().oid(), bytes);
+                    Snapshot.end(w.source);
+                    return new TableCopier.Result(0, moved);
+                });
                 progress.itemDone(0);
-                listener.itemDone(progress, "large object " + e.name(), 0, bytes,
+                listener.itemDone(progress, "large object " + e.name(), 0, r.bytes(),
                         Duration.ofNanos(System.nanoTime() - start));
             }
             default -> {

@@ -18,6 +18,14 @@ final class CopyWorker implements Scheduler.WorkerContext, AutoCloseable {
     /** Null for an index builder, and once the rows are all read. */
     Connection source;
     Connection target;
+    /** When the worker's current table stream last moved a byte, in System.nanoTime(); 0 when it is not streaming. */
+    volatile long streamingSince;
+    volatile long lastByte;
+    /** The sessions' server processes, kept from the start: a connection that was aborted no longer tells. */
+    private int sourcePid;
+    private int targetPid;
+    /** Set by the watchdog when it dropped this worker's connections because the stream stood still. */
+    volatile boolean stalled;
 
     private CopyWorker() {
     }
@@ -35,6 +43,7 @@ final class CopyWorker implements Scheduler.WorkerContext, AutoCloseable {
     /** Logs a copier's source session in; it is set up once the source's version is known. */
     void connectSource(CopyOptions options) {
         source = Connector.open(options.source());
+        sourcePid = Workers.backendPid(source);
     }
 
     /** Sets the copier's source session up; it joins the shared snapshot later. */
@@ -64,10 +73,57 @@ final class CopyWorker implements Scheduler.WorkerContext, AutoCloseable {
 
     /** Sets the target session up for the copy. */
     void prepareTarget(ServerVersion targetVersion) throws SQLException {
+        targetPid = Workers.backendPid(target);
         SessionSettings.applyTarget(target, targetVersion);
         // Index builds sort; the server default (64MB) sends a large table's sort to disk. A fixed bound
         // per session keeps the total predictable: sessions times this at most.
         SessionSettings.execute(target, "SET maintenance_work_mem = '" + INDEX_SORT_MEMORY + "'");
+    }
+
+    /**
+     * Replaces both sessions after one of them was lost: the old ones are dropped, whatever state they are in, and
+     * new ones are set up as the first were. The source session joins the run's snapshot when it reads again.
+     */
+    void reconnect(CopyOptions options, ServerVersion sourceVersion, ServerVersion targetVersion)
+            throws SQLException {
+        int oldSource = sourcePid;
+        int oldTarget = targetPid;
+        close();
+        stalled = false;
+        connectSource(options);
+        prepareSource(sourceVersion);
+        openTarget(options, targetVersion);
+        // The old sessions' server processes may not have noticed yet that their client is gone, and may hold the
+        // table's lock until their TCP timeouts end them, hours later: end them now.
+        Workers.terminate(source, oldSource);
+        Workers.terminate(target, oldTarget);
+    }
+
+    /** Marks a table stream's start; {@link #moved} then records each byte it moves, for the stall watchdog. */
+    synchronized void streaming() {
+        lastByte = System.nanoTime();
+        streamingSince = lastByte;
+    }
+
+    void moved() {
+        lastByte = System.nanoTime();
+    }
+
+    synchronized void idle() {
+        streamingSince = 0;
+    }
+
+    /**
+     * Drops both sessions from another thread when the stream stood still longer than the limit: on a dead network
+     * it never returns else. Under the worker's lock, so that a worker that just finished its table and went on to
+     * an index build is never cut off.
+     */
+    synchronized void abortIfStalled(long now, long limitNanos) {
+        if (streamingSince != 0 && !stalled && now - lastByte > limitNanos) {
+            stalled = true;
+            Workers.abort(source);
+            Workers.abort(target);
+        }
     }
 
     @Override

@@ -216,6 +216,10 @@ final class Scheduler<C extends Scheduler.WorkerContext> {
         if (e instanceof PgShiftException p) {
             return p;
         }
+        if (e instanceof io.pgshift.data.SourceFailure) {
+            return new PgShiftException(ErrorCode.SOURCE_FAILED, "could not read " + entry.name() + " from the source: "
+                    + Errors.firstLine(e), e);
+        }
         return new PgShiftException(ErrorCode.MIGRATION_FAILED,
                 "could not " + verb(entry) + " " + entry.name() + ": " + Errors.firstLine(e), e);
     }

@@ -1,0 +1,132 @@
+package io.pgshift.run;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.function.LongConsumer;
+
+import io.pgshift.ErrorCode;
+import io.pgshift.PgShiftException;
+import io.pgshift.catalog.ServerVersion;
+import io.pgshift.data.CommitUnknown;
+import io.pgshift.data.ConnectionLoss;
+import io.pgshift.data.SourceFailure;
+import io.pgshift.data.TableCopier;
+
+/**
+ * Loads a table's rows again, on new connections, when a connection was lost or its stream stood still. A table
+ * (or a range of one) is loaded in one target transaction, so a load that failed left nothing behind, and the
+ * next attempt starts clean; only a commit cut off halfway is in doubt, and the target is asked about it by the
+ * transaction's id. The source sessions read again in the run's snapshot, which the leader session holds: if that
+ * one is lost too, the copy cannot go on consistently and says so.
+ */
+final class DataRetry {
+    @FunctionalInterface
+    interface Load {
+        TableCopier.Result run(LongConsumer bytes) throws SQLException;
+    }
+
+    private final CopyOptions options;
+    private final ServerVersion sourceVersion;
+    private final ServerVersion targetVersion;
+    private final ProgressListener listener;
+
+    DataRetry(CopyOptions options, ServerVersion sourceVersion, ServerVersion targetVersion,
+              ProgressListener listener) {
+        this.options = options;
+        this.sourceVersion = sourceVersion;
+        this.targetVersion = targetVersion;
+        this.listener = listener;
+    }
+
+    /**
+     * Runs the load, and again after each lost connection, up to the retries allowed.
+     *
+     * @param what     the table or range, for messages
+     * @param progress where the bytes moved are counted; an attempt that fails takes its bytes back
+     */
+    TableCopier.Result load(CopyWorker w, String what, Progress progress, Load load) throws SQLException {
+        int attempts = options.faults().retries() + 1;
+        for (int attempt = 1; ; attempt++) {
+            long[] moved = {0};
+            w.streaming();
+            try {
+                return load.run(b -> {
+                    moved[0] += b;
+                    progress.addBytes(b);
+                    w.moved();
+                });
+            } catch (SQLException e) {
+                progress.addBytes(-moved[0]);
+                boolean stalled = w.stalled;
+                if (!stalled && !ConnectionLoss.is(e)) {
+                    throw e;
+                }
+                String side = side(e, w);
+                String why = stalled ? "its stream moved no byte for " + options.faults().stallTimeout().toSeconds()
+                        + " s (--stall-timeout)" : "lost the connection to the " + side + " ("
+                        + Errors.firstLine(e) + ")";
+                if (attempt == attempts) {
+                    throw new PgShiftException("source".equals(side) ? ErrorCode.SOURCE_FAILED
+                            : ErrorCode.MIGRATION_FAILED, "could not copy data of " + what + ": " + why + ", "
+                            + (attempts == 1 ? "and --retries is 0" : "on all " + attempts + " attempts"), e);
+                }
+                long pause = options.faults().pauseBefore(attempt + 1).toMillis();
+                listener.warning(what + ": " + why + "; trying again in " + pause / 1000 + " s on new connections"
+                        + " (attempt " + (attempt + 1) + " of " + attempts + ")");
+                Workers.sleep(pause);
+                if (reconnected(w, what) && e instanceof CommitUnknown c && committed(w.target, c, what)) {
+                    return c.result();
+                }
+            } finally {
+                w.idle();
+            }
+        }
+    }
+
+    /** Whether new sessions could be opened; when not, the next attempt fails at once and counts as one. */
+    private boolean reconnected(CopyWorker w, String what) {
+        try {
+            w.reconnect(options, sourceVersion, targetVersion);
+            return true;
+        } catch (SQLException | PgShiftException e) {
+            listener.warning(what + ": could not open new sessions yet: " + e.getMessage());
+            return false;
+        }
+    }
+
+    /** Whether the transaction whose commit was cut off did commit, asked of the target. */
+    private boolean committed(Connection target, CommitUnknown c, String what) throws SQLException {
+        if (!targetVersion.atLeast(10)) {
+            throw new PgShiftException(ErrorCode.MIGRATION_FAILED, "lost the connection to the target while it "
+                    + "committed the rows of " + what + ", and PostgreSQL " + targetVersion + " cannot tell whether "
+                    + "they are in (no txid_status): check the table, then copy again with --clean", c);
+        }
+        try (PreparedStatement st = target.prepareStatement("SELECT pg_catalog.txid_status(?)")) {
+            st.setLong(1, c.transactionId());
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return "committed".equals(rs.getString(1));
+            }
+        }
+    }
+
+    /** Which server the failure came from: the source's own failures say so; else the one that no longer answers. */
+    private static String side(SQLException e, CopyWorker w) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SourceFailure) {
+                return "source";
+            }
+        }
+        return valid(w.target) && !valid(w.source) ? "source" : "target";
+    }
+
+    private static boolean valid(Connection c) {
+        try {
+            return c != null && c.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+}

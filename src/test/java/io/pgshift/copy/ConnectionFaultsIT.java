@@ -1,0 +1,138 @@
+package io.pgshift.copy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.pgshift.testkit.Cli;
+import io.pgshift.testkit.FaultProxy;
+import io.pgshift.testkit.FaultProxy.Fault;
+import io.pgshift.testkit.PostgresServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A copy whose connections are cut or frozen in the middle of a table, through a TCP proxy in front of one server.
+ * The table is loaded again on new connections and nothing is lost or loaded twice; only when the retries are
+ * spent does the copy fail, naming the server.
+ */
+class ConnectionFaultsIT {
+    @RegisterExtension
+    static final PostgresServer source = PostgresServer.version("12");
+    @RegisterExtension
+    static final PostgresServer target = PostgresServer.version("17");
+
+    /** Well past the catalog's bytes, well before the accounts' end (about 25 MB as COPY text). */
+    private static final long MID_TABLE = 6L << 20;
+
+    @BeforeAll
+    static void bank() {
+        source.createDatabase("bank");
+        source.execute("bank", """
+                CREATE TABLE branches (id int PRIMARY KEY, name text);
+                INSERT INTO branches SELECT g, 'branch ' || g FROM generate_series(1, 10) g;
+                CREATE TABLE accounts (id int PRIMARY KEY, branch int REFERENCES branches, balance bigint,
+                                       filler char(60));
+                INSERT INTO accounts SELECT g, 1 + g % 10, g * 7, md5(g::text) FROM generate_series(1, 300000) g;
+                """);
+    }
+
+    @Test
+    void aTargetConnectionCutMidTableIsTakenUpAgainAndTheCopyIsExact() throws Exception {
+        try (FaultProxy proxy = FaultProxy.to(target)) {
+            proxy.arm(Fault.CUT, MID_TABLE, 1);
+
+            Cli.Run run = copy(Cli.conn(source, "bank"), proxy.conn(target, "cut_target"));
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(proxy.tripped()).isEqualTo(1);
+            assertThat(run.err()).contains("public.accounts: lost the connection to the target")
+                    .contains("trying again in 1 s on new connections (attempt 2 of 6)");
+        }
+        assertVerified("cut_target");
+    }
+
+    @Test
+    void aSourceConnectionCutMidTableIsTakenUpAgainInTheSameSnapshot() throws Exception {
+        try (FaultProxy proxy = FaultProxy.to(source)) {
+            proxy.arm(Fault.CUT, MID_TABLE, 1);
+
+            Cli.Run run = copy(proxy.conn(source, "bank"), Cli.conn(target, "cut_source"));
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(proxy.tripped()).isEqualTo(1);
+            assertThat(run.err()).contains("public.accounts: lost the connection to the source");
+        }
+        assertVerified("cut_source");
+    }
+
+    @Test
+    void aRangeOfASplitTableIsTakenUpAgainWithoutTouchingTheOtherRanges() throws Exception {
+        try (FaultProxy proxy = FaultProxy.to(target)) {
+            proxy.arm(Fault.CUT, 3L << 20, 1);
+
+            Cli.Run run = copy(Cli.conn(source, "bank"), proxy.conn(target, "cut_range"),
+                    "--split-tables-larger-than", "4MB", "--split-max-parts", "3");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(proxy.tripped()).isEqualTo(1);
+            assertThat(run.err()).contains("lost the connection to the target");
+        }
+        assertVerified("cut_range");
+    }
+
+    @Test
+    void aStreamThatStandsStillIsDroppedAfterTheStallTimeoutAndLoadedAgain() throws Exception {
+        try (FaultProxy proxy = FaultProxy.to(target)) {
+            proxy.arm(Fault.STALL, MID_TABLE, 1);
+            long start = System.nanoTime();
+
+            Cli.Run run = copy(Cli.conn(source, "bank"), proxy.conn(target, "stalled"), "--stall-timeout", "2");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.err()).contains("public.accounts: its stream moved no byte for 2 s (--stall-timeout)");
+            assertThat((System.nanoTime() - start) / 1_000_000_000).isLessThan(60);
+        }
+        assertVerified("stalled");
+    }
+
+    @Test
+    void withNoRetriesALostConnectionFailsTheCopyNamingTheTargetWithExit9() throws Exception {
+        try (FaultProxy proxy = FaultProxy.to(target)) {
+            proxy.arm(Fault.CUT, MID_TABLE, 1);
+
+            Cli.Run run = copy(Cli.conn(source, "bank"), proxy.conn(target, "no_retries"), "--retries", "0");
+
+            assertThat(run.exitCode()).isEqualTo(9);
+            assertThat(run.err()).contains("could not copy data of public.accounts: lost the connection to the target")
+                    .contains("--retries is 0");
+        }
+    }
+
+    @Test
+    void aSourceLostOnEveryAttemptFailsWithTheSourcesExitCode14() throws Exception {
+        try (FaultProxy proxy = FaultProxy.to(source)) {
+            proxy.arm(Fault.CUT, MID_TABLE, 3);
+
+            Cli.Run run = copy(proxy.conn(source, "bank"), Cli.conn(target, "source_gone"), "--retries", "2");
+
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(14);
+            assertThat(run.err()).contains("lost the connection to the source").contains("on all 3 attempts");
+        }
+    }
+
+    private static Cli.Run copy(String from, String to, String... more) {
+        List<String> args = new ArrayList<>(List.of("copy", "--source", from, "--target", to, "-j", "2",
+                "--no-analyze"));
+        args.addAll(List.of(more));
+        return Cli.run(args.toArray(String[]::new));
+    }
+
+    private static void assertVerified(String db) {
+        Cli.Run verify = Cli.run("verify", "--source", Cli.conn(source, "bank"), "--target", Cli.conn(target, db));
+        assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
+    }
+}
