@@ -21,10 +21,10 @@ final class Version implements IVersionProvider {
     static String describe(Properties p) {
         String version = resolved(p.getProperty("version"));
         String commit = resolved(p.getProperty("commit"));
-        boolean dirty = "true".equals(resolved(p.getProperty("dirty")));
+        boolean dirty = commit != null && commit.endsWith("-dirty");
         return "pgshift " + (version == null ? "(unknown version)" : version) + " ("
-                + (commit == null ? "unknown commit" : "commit " + commit + (dirty ? ", with uncommitted changes" : ""))
-                + ")";
+                + (commit == null ? "unknown commit" : "commit " + commit.replaceFirst("-dirty$", "")
+                        + (dirty ? ", with uncommitted changes" : "")) + ")";
     }
 
     /** A property the build could not fill in keeps its ${...} placeholder: it is as good as missing. */
