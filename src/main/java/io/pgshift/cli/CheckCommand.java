@@ -21,12 +21,13 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "check", sortOptions = false,
         description = {
             "Pre-flight check of a whole-server upgrade. Reads both servers, in read-only sessions, and writes nothing.",
-            "Reports connectivity and versions, the target user's privileges, extensions, objects the target's",
-            "version cannot take, encoding and locale, non-empty target databases, roles that differ, large objects,",
-            "tables without primary keys, and each database's size with the recommended method and an estimated",
-            "duration. Every finding has a stable code (PGS-...), a severity and a fix. Exits 12 when any error",
-            "is found. Checks every source database except template0, template1 and the cloud providers'",
-            "maintenance databases, each reported as skipped (PGS-DATABASE-SKIPPED) with the reason."})
+            "Reports connectivity and versions, the target user's privileges, extensions, objects the target's "
+                + "version cannot take, encoding and locale, non-empty target databases, roles that differ, large "
+                + "objects, tables without primary keys, and each database's size with the recommended method and an "
+                + "estimated duration. Every finding has a stable code (PGS-...), a severity and a fix. Exits 12 when "
+                + "any error is found.",
+            "Checks every source database except template0, template1 and the cloud providers' maintenance "
+                + "databases, each reported as skipped (PGS-DATABASE-SKIPPED) with the reason."})
 final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -15,11 +15,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "settings", sortOptions = false,
         description = {
-            "Compare the server parameters of a source and a target, reading both and writing nothing: the parameters",
-            "the source's configuration changes from their defaults (set in the configuration file or ALTER SYSTEM,",
-            "on the command line, in the environment, or with ALTER ROLE ALL SET) with their values on the target;",
-            "parameters the target's version renamed or removed, with their replacements; defaults that changed",
-            "between the versions; and the target's new parameters."})
+            "Compare the server parameters of a source and a target, reading both and writing nothing.",
+            "Lists the parameters the source's configuration changes from their defaults (set in the configuration "
+                + "file or ALTER SYSTEM, on the command line, in the environment, or with ALTER ROLE ALL SET) with "
+                + "their values on the target; parameters the target's version renamed or removed, with their "
+                + "replacements; defaults that changed between the versions; and the target's new parameters."})
 final class CompareSettingsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -21,11 +21,12 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "copy", sortOptions = false,
         description = {
             "Copy one database from a source server into a target server, streamed: no files, no client binaries.",
-            "The schema is created first, then every table's rows move from source COPY to target COPY in parallel,",
-            "all from one consistent snapshot; indexes and constraints follow, then ANALYZE.",
-            "Connections are libpq URIs (postgresql://user@host:5432/db?sslmode=require) or key=value strings",
-            "(\"host=db1 dbname=app user=admin sslmode=verify-full\"); PG* environment variables and ~/.pgpass",
-            "fill in what is not given."})
+            "The schema is created first, then every table's rows move from source COPY to target COPY in parallel, "
+                + "all from one consistent snapshot; indexes and constraints follow, then ANALYZE.",
+            "Connections are libpq URIs (postgresql://user@host:5432/db?sslmode=require) or key=value strings "
+                + "(\"host=db1 dbname=app user=admin sslmode=verify-full\"); --source-host, --target-port and the "
+                + "like replace one value of them, and PG* environment variables and ~/.pgpass fill in what is not "
+                + "given."})
 final class CopyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

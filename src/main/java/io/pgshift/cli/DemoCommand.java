@@ -32,10 +32,12 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "demo", sortOptions = false,
         description = {
-            "Show pgshift at work on servers of its own: start an embedded PostgreSQL 12 with a sample shop database",
-            "(customers, products, orders, order items, page views: about 470,000 rows with keys, indexes and a",
-            "view), start an embedded PostgreSQL 17, copy the database across, and verify every table's row count",
-            "and row hash. Nothing outside a temporary directory is touched; both servers stop at the end."})
+            "Show pgshift at work on embedded servers of its own: a sample database copied from PostgreSQL 12 to 17, "
+                + "or between the versions given.",
+            "Starts an embedded PostgreSQL 12 with a sample shop database (customers, products, orders, order items, "
+                + "page views: about 470,000 rows with keys, indexes and a view), starts an embedded PostgreSQL 17, "
+                + "copies the database across, and verifies every table's row count and row hash. Nothing outside a "
+                + "temporary directory is touched; both servers stop at the end."})
 final class DemoCommand implements Callable<Integer> {
     private static final String DATABASE = "shop";
 
