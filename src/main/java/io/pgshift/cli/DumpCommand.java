@@ -68,6 +68,11 @@ final class DumpCommand implements Callable<Integer> {
             description = "Dump the definitions only: no rows, sequence positions or large objects.")
     boolean schemaOnly;
 
+    @Option(names = {"-a", "--data-only"},
+            description = "Dump only the rows, sequence positions and large objects (the data section), for tables "
+                    + "that exist where the dump is restored, as pg_dump -a.")
+    boolean dataOnly;
+
     @Option(names = "--split-tables-larger-than", paramLabel = "SIZE", converter = ByteSize.class,
             description = "With -F directory and -j 2 or more, write a table larger than this (e.g. 100MB; 0 never) "
                     + "as several range files at once, which restore loads at once too. Default: 256MB.")
@@ -106,6 +111,10 @@ final class DumpCommand implements Callable<Integer> {
         if (ifExists && !clean) {
             throw new PgShiftException(ErrorCode.USAGE, "--if-exists needs -c/--clean");
         }
+        if (dataOnly && (schemaOnly || clean)) {
+            throw new PgShiftException(ErrorCode.USAGE, "-a/--data-only cannot be used with "
+                    + (schemaOnly ? "-s/--schema-only" : "-c/--clean: a data-only script creates nothing to drop"));
+        }
         // As pg_dump does, a plain script without -f goes to standard output.
         boolean toStdout = plain && file == null || (plain || archive) && isStdout(file);
         if (file == null && !plain) {
@@ -116,7 +125,7 @@ final class DumpCommand implements Callable<Integer> {
                 compression,
                 filter.toFilter(),
                 splitTablesLargerThan != null ? splitTablesLargerThan : DumpOptions.DEFAULT_SPLIT_THRESHOLD,
-                splitMaxParts != null ? splitMaxParts : 0, schemaOnly, clean, ifExists);
+                splitMaxParts != null ? splitMaxParts : 0, schemaOnly, clean, ifExists, dataOnly);
         boolean stream = plain || archive;
         Manifest manifest;
         try (ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), System.console() != null)) {
