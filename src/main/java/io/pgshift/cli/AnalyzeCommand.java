@@ -26,7 +26,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--target", paramLabel = "CONN",
-            description = "The server to analyze; without it, -h, -p, -U, -d and the PG* environment variables say.")
+            description = "The server to analyze. Without it, -h, -p, -U, -d and the PG* environment variables name it.")
     String target;
 
     @Mixin

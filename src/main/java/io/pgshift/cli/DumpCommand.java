@@ -38,14 +38,14 @@ final class DumpCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--source", paramLabel = "CONN",
-            description = "The database to dump; without it, -h, -p, -U, -d and the PG* environment variables say.")
+            description = "The database to dump. Without it, -h, -p, -U, -d and the PG* environment variables name it.")
     String source;
 
     @Mixin
     PgDumpFlags server = new PgDumpFlags();
 
     @Option(names = {"-F", "--format"}, paramLabel = "FORMAT", defaultValue = "directory",
-            description = "directory (default), archive or plain.")
+            description = "The dump's format: directory (default), archive or plain.")
     String format;
 
     @Option(names = {"-f", "--file"}, paramLabel = "PATH",

@@ -46,7 +46,7 @@ final class RestoreCommand implements Callable<Integer> {
 
     @Option(names = "--target", paramLabel = "CONN",
             description = "The database to restore into; created with the dump's encoding and locale if missing. "
-                    + "Without it, -h, -p, -U, -d and the PG* environment variables say.")
+                    + "Without it, -h, -p, -U, -d and the PG* environment variables name it.")
     String target;
 
     @Mixin
