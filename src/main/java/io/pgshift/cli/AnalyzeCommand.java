@@ -9,13 +9,14 @@ import io.pgshift.analyze.AnalyzeOptions;
 import io.pgshift.analyze.AnalyzeResult;
 import io.pgshift.analyze.StageResult;
 import io.pgshift.connect.ConnInfo;
+import io.pgshift.connect.Environment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "analyze", sortOptions = false,
         description = "Run ANALYZE on a server after a restore or an upgrade, in parallel across tables and "
                 + "databases, largest tables first. Without a database in the connection (and without --databases), "
                 + "every database of the server is analyzed except template0, template1 and the providers' "
@@ -24,10 +25,14 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--target", required = true, paramLabel = "CONN", description = "The server to analyze.")
+    @Option(names = "--target", paramLabel = "CONN",
+            description = "The server to analyze. Without it, -h, -p, -U, -d and the PG* environment variables name it.")
     String target;
 
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+    @Mixin
+    PgDumpFlags server = new PgDumpFlags();
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", converter = AtLeast.One.class,
             description = "Tables analyzed at the same time. Default: the number of CPU cores, at most 8.")
     Integer jobs;
 
@@ -40,17 +45,17 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Only these databases (comma-separated).")
     List<String> databases = List.of();
 
-    @Option(names = {"-v", "--verbose"}, description = "Show stack traces of errors.")
-    boolean verbose;
+    @Mixin
+    Verbose verbose = new Verbose();
+
+    @Mixin
+    StandardOptions standard = new StandardOptions();
 
     @Override
     public Integer call() {
-        if (jobs != null && jobs < 1) {
-            throw new ParameterException(spec.commandLine(), "--jobs must be at least 1");
-        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ConnInfo conn = ConnectionArgument.parse(target, err);
+        ConnInfo conn = target(Environment.system());
         AnalyzeOptions options = new AnalyzeOptions(conn, jobs != null ? jobs : CopyCommand.defaultJobs(), inStages,
                 databases);
         try (ConsoleProgress progress = new ConsoleProgress(err, System.console() != null)) {
@@ -59,6 +64,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             print(result, out);
         }
         return 0;
+    }
+
+    ConnInfo target(Environment env) {
+        return ConnectionArgument.optional(spec.commandLine(), "--target", target, server.flags(), env);
     }
 
     static void print(AnalyzeResult r, PrintWriter out) {

@@ -10,6 +10,7 @@ import io.pgshift.check.CheckOptions;
 import io.pgshift.check.CheckReport;
 import io.pgshift.check.Preflight;
 import io.pgshift.connect.ConnInfo;
+import io.pgshift.connect.Environment;
 import io.pgshift.server.DatabaseSelection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,26 +18,33 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "check", sortOptions = false,
         description = {
             "Pre-flight check of a whole-server upgrade. Reads both servers, in read-only sessions, and writes nothing.",
-            "Reports connectivity and versions, the target user's privileges, extensions, objects the target's",
-            "version cannot take, encoding and locale, non-empty target databases, roles that differ, large objects,",
-            "tables without primary keys, and each database's size with the recommended method and an estimated",
-            "duration. Every finding has a stable code (PGS-...), a severity and a fix. Exits 12 when any error",
-            "is found. Checks every source database except template0, template1 and the cloud providers'",
-            "maintenance databases, each reported as skipped (PGS-DATABASE-SKIPPED) with the reason."})
+            "Reports connectivity and versions, the target user's privileges, extensions, objects the target's "
+                + "version cannot take, encoding and locale, non-empty target databases, roles that differ, large "
+                + "objects, tables without primary keys, and each database's size with the recommended method and an "
+                + "estimated duration. Every finding has a stable code (PGS-...), a severity and a fix. Exits 12 when "
+                + "any error is found.",
+            "Checks every source database except template0, template1 and the cloud providers' maintenance "
+                + "databases, each reported as skipped (PGS-DATABASE-SKIPPED) with the reason."})
 final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--source", required = true, paramLabel = "CONN",
+    @Option(names = "--source", paramLabel = "CONN",
             description = "Any database of the source server (it names the server).")
     String source;
 
-    @Option(names = "--target", required = true, paramLabel = "CONN",
+    @Mixin
+    SourceFlags sourceFlags = new SourceFlags();
+
+    @Option(names = "--target", paramLabel = "CONN",
             description = "The target server; postgres or template1 is used when the named database does not exist.")
     String target;
+
+    @Mixin
+    TargetFlags targetFlags = new TargetFlags();
 
     @Option(names = "--databases", split = ",", paramLabel = "NAME",
             description = "Check only these source databases (comma-separated).")
@@ -53,15 +61,18 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print every finding as JSON instead of a table.")
     boolean json;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show stack traces of errors.")
-    boolean verbose;
+    @Mixin
+    Verbose verbose = new Verbose();
+
+    @Mixin
+    StandardOptions standard = new StandardOptions();
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ConnInfo sourceInfo = ConnectionArgument.parse(source, err);
-        ConnInfo targetInfo = ConnectionArgument.parse(target, err);
+        ConnInfo sourceInfo = source(Environment.system());
+        ConnInfo targetInfo = target(Environment.system());
         CheckOptions options = new CheckOptions(new DatabaseSelection(databases, excludeDatabases),
                 CheckOptions.DEFAULT_PROBE, ddl.toOptions());
         CheckReport report = Preflight.run(sourceInfo, targetInfo, options);
@@ -76,5 +87,13 @@ final class CheckCommand implements Callable<Integer> {
                     + " found; fix " + (report.errors() == 1 ? "it" : "them") + " before upgrading");
         }
         return 0;
+    }
+
+    ConnInfo source(Environment env) {
+        return ConnectionArgument.required(spec.commandLine(), "--source", source, sourceFlags.flags(), env);
+    }
+
+    ConnInfo target(Environment env) {
+        return ConnectionArgument.required(spec.commandLine(), "--target", target, targetFlags.flags(), env);
     }
 }

@@ -4,41 +4,51 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 import io.pgshift.connect.ConnInfo;
+import io.pgshift.connect.Environment;
 import io.pgshift.settings.SettingsComparison;
 import io.pgshift.settings.SettingsReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "settings", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "settings", sortOptions = false,
         description = {
-            "Compare the server parameters of a source and a target, reading both and writing nothing: the parameters",
-            "the source's configuration changes from their defaults (set in the configuration file or ALTER SYSTEM,",
-            "on the command line, in the environment, or with ALTER ROLE ALL SET) with their values on the target;",
-            "parameters the target's version renamed or removed, with their replacements; defaults that changed",
-            "between the versions; and the target's new parameters."})
+            "Compare the server parameters of a source and a target, reading both and writing nothing.",
+            "Lists the parameters the source's configuration changes from their defaults (set in the configuration "
+                + "file or ALTER SYSTEM, on the command line, in the environment, or with ALTER ROLE ALL SET) with "
+                + "their values on the target; parameters the target's version renamed or removed, with their "
+                + "replacements; defaults that changed between the versions; and the target's new parameters."})
 final class CompareSettingsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--source", required = true, paramLabel = "CONN", description = "Any database of the source server.")
+    @Option(names = "--source", paramLabel = "CONN", description = "Any database of the source server.")
     String source;
 
-    @Option(names = "--target", required = true, paramLabel = "CONN", description = "Any database of the target server.")
+    @Mixin
+    SourceFlags sourceFlags = new SourceFlags();
+
+    @Option(names = "--target", paramLabel = "CONN", description = "Any database of the target server.")
     String target;
+
+    @Mixin
+    TargetFlags targetFlags = new TargetFlags();
 
     @Option(names = "--json", description = "Print the comparison as JSON.")
     boolean json;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show stack traces of errors.")
-    boolean verbose;
+    @Mixin
+    Verbose verbose = new Verbose();
+
+    @Mixin
+    StandardOptions standard = new StandardOptions();
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        ConnInfo sourceInfo = ConnectionArgument.parse(source, err);
-        ConnInfo targetInfo = ConnectionArgument.parse(target, err);
+        ConnInfo sourceInfo = source(Environment.system());
+        ConnInfo targetInfo = target(Environment.system());
         SettingsReport report = SettingsComparison.run(sourceInfo, targetInfo);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -48,5 +58,13 @@ final class CompareSettingsCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    ConnInfo source(Environment env) {
+        return ConnectionArgument.required(spec.commandLine(), "--source", source, sourceFlags.flags(), env);
+    }
+
+    ConnInfo target(Environment env) {
+        return ConnectionArgument.required(spec.commandLine(), "--target", target, targetFlags.flags(), env);
     }
 }

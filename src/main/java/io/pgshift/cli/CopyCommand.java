@@ -3,6 +3,8 @@ package io.pgshift.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
+import io.pgshift.connect.ConnInfo;
+import io.pgshift.connect.Environment;
 import io.pgshift.plan.DataKinds;
 import io.pgshift.plan.Entry;
 import io.pgshift.plan.Plan;
@@ -13,34 +15,40 @@ import io.pgshift.run.CopyRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "copy", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "copy", sortOptions = false,
         description = {
             "Copy one database from a source server into a target server, streamed: no files, no client binaries.",
-            "The schema is created first, then every table's rows move from source COPY to target COPY in parallel,",
-            "all from one consistent snapshot; indexes and constraints follow, then ANALYZE.",
-            "Connections are libpq URIs (postgresql://user@host:5432/db?sslmode=require) or key=value strings",
-            "(\"host=db1 dbname=app user=admin sslmode=verify-full\"); PG* environment variables and ~/.pgpass",
-            "fill in what is not given."})
+            "The schema is created first, then every table's rows move from source COPY to target COPY in parallel, "
+                + "all from one consistent snapshot; indexes and constraints follow, then ANALYZE.",
+            "Connections are libpq URIs (postgresql://user@host:5432/db?sslmode=require) or key=value strings "
+                + "(\"host=db1 dbname=app user=admin sslmode=verify-full\"); --source-host, --target-port and the "
+                + "like replace one value of them, and PG* environment variables and ~/.pgpass fill in what is not "
+                + "given."})
 final class CopyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--source", required = true, paramLabel = "CONN", description = "The database to copy from.")
+    @Option(names = "--source", paramLabel = "CONN", description = "The database to copy from.")
     String source;
 
-    @Option(names = "--target", required = true, paramLabel = "CONN",
+    @Mixin
+    SourceFlags sourceFlags = new SourceFlags();
+
+    @Option(names = "--target", paramLabel = "CONN",
             description = "The database to copy into; created with the source's encoding and locale if missing.")
     String target;
 
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+    @Mixin
+    TargetFlags targetFlags = new TargetFlags();
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", converter = AtLeast.One.class,
             description = "Tables copied (and indexes built) at the same time. Default: the number of CPU cores, at most 8.")
     Integer jobs;
 
-    @Option(names = "--index-jobs", paramLabel = "M",
+    @Option(names = "--index-jobs", paramLabel = "M", converter = AtLeast.Zero.class,
             description = "Sessions that only build indexes and constraints, each as soon as its table's rows are in "
                     + "(default: the same as --jobs).")
     Integer indexJobs;
@@ -51,7 +59,7 @@ final class CopyCommand implements Callable<Integer> {
                     + "Default: 1GB.")
     Long splitTablesLargerThan;
 
-    @Option(names = "--split-max-parts", paramLabel = "N",
+    @Option(names = "--split-max-parts", paramLabel = "N", converter = AtLeast.One.class,
             description = "How many ranges such a table is cut into at most (default: the same as --jobs).")
     Integer splitMaxParts;
 
@@ -83,18 +91,18 @@ final class CopyCommand implements Callable<Integer> {
     @Mixin
     FaultFlags faults = new FaultFlags();
 
-    @Option(names = {"-v", "--verbose"}, description = "Show stack traces of errors.")
-    boolean verbose;
+    @Mixin
+    Verbose verbose = new Verbose();
+
+    @Mixin
+    StandardOptions standard = new StandardOptions();
 
     @Override
     public Integer call() {
         int copyJobs = jobs != null ? jobs : defaultJobs();
-        if (splitMaxParts != null && splitMaxParts < 1) {
-            throw new ParameterException(spec.commandLine(), "--split-max-parts must be at least 1");
-        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        CopyOptions options = new CopyOptions(ConnectionArgument.parse(source, err), ConnectionArgument.parse(target, err),
+        CopyOptions options = new CopyOptions(source(Environment.system()), target(Environment.system()),
                 copyJobs, indexJobs != null ? indexJobs : copyJobs, clean, ddl.toOptions(), !noAnalyze && !schemaOnly, schemaOnly, filter.toFilter(),
                 splitTablesLargerThan != null ? splitTablesLargerThan : CopyOptions.DEFAULT_SPLIT_THRESHOLD,
                 splitMaxParts != null ? splitMaxParts : 0, keepRoleGrants).withFaults(faults.toFaults());
@@ -108,6 +116,14 @@ final class CopyCommand implements Callable<Integer> {
             SummaryPrinter.print(result, out);
         }
         return 0;
+    }
+
+    ConnInfo source(Environment env) {
+        return ConnectionArgument.required(spec.commandLine(), "--source", source, sourceFlags.flags(), env);
+    }
+
+    ConnInfo target(Environment env) {
+        return ConnectionArgument.required(spec.commandLine(), "--target", target, targetFlags.flags(), env);
     }
 
     static int defaultJobs() {

@@ -25,16 +25,19 @@ import io.pgshift.run.CopyRun;
 import io.pgshift.verify.TableCheck;
 import io.pgshift.verify.TableVerifier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "demo", sortOptions = false,
         description = {
-            "Show pgshift at work on servers of its own: start an embedded PostgreSQL 12 with a sample shop database",
-            "(customers, products, orders, order items, page views: about 470,000 rows with keys, indexes and a",
-            "view), start an embedded PostgreSQL 17, copy the database across, and verify every table's row count",
-            "and row hash. Nothing outside a temporary directory is touched; both servers stop at the end."})
+            "Show pgshift at work on embedded servers of its own: a sample database copied from PostgreSQL 12 to 17, "
+                + "or between the versions given.",
+            "Starts an embedded PostgreSQL 12 with a sample shop database (customers, products, orders, order items, "
+                + "page views: about 470,000 rows with keys, indexes and a view), starts an embedded PostgreSQL 17, "
+                + "copies the database across, and verifies every table's row count and row hash. Nothing outside a "
+                + "temporary directory is touched; both servers stop at the end."})
 final class DemoCommand implements Callable<Integer> {
     private static final String DATABASE = "shop";
 
@@ -47,11 +50,14 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--target-version", paramLabel = "MAJOR", description = "Target major version (default: 17).")
     String targetVersion = "17";
 
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Parallel jobs (default: 2).")
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", converter = AtLeast.One.class, description = "Parallel jobs (default: 2).")
     int jobs = 2;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show stack traces of errors.")
-    boolean verbose;
+    @Mixin
+    Verbose verbose = new Verbose();
+
+    @Mixin
+    StandardOptions standard = new StandardOptions();
 
     @Override
     public Integer call() throws Exception {

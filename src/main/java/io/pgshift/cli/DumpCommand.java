@@ -14,6 +14,8 @@ import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
 import io.pgshift.archive.Compression;
 import io.pgshift.archive.Manifest;
+import io.pgshift.connect.ConnInfo;
+import io.pgshift.connect.Environment;
 import io.pgshift.run.DumpOptions;
 import io.pgshift.run.DumpRun;
 import picocli.CommandLine.Command;
@@ -22,7 +24,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "dump", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "dump", sortOptions = false,
         description = {"Dump one database, from one consistent snapshot.",
             "-F directory (the guide's method 4): a manifest with every object's statements plus one compressed "
                 + "data file per table, written by several jobs; restore it with `pgshift restore -j N`. The "
@@ -30,23 +32,28 @@ import picocli.CommandLine.Model.CommandSpec;
             "-F archive (the guide's methods 2 and 3): one file, or a stream through a pipe: "
                 + "`pgshift dump -F archive -f - | pgshift restore --target CONN -`.",
             "-F plain (the guide's method 1): one SQL script with the rows in COPY blocks, for "
-                + "`psql -v ON_ERROR_STOP=1 -f FILE`; -f - writes it to standard output."})
+                + "`psql -v ON_ERROR_STOP=1 -f FILE`; without -f, or with -f -, it goes to standard output."})
 final class DumpCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--source", required = true, paramLabel = "CONN", description = "The database to dump.")
+    @Option(names = "--source", paramLabel = "CONN",
+            description = "The database to dump. Without it, -h, -p, -U, -d and the PG* environment variables name it.")
     String source;
 
+    @Mixin
+    PgDumpFlags server = new PgDumpFlags();
+
     @Option(names = {"-F", "--format"}, paramLabel = "FORMAT", defaultValue = "directory",
-            description = "directory (default), archive or plain.")
+            description = "The dump's format: directory (default), archive or plain.")
     String format;
 
-    @Option(names = {"-f", "--file"}, required = true, paramLabel = "PATH",
-            description = "The dump directory; with -F plain or archive, the file (- for standard output).")
+    @Option(names = {"-f", "--file"}, paramLabel = "PATH",
+            description = "The dump directory; with -F plain or archive, the file (- for standard output, where a "
+                    + "plain script also goes without -f).")
     Path file;
 
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Tables dumped at the same time (default: 1).")
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", converter = AtLeast.One.class, description = "Tables dumped at the same time (default: 1).")
     int jobs = 1;
 
     @Option(names = {"-c", "--clean"},
@@ -61,12 +68,17 @@ final class DumpCommand implements Callable<Integer> {
             description = "Dump the definitions only: no rows, sequence positions or large objects.")
     boolean schemaOnly;
 
+    @Option(names = {"-a", "--data-only"},
+            description = "Dump only the rows, sequence positions and large objects (the data section), for tables "
+                    + "that exist where the dump is restored, as pg_dump -a.")
+    boolean dataOnly;
+
     @Option(names = "--split-tables-larger-than", paramLabel = "SIZE", converter = ByteSize.class,
             description = "With -F directory and -j 2 or more, write a table larger than this (e.g. 100MB; 0 never) "
                     + "as several range files at once, which restore loads at once too. Default: 256MB.")
     Long splitTablesLargerThan;
 
-    @Option(names = "--split-max-parts", paramLabel = "N",
+    @Option(names = "--split-max-parts", paramLabel = "N", converter = AtLeast.One.class,
             description = "How many ranges such a table is cut into at most (default: the same as --jobs).")
     Integer splitMaxParts;
 
@@ -77,8 +89,11 @@ final class DumpCommand implements Callable<Integer> {
     @Mixin
     FilterOptions filter = new FilterOptions();
 
-    @Option(names = {"-v", "--verbose"}, description = "Show stack traces of errors.")
-    boolean verbose;
+    @Mixin
+    Verbose verbose = new Verbose();
+
+    @Mixin
+    StandardOptions standard = new StandardOptions();
 
     @Override
     public Integer call() throws IOException {
@@ -96,16 +111,22 @@ final class DumpCommand implements Callable<Integer> {
         if (ifExists && !clean) {
             throw new PgShiftException(ErrorCode.USAGE, "--if-exists needs -c/--clean");
         }
-        if (splitMaxParts != null && splitMaxParts < 1) {
-            throw new PgShiftException(ErrorCode.USAGE, "--split-max-parts must be at least 1");
+        if (dataOnly && (schemaOnly || clean)) {
+            throw new PgShiftException(ErrorCode.USAGE, "-a/--data-only cannot be used with "
+                    + (schemaOnly ? "-s/--schema-only" : "-c/--clean: a data-only script creates nothing to drop"));
         }
-        DumpOptions options = new DumpOptions(ConnectionArgument.parse(source, spec.commandLine().getErr()), file, jobs,
+        // As pg_dump does, a plain script without -f goes to standard output.
+        boolean toStdout = plain && file == null || (plain || archive) && isStdout(file);
+        if (file == null && !plain) {
+            throw new PgShiftException(ErrorCode.USAGE, "-F " + format + " needs -f " + (archive ? "FILE (- for "
+                    + "standard output)" : "DIR"));
+        }
+        DumpOptions options = new DumpOptions(source(Environment.system()), file, jobs,
                 compression,
                 filter.toFilter(),
                 splitTablesLargerThan != null ? splitTablesLargerThan : DumpOptions.DEFAULT_SPLIT_THRESHOLD,
-                splitMaxParts != null ? splitMaxParts : 0, schemaOnly, clean, ifExists);
+                splitMaxParts != null ? splitMaxParts : 0, schemaOnly, clean, ifExists, dataOnly);
         boolean stream = plain || archive;
-        boolean toStdout = stream && "-".equals(file.toString());
         Manifest manifest;
         try (ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), System.console() != null)) {
             DumpRun run = new DumpRun(options, progress);
@@ -138,6 +159,14 @@ final class DumpCommand implements Callable<Integer> {
                         + Units.bytes(stored) + " on disk"));
         summary.flush();
         return 0;
+    }
+
+    ConnInfo source(Environment env) {
+        return ConnectionArgument.optional(spec.commandLine(), "--source", source, server.flags(), env);
+    }
+
+    private static boolean isStdout(Path file) {
+        return file != null && "-".equals(file.toString());
     }
 
     /**

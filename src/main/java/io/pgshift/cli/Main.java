@@ -13,9 +13,10 @@ import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** The pgshift command line: parses arguments, calls the library, renders what it returns. */
-@Command(name = "pgshift", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "pgshift",
         description = "Upgrade PostgreSQL to a newer major version by dump and restore, in pure Java.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -32,10 +33,15 @@ import picocli.CommandLine.Command;
             "10:verification failed: the target differs from the source",
             "11:file error",
             "12:check failed: the pre-flight check found errors, or could not read a server",
+            "13:dependency loop: source objects need each other in a loop no order of creation satisfies",
+            "14:reading the source failed: its COPY was refused, or its connection was lost on every attempt",
             "130:interrupted"})
 public final class Main {
     /** The commands, in the order the help lists them. */
     private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+    @Mixin
+    StandardOptions standard = new StandardOptions();
 
     private Main() {
     }
@@ -100,10 +106,14 @@ public final class Main {
         CommandLine cli = commandLine(args);
         cli.setOut(out);
         cli.setErr(err);
+        cli.setParameterExceptionHandler((e, arguments) -> UsageErrors.print(e.getCommandLine(), UsageErrors.message(e)));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof PgShiftException p && p.code() == ErrorCode.USAGE) {
+                return UsageErrors.print(commandLine, p.getMessage());
+            }
             boolean verbose = false;
             for (CommandLine.ParseResult p = parseResult; p != null; p = p.subcommand()) {
-                verbose |= p.hasMatchedOption("--verbose");
+                verbose |= p.hasMatchedOption(Verbose.NAME);
             }
             return report(e, verbose, commandLine.getErr());
         });
@@ -143,13 +153,5 @@ public final class Main {
         }
         err.flush();
         return code.exitCode();
-    }
-
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            String version = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"pgshift " + (version == null ? "development build" : version)};
-        }
     }
 }

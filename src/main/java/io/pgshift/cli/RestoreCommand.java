@@ -17,6 +17,8 @@ import java.util.concurrent.Callable;
 import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
 import io.pgshift.archive.Manifest;
+import io.pgshift.connect.ConnInfo;
+import io.pgshift.connect.Environment;
 import io.pgshift.plan.Entry;
 import io.pgshift.plan.Section;
 import io.pgshift.run.RestoreOptions;
@@ -29,7 +31,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "restore", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "restore", sortOptions = false,
         description = "Restore a dump made by `pgshift dump` into a target database: a directory (with several "
                 + "jobs), or an archive from a file or a pipe (`pgshift dump -F archive -f - | pgshift restore "
                 + "--target CONN -`). Every table's data is checked against its checksum before it commits; a "
@@ -43,10 +45,14 @@ final class RestoreCommand implements Callable<Integer> {
     Path path;
 
     @Option(names = "--target", paramLabel = "CONN",
-            description = "The database to restore into; created with the dump's encoding and locale if missing.")
+            description = "The database to restore into; created with the dump's encoding and locale if missing. "
+                    + "Without it, -h, -p, -U, -d and the PG* environment variables name it.")
     String target;
 
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Tables loaded at the same time (default: 1).")
+    @Mixin
+    PgDumpFlags server = new PgDumpFlags();
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", converter = AtLeast.One.class, description = "Tables loaded at the same time (default: 1).")
     int jobs = 1;
 
     @Option(names = "--keep-role-grants",
@@ -61,6 +67,11 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--section", paramLabel = "SECTION",
             description = "Restore only this section: pre-data, data or post-data; may be repeated.")
     List<String> sections;
+
+    @Option(names = {"-a", "--data-only"},
+            description = "Restore only the rows, sequence positions and large objects (the data section), into "
+                    + "tables that exist and are empty.")
+    boolean dataOnly;
 
     @Option(names = {"-c", "--clean"},
             description = "Drop each object before creating it again, dependents first; a target that is not empty "
@@ -92,8 +103,11 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = {"-l", "--list"}, description = "Print the dump's table of contents and stop.")
     boolean list;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show stack traces of errors.")
-    boolean verbose;
+    @Mixin
+    Verbose verbose = new Verbose();
+
+    @Mixin
+    StandardOptions standard = new StandardOptions();
 
     @Override
     public Integer call() throws IOException {
@@ -104,9 +118,6 @@ final class RestoreCommand implements Callable<Integer> {
             }
             printList(RestoreRun.checkedManifest(path), spec.commandLine().getOut());
             return 0;
-        }
-        if (target == null) {
-            throw new PgShiftException(ErrorCode.USAGE, "--target is required unless --list is given");
         }
         if (singleTransaction && jobs > 1) {
             throw new PgShiftException(ErrorCode.USAGE, "--single-transaction and -j/--jobs cannot be used together");
@@ -119,7 +130,7 @@ final class RestoreCommand implements Callable<Integer> {
             throw new PgShiftException(ErrorCode.USAGE, "--clean needs the pre-data section: it drops what it creates");
         }
         RestoreSelection selection = new RestoreSelection(schemas, tables, useList == null ? null : listed(useList));
-        RestoreOptions options = new RestoreOptions(ConnectionArgument.parse(target, spec.commandLine().getErr()), path,
+        RestoreOptions options = new RestoreOptions(target(Environment.system()), path,
                 jobs,
                 ddl.toOptions(), chosenSections, clean, ifExists, singleTransaction,
                 selection, keepRoleGrants);
@@ -171,8 +182,20 @@ final class RestoreCommand implements Callable<Integer> {
         return listed;
     }
 
-    private Set<Section> sections() {
-        if (sections == null || sections.isEmpty()) {
+    ConnInfo target(Environment env) {
+        return ConnectionArgument.optional(spec.commandLine(), "--target", target, server.flags(), env);
+    }
+
+    /** The sections to restore: --section's, or the data section alone for -a, as pg_restore -a. */
+    Set<Section> sections() {
+        boolean sectionsGiven = sections != null && !sections.isEmpty();
+        if (dataOnly && sectionsGiven) {
+            throw new PgShiftException(ErrorCode.USAGE, "-a/--data-only restores the data section: leave out --section");
+        }
+        if (dataOnly) {
+            return EnumSet.of(Section.DATA);
+        }
+        if (!sectionsGiven) {
             return EnumSet.allOf(Section.class);
         }
         Set<Section> chosen = EnumSet.noneOf(Section.class);

@@ -6,22 +6,25 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import io.pgshift.connect.ConnInfo;
+import io.pgshift.connect.Environment;
 import io.pgshift.ddl.Sql;
 import io.pgshift.roles.DatabaseRoleSetting;
 import io.pgshift.roles.RoleMigration;
 import io.pgshift.roles.RoleMigrationResult;
 import io.pgshift.roles.RoleOptions;
 import io.pgshift.roles.TargetProfile;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "roles", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "roles", sortOptions = false,
         description = {"Move every role (pg_dumpall --roles-only) to a target server, or into a psql script: "
                 + "attributes, password verifiers, VALID UNTIL, comments, per-role and per-database settings, "
                 + "memberships (with ADMIN, INHERIT and SET options and GRANTED BY where the versions have them) and "
@@ -32,22 +35,23 @@ final class RolesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--source", required = true, paramLabel = "CONN", description = "The server to read roles from.")
+    @Option(names = "--source", paramLabel = "CONN", description = "The server to read roles from.")
     String source;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Destination destination;
+    @Mixin
+    SourceFlags sourceFlags = new SourceFlags();
 
-    static final class Destination {
-        @Option(names = "--target", paramLabel = "CONN", description = "Create or alter the roles on this server.")
-        String target;
+    @Option(names = "--target", paramLabel = "CONN", description = "Create or alter the roles on this server.")
+    String target;
 
-        @Option(names = {"-f", "--file"}, paramLabel = "FILE",
-                description = "Write a script for psql -v ON_ERROR_STOP=1 -f FILE instead (- for standard output); "
-                        + "it runs on a target with or without the roles, and again. The file is new and readable by "
-                        + "its owner only: it holds password verifiers.")
-        Path file;
-    }
+    @Mixin
+    TargetFlags targetFlags = new TargetFlags();
+
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE",
+            description = "Write a script for psql -v ON_ERROR_STOP=1 -f FILE instead (- for standard output); "
+                    + "it runs on a target with or without the roles, and again. The file is new and readable by "
+                    + "its owner only: it holds password verifiers.")
+    Path file;
 
     @Option(names = "--target-profile", paramLabel = "PROFILE", defaultValue = "auto",
             description = "auto (default: detect from the target; generic for a script), generic, azure, rds or "
@@ -66,25 +70,28 @@ final class RolesCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the statements (passwords masked); change and write nothing.")
     boolean dryRun;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show stack traces of errors.")
-    boolean verbose;
+    @Mixin
+    Verbose verbose = new Verbose();
+
+    @Mixin
+    StandardOptions standard = new StandardOptions();
 
     @Override
     public Integer call() {
         RoleOptions options = new RoleOptions(TargetProfile.of(profile), RoleOptions.parseRoleMap(roleMap),
                 noPasswords, dryRun, true);
         PrintWriter err = spec.commandLine().getErr();
-        ConnInfo from = ConnectionArgument.parse(source, err);
-        ConnInfo to = destination.target == null ? null : ConnectionArgument.parse(destination.target, err);
+        ConnInfo to = target(Environment.system()).orElse(null);
+        ConnInfo from = source(Environment.system());
         RoleMigrationResult result;
-        boolean toStdout = destination.file != null && "-".equals(destination.file.toString());
+        boolean toStdout = file != null && "-".equals(file.toString());
         if (to != null) {
             result = RoleMigration.run(from, to, options);
         } else if (toStdout) {
             result = RoleMigration.writeScript(from, options, System.out);
             System.out.flush();
         } else {
-            result = RoleMigration.writeScript(from, options, destination.file);
+            result = RoleMigration.writeScript(from, options, file);
         }
         // With the script on standard output, the summary must not end up inside it.
         PrintWriter out = toStdout && !dryRun ? err : spec.commandLine().getOut();
@@ -93,13 +100,35 @@ final class RolesCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Roles go to a server or into a script; a script needs no target, so the source may come from PG* alone. */
+    ConnInfo source(Environment env) {
+        boolean toServer = ConnectionArgument.given(target, targetFlags.flags());
+        return toServer ? ConnectionArgument.required(spec.commandLine(), "--source", source, sourceFlags.flags(), env)
+                : ConnectionArgument.optional(spec.commandLine(), "--source", source, sourceFlags.flags(), env);
+    }
+
+    /** The target server, or none for a script; exactly one of them is required. */
+    Optional<ConnInfo> target(Environment env) {
+        boolean toServer = ConnectionArgument.given(target, targetFlags.flags());
+        if (toServer && file != null) {
+            throw new ParameterException(spec.commandLine(),
+                    "--target and -f/--file are mutually exclusive: the roles go to a server or into a script");
+        }
+        if (!toServer && file == null) {
+            throw new ParameterException(spec.commandLine(), "say where the roles go: --target CONN (or "
+                    + "--target-host, --target-port, --target-user, --target-dbname), or -f FILE for a script");
+        }
+        return toServer ? Optional.of(ConnectionArgument.required(spec.commandLine(), "--target", target,
+                targetFlags.flags(), env)) : Optional.empty();
+    }
+
     private void render(RoleMigrationResult r, PrintWriter out) {
         if (r.dryRun()) {
             r.statements().forEach(s -> out.println(s + ";"));
             out.println();
         }
-        String where = r.script() ? (r.dryRun() ? "for a script" : "to " + (destination.file.toString().equals("-")
-                ? "standard output" : destination.file)) : "on PostgreSQL " + r.targetVersion();
+        String where = r.script() ? (r.dryRun() ? "for a script" : "to " + (file.toString().equals("-")
+                ? "standard output" : file)) : "on PostgreSQL " + r.targetVersion();
         String verb = r.dryRun() ? "Would move" : "Moved";
         out.println(verb + " roles of PostgreSQL " + r.sourceVersion() + " " + where + " (profile " + r.profile().label()
                 + "): " + (r.script() ? r.scripted().size() + " roles written"

@@ -9,6 +9,8 @@ import java.util.concurrent.Callable;
 
 import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
+import io.pgshift.connect.ConnInfo;
+import io.pgshift.connect.Environment;
 import io.pgshift.roles.RoleOptions;
 import io.pgshift.roles.TargetProfile;
 import io.pgshift.upgrade.ReportJson;
@@ -18,11 +20,10 @@ import io.pgshift.upgrade.UpgradeReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "upgrade", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "upgrade", sortOptions = false,
         description = "Upgrade a whole server: pre-flight check, roles, every database (except template0, template1 "
                 + "and the providers' maintenance databases) created with its properties and copied, in parallel "
                 + "across and within databases, then ANALYZE, the settings comparison, verification and a report. "
@@ -31,13 +32,19 @@ final class UpgradeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--source", required = true, paramLabel = "CONN", description = "The old server.")
+    @Option(names = "--source", paramLabel = "CONN", description = "The old server.")
     String source;
 
-    @Option(names = "--target", required = true, paramLabel = "CONN", description = "The new server.")
+    @Mixin
+    SourceFlags sourceFlags = new SourceFlags();
+
+    @Option(names = "--target", paramLabel = "CONN", description = "The new server.")
     String target;
 
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+    @Mixin
+    TargetFlags targetFlags = new TargetFlags();
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", converter = AtLeast.One.class,
             description = "Tables copied at the same time, shared by the databases copied at once (the largest "
                     + "database gets the largest share). Default: the number of CPU cores, at most 8.")
     Integer jobs;
@@ -100,18 +107,17 @@ final class UpgradeCommand implements Callable<Integer> {
                     + "timing. Written also when the upgrade fails.")
     Path report;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show stack traces of errors.")
-    boolean verbose;
+    @Mixin
+    Verbose verbose = new Verbose();
+
+    @Mixin
+    StandardOptions standard = new StandardOptions();
 
     @Override
     public Integer call() {
-        if (jobs != null && jobs < 1) {
-            throw new ParameterException(spec.commandLine(), "--jobs must be at least 1");
-        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        UpgradeOptions options = new UpgradeOptions(ConnectionArgument.parse(source, err),
-                ConnectionArgument.parse(target, err),
+        UpgradeOptions options = new UpgradeOptions(source(Environment.system()), target(Environment.system()),
                 jobs != null ? jobs : CopyCommand.defaultJobs(), databases, excludeDatabases,
                 ddl.toOptions(), filter.toFilter(), clean, !noAnalyze, analyzeInStages,
                 !noVerify,
@@ -137,6 +143,14 @@ final class UpgradeCommand implements Callable<Integer> {
                             + result.failure().message());
         }
         return 0;
+    }
+
+    ConnInfo source(Environment env) {
+        return ConnectionArgument.required(spec.commandLine(), "--source", source, sourceFlags.flags(), env);
+    }
+
+    ConnInfo target(Environment env) {
+        return ConnectionArgument.required(spec.commandLine(), "--target", target, targetFlags.flags(), env);
     }
 
     /**

@@ -7,16 +7,18 @@ import java.util.concurrent.Callable;
 import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
 import io.pgshift.connect.ConnInfo;
+import io.pgshift.connect.Environment;
 import io.pgshift.verify.Verification;
 import io.pgshift.verify.VerificationReport;
 import io.pgshift.verify.VerifyOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "verify", sortOptions = false,
         description = {"Prove that a target database equals its source: every object compared by the statements that "
                 + "would recreate it (owners, comments and privileges included), every table by row count and an "
                 + "order-independent hash of its rows, every sequence by position, every large object by owner, "
@@ -28,13 +30,19 @@ final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--source", required = true, paramLabel = "CONN", description = "The original database or server.")
+    @Option(names = "--source", paramLabel = "CONN", description = "The original database or server.")
     String source;
 
-    @Option(names = "--target", required = true, paramLabel = "CONN", description = "The copy.")
+    @Mixin
+    SourceFlags sourceFlags = new SourceFlags();
+
+    @Option(names = "--target", paramLabel = "CONN", description = "The copy.")
     String target;
 
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N", defaultValue = "2",
+    @Mixin
+    TargetFlags targetFlags = new TargetFlags();
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", defaultValue = "2", converter = AtLeast.One.class,
             description = "Tables hashed at the same time, each on both servers at once (default: 2).")
     int jobs;
 
@@ -43,7 +51,7 @@ final class VerifyCommand implements Callable<Integer> {
                     + "copy cuts them. Default: 1GB.")
     Long splitTablesLargerThan;
 
-    @Option(names = "--split-max-parts", paramLabel = "N",
+    @Option(names = "--split-max-parts", paramLabel = "N", converter = AtLeast.One.class,
             description = "How many ranges such a table is cut into at most (default: the same as --jobs).")
     Integer splitMaxParts;
 
@@ -58,20 +66,16 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Write the report as JSON instead of text.")
     boolean json;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show stack traces of errors.")
-    boolean verbose;
+    @Mixin
+    Verbose verbose = new Verbose();
+
+    @Mixin
+    StandardOptions standard = new StandardOptions();
 
     @Override
     public Integer call() {
-        if (jobs < 1) {
-            throw new ParameterException(spec.commandLine(), "--jobs must be at least 1");
-        }
-        if (splitMaxParts != null && splitMaxParts < 1) {
-            throw new ParameterException(spec.commandLine(), "--split-max-parts must be at least 1");
-        }
-        PrintWriter err = spec.commandLine().getErr();
-        ConnInfo from = ConnectionArgument.parse(source, err);
-        ConnInfo to = ConnectionArgument.parse(target, err);
+        ConnInfo from = source(Environment.system());
+        ConnInfo to = target(Environment.system());
         boolean wholeServer = !from.namesDatabase() && !to.namesDatabase();
         if (!wholeServer && (!databases.isEmpty() || !excludeDatabases.isEmpty())) {
             throw new ParameterException(spec.commandLine(), "--databases and --exclude-databases choose among the "
@@ -94,5 +98,13 @@ final class VerifyCommand implements Callable<Integer> {
             throw new PgShiftException(ErrorCode.VERIFICATION_FAILED, VerificationPrinter.summary(report));
         }
         return 0;
+    }
+
+    ConnInfo source(Environment env) {
+        return ConnectionArgument.required(spec.commandLine(), "--source", source, sourceFlags.flags(), env);
+    }
+
+    ConnInfo target(Environment env) {
+        return ConnectionArgument.required(spec.commandLine(), "--target", target, targetFlags.flags(), env);
     }
 }

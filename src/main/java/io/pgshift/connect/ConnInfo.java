@@ -6,7 +6,9 @@ import io.pgshift.PgShiftException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -98,6 +100,34 @@ public final class ConnInfo {
         return new ConnInfo(Settings.read(conninfo, env));
     }
 
+    /**
+     * As {@link #parse(String, Environment)}, with keyword values given one by one (a command line's host, port,
+     * user and database flags) that replace the string's: libpq's keyword names ({@code host}, {@code port},
+     * {@code user}, {@code dbname}, ...). A null or empty value replaces nothing. Secrets cannot be given this
+     * way: a password belongs in the password file or PGPASSWORD, not among a process's arguments.
+     *
+     * @throws IllegalArgumentException for a name that is not a libpq keyword, or names a secret
+     */
+    public static ConnInfo parse(String conninfo, Map<String, String> overrides, Environment env) {
+        Map<Keyword, String> byKeyword = new EnumMap<>(Keyword.class);
+        overrides.forEach((name, value) -> {
+            Keyword k = Keyword.of(name).orElseThrow(() -> new IllegalArgumentException("not a libpq keyword: " + name));
+            if (k.secret) {
+                throw new IllegalArgumentException(name + " cannot be given on its own");
+            }
+            byKeyword.put(k, value);
+        });
+        return new ConnInfo(Settings.read(conninfo, byKeyword, env));
+    }
+
+    /**
+     * Whether libpq would read this database name as a whole connection string, as pg_dump's {@code -d} and
+     * PQconnectdbParams' expand_dbname do: a URI, or anything with an '=' in it.
+     */
+    public static boolean isConnectionString(String dbname) {
+        return dbname != null && (ConnStringParser.isUri(dbname) || dbname.indexOf('=') >= 0);
+    }
+
     /** Parses with the real process environment. */
     public static ConnInfo parse(String conninfo) {
         return parse(conninfo, Environment.system());
@@ -187,6 +217,14 @@ public final class ConnInfo {
      */
     public boolean namesDatabase() {
         return namesDatabase;
+    }
+
+    /**
+     * Whether the password was written in the connection string itself, where a command line shows it to every
+     * user of the machine (the process list), rather than coming from PGPASSWORD or the password file.
+     */
+    public boolean passwordInConnectionString() {
+        return settings.nonEmpty(Keyword.PASSWORD) != null && settings.fromString(Keyword.PASSWORD);
     }
 
     /** The password, if one was found. Handle with care: never log it. */

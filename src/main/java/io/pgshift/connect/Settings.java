@@ -5,6 +5,7 @@ import io.pgshift.PgShiftException;
 
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -32,8 +33,21 @@ final class Settings {
 
     /** libpq's precedence: a value in the connection string, then its environment variable. */
     static Settings read(String conninfo, Environment env) {
+        return read(conninfo, Map.of(), env);
+    }
+
+    /**
+     * As {@link #read(String, Environment)}, with values that replace the string's own, as a later keyword of
+     * libpq's PQconnectdbParams replaces an earlier one. An empty override is no override, as in libpq.
+     */
+    static Settings read(String conninfo, Map<Keyword, String> overrides, Environment env) {
         Objects.requireNonNull(env, "env");
         EnumMap<Keyword, String> values = ConnStringParser.parse(conninfo);
+        overrides.forEach((k, v) -> {
+            if (v != null && !v.isEmpty()) {
+                values.put(k, v);
+            }
+        });
         EnumMap<Keyword, String> sources = new EnumMap<>(Keyword.class);
         for (Keyword k : values.keySet()) {
             sources.put(k, FROM_STRING);

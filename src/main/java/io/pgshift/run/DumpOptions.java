@@ -20,10 +20,12 @@ import io.pgshift.connect.ConnInfo;
  * @param clean     a plain script drops each object before creating it (pg_dump -c); other formats leave that
  *                  to restore --clean, as pg_dump does
  * @param ifExists  with clean, the drops skip objects that do not exist (pg_dump --if-exists)
+ * @param dataOnly  the data section only: rows, sequence positions and large objects, for tables that exist
+ *                  (pg_dump -a)
  */
 public record DumpOptions(ConnInfo source, Path directory, int jobs, Compression compression, CatalogFilter filter,
                           long splitTablesLargerThan, int splitParts, boolean schemaOnly, boolean clean,
-                          boolean ifExists) {
+                          boolean ifExists, boolean dataOnly) {
     /**
      * Larger than copy's default: a dump's ranges are read by the source alone and loaded by the target alone,
      * so each side has the cores to itself, and a table of a few hundred megabytes already gains.
@@ -34,10 +36,13 @@ public record DumpOptions(ConnInfo source, Path directory, int jobs, Compression
         if (jobs < 1) {
             throw new IllegalArgumentException("jobs must be at least 1");
         }
+        if (schemaOnly && dataOnly) {
+            throw new IllegalArgumentException("schema only and data only cannot be used together");
+        }
     }
 
     public DumpOptions(ConnInfo source, Path directory, int jobs, Compression compression, CatalogFilter filter) {
-        this(source, directory, jobs, compression, filter, DEFAULT_SPLIT_THRESHOLD, 0, false, false, false);
+        this(source, directory, jobs, compression, filter, DEFAULT_SPLIT_THRESHOLD, 0, false, false, false, false);
     }
 
     /** Ranges per split table: --split-max-parts, or one per job. */

@@ -66,7 +66,7 @@ public final class DumpRun {
             directory.writeManifest(manifest);
             return manifest;
         } catch (SQLException e) {
-            throw new PgShiftException(ErrorCode.MIGRATION_FAILED, "dump failed: " + Errors.firstLine(e), e);
+            throw new PgShiftException(ErrorCode.SOURCE_FAILED, "dump failed: " + Errors.firstLine(e), e);
         }
     }
 
@@ -201,7 +201,7 @@ public final class DumpRun {
             listener.phaseFinished(progress);
             return toc;
         } catch (SQLException e) {
-            throw new PgShiftException(ErrorCode.MIGRATION_FAILED, "dump failed: " + Errors.firstLine(e), e);
+            throw new PgShiftException(ErrorCode.SOURCE_FAILED, "dump failed: " + Errors.firstLine(e), e);
         }
     }
 
@@ -275,7 +275,7 @@ public final class DumpRun {
     /**
      * What the dump holds, in restore order. Everything goes in; owners and privileges are left out, if asked, at
      * restore time. --exclude-table-data leaves out those tables' rows, --schema-only the whole DATA section: rows,
-     * sequence positions, large objects.
+     * sequence positions, large objects; --data-only keeps that section alone.
      */
     private Plan plan(SourceSnapshot source) throws SQLException {
         Catalog catalog = source.catalog();
@@ -284,7 +284,11 @@ public final class DumpRun {
         if (options.schemaOnly()) {
             entries.stream().filter(e -> e.section() == Section.DATA).forEach(e -> leftOut.add(e.ref()));
         }
-        return new Plan(DumpedData.resolve(source.leader(), Planner.order(entries).without(leftOut).entries()));
+        List<Entry> dumped = Planner.order(entries).without(leftOut).entries();
+        if (options.dataOnly()) {
+            dumped = dumped.stream().filter(e -> e.section() == Section.DATA).toList();
+        }
+        return new Plan(DumpedData.resolve(source.leader(), dumped));
     }
 
     private DataFile dumpTable(Connection reader, DumpDirectory directory, Entry entry, Table table, int number)

@@ -22,10 +22,10 @@ class RolesOptionsTest {
     void anUnknownProfileOrAMalformedRoleMapIsAUsageError() {
         Cli.Run profile = Cli.run("roles", "--source", SOURCE, "--target", SOURCE, "--target-profile", "heroku");
         assertThat(profile.exitCode()).isEqualTo(2);
-        assertThat(profile.err()).startsWith("pgshift: usage error: unknown target profile heroku");
+        assertThat(profile.err()).startsWith("pgshift roles: unknown target profile heroku");
 
         Cli.Run map = Cli.run("roles", "--source", SOURCE, "--target", SOURCE, "--role-map", "postgres");
         assertThat(map.exitCode()).isEqualTo(2);
-        assertThat(map.err()).startsWith("pgshift: usage error: --role-map postgres: expected old=new");
+        assertThat(map.err()).startsWith("pgshift roles: --role-map postgres: expected old=new");
     }
 }
