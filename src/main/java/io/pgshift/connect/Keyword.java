@@ -25,10 +25,14 @@ enum Keyword {
     APPLICATION_NAME("application_name", "PGAPPNAME", Support.SUPPORTED, false),
     FALLBACK_APPLICATION_NAME("fallback_application_name", null, Support.SUPPORTED, false),
     KEEPALIVES("keepalives", null, Support.SUPPORTED, false),
-    /** Java offers no portable way to tune keepalive timing, and pgjdbc none at all. */
-    KEEPALIVES_IDLE("keepalives_idle", null, Support.IGNORED, false),
-    KEEPALIVES_INTERVAL("keepalives_interval", null, Support.IGNORED, false),
-    KEEPALIVES_COUNT("keepalives_count", null, Support.IGNORED, false),
+    /** Set on each socket by {@link KeepaliveSocketFactory}, as TCP_KEEPIDLE, TCP_KEEPINTVL and TCP_KEEPCNT. */
+    KEEPALIVES_IDLE("keepalives_idle", null, Support.SUPPORTED, false),
+    KEEPALIVES_INTERVAL("keepalives_interval", null, Support.SUPPORTED, false),
+    KEEPALIVES_COUNT("keepalives_count", null, Support.SUPPORTED, false),
+    /**
+     * Java has no socket option for TCP_USER_TIMEOUT: it is validated, then a warning says it is not applied;
+     * keepalives and pgshift's --stall-timeout end a connection that stopped answering.
+     */
     TCP_USER_TIMEOUT("tcp_user_timeout", null, Support.IGNORED, false),
     SSLMODE("sslmode", "PGSSLMODE", Support.SUPPORTED, false),
     SSLNEGOTIATION("sslnegotiation", "PGSSLNEGOTIATION", Support.SUPPORTED, false),

@@ -11,8 +11,7 @@ import java.util.List;
 final class KeywordSupport {
 
     /** Ignored, but libpq checks that they are integers. */
-    private static final List<Keyword> IGNORED_INTEGERS = List.of(Keyword.KEEPALIVES_IDLE,
-            Keyword.KEEPALIVES_INTERVAL, Keyword.KEEPALIVES_COUNT, Keyword.TCP_USER_TIMEOUT);
+    private static final List<Keyword> IGNORED_INTEGERS = List.of(Keyword.TCP_USER_TIMEOUT);
 
     private KeywordSupport() {
     }
@@ -23,6 +22,8 @@ final class KeywordSupport {
             String v = s.nonEmpty(k);
             if (v != null) {
                 s.parseInt(k, v); // validated like libpq, then left to the operating system defaults
+                warn.add(k.libpqName + " is not applied: Java cannot set TCP_USER_TIMEOUT; keepalives and "
+                        + "--stall-timeout end a connection that stops answering");
             }
         }
     }

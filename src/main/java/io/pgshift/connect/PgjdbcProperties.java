@@ -14,6 +14,7 @@ import java.util.StringJoiner;
  *     {@link NoPasswordPlugin} keeps pgjdbc from reading {@code ~/.pgpass} behind pgshift's back.
  * <li>{@code connect_timeout} becomes pgjdbc's per-socket {@code connectTimeout}, and a
  *     {@code loginTimeout} covering every host and the SSL retry bounds the whole attempt.
+ * <li>Keepalives' timing: see {@link KeepaliveSocketFactory}.
  * <li>The SSL settings: see {@link SslProperties}.
  * </ul>
  */
@@ -50,6 +51,11 @@ final class PgjdbcProperties {
             p.setProperty("loginTimeout", Integer.toString(timeout * info.hosts().size() * attemptsPerHost));
         }
         p.setProperty("tcpKeepAlive", Boolean.toString(o.keepalives()));
+        if (o.keepalives()) {
+            ConnectOptions.Keepalives t = o.keepaliveTiming();
+            p.setProperty("socketFactory", KeepaliveSocketFactory.class.getName());
+            p.setProperty("socketFactoryArg", KeepaliveSocketFactory.argument(t.idle(), t.interval(), t.count()));
+        }
         setIfGiven(p, "options", o.options());
         if (o.targetSessionAttrs() != TargetSessionAttrs.ANY) {
             p.setProperty("targetServerType", o.targetSessionAttrs().pgjdbcTargetServerType());

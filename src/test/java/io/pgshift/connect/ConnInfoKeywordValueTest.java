@@ -178,10 +178,49 @@ class ConnInfoKeywordValueTest {
     @Test
     void harmlessLibpqKeywordsAreAcceptedAndIgnored() {
         ConnInfo c = parse("keepalives=1 keepalives_idle=30 keepalives_interval=5 keepalives_count=3"
-                + " tcp_user_timeout=1000 sslsni=1 requirepeer=postgres client_encoding=UTF8"
-                + " sslcompression=0 gssdelegation=0 sslcrl=");
+                + " sslsni=1 requirepeer=postgres client_encoding=UTF8 sslcompression=0 gssdelegation=0 sslcrl=");
         assertThat(c.keepalives()).isTrue();
         assertThat(c.warnings()).isEmpty();
+    }
+
+    @Test
+    void keepaliveTimingGoesToEverySocketThroughPgshiftsSocketFactory() {
+        java.util.Properties p = Connector.jdbcProperties(
+                parse("keepalives_idle=30 keepalives_interval=5 keepalives_count=3"));
+
+        assertThat(p.getProperty("socketFactory")).isEqualTo(KeepaliveSocketFactory.class.getName());
+        assertThat(p.getProperty("socketFactoryArg")).isEqualTo("30,5,3");
+    }
+
+    @Test
+    void withoutKeepaliveTimingAMinuteOfSilenceThenSixProbesTenSecondsApartEndAConnection() {
+        assertThat(Connector.jdbcProperties(parse("host=db")).getProperty("socketFactoryArg")).isEqualTo("60,10,6");
+        assertThat(Connector.jdbcProperties(parse("keepalives_idle=0")).getProperty("socketFactoryArg"))
+                .isEqualTo("60,10,6");
+    }
+
+    @Test
+    void tcpUserTimeoutIsValidatedThenNamedAsNotApplied() {
+        assertThat(parse("tcp_user_timeout=1000").warnings()).singleElement().asString()
+                .startsWith("tcp_user_timeout is not applied");
+        assertThat(failure("tcp_user_timeout=soon")).hasMessageContaining("invalid integer value");
+    }
+
+    @Test
+    void theSocketFactorySetsTheKeepaliveOptionsOnEachSocket() throws Exception {
+        try (java.net.Socket s = new KeepaliveSocketFactory("30,5,3").createSocket()) {
+            assertThat(s.getKeepAlive()).isTrue();
+            if (s.supportedOptions().contains(jdk.net.ExtendedSocketOptions.TCP_KEEPIDLE)) {
+                assertThat(s.getOption(jdk.net.ExtendedSocketOptions.TCP_KEEPIDLE)).isEqualTo(30);
+                assertThat(s.getOption(jdk.net.ExtendedSocketOptions.TCP_KEEPINTERVAL)).isEqualTo(5);
+                assertThat(s.getOption(jdk.net.ExtendedSocketOptions.TCP_KEEPCOUNT)).isEqualTo(3);
+            }
+        }
+    }
+
+    @Test
+    void keepalivesZeroLeavesTheSocketFactoryOut() {
+        assertThat(Connector.jdbcProperties(parse("keepalives=0")).getProperty("socketFactory")).isNull();
     }
 
     @Test
