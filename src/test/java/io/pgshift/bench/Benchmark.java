@@ -78,6 +78,12 @@ public final class Benchmark {
                 Workloads.manyTables(source, "schema", tables);
                 System.out.printf(Locale.ROOT, "built %d tables in %.0f s%n", tables, (System.nanoTime() - t) / 1e9);
                 bench.report("Schema: " + tables + " tables", bench.measure(bench.schema("schema"), false));
+                t = System.nanoTime();
+                Workloads.smallTables(source, "small", tables);
+                System.out.printf(Locale.ROOT, "built %d small tables in %.0f s%n", tables,
+                        (System.nanoTime() - t) / 1e9);
+                bench.report("Small tables: " + tables + ", a tenth with 2 rows, the rest empty",
+                        bench.measure(bench.smallTables("small"), false));
             }
             if (scale > 0) {
                 long t = System.nanoTime();
@@ -140,6 +146,16 @@ public final class Benchmark {
             pipelines.add(pgshift("pgshift copy -j" + jobs + " --split " + split + " --no-analyze", db, rows,
                     "--no-analyze", "--split-tables-larger-than", split, "--split-max-parts", String.valueOf(jobs)));
         }
+        return pipelines;
+    }
+
+    /** A whole database of small tables, rows included, as an application's upgrade copies it. */
+    private List<Pipeline> smallTables(String db) {
+        String src = Shell.flags(source, db);
+        List<Pipeline> pipelines = new ArrayList<>();
+        pipelines.add(classic("pg_dump | psql", t -> "pg_dump " + src + " | psql -q -X -v ON_ERROR_STOP=1 "
+                + Shell.flags(target, t) + " > /dev/null"));
+        pipelines.add(pgshift("pgshift copy -j" + jobs + " --no-analyze", db, t -> verify(db, t), "--no-analyze"));
         return pipelines;
     }
 

@@ -48,4 +48,30 @@ final class Workloads {
                     END $$""".formatted(from, Math.min(tables, from + 199)));
         }
     }
+
+    /**
+     * Many small tables an application has just created, most of them empty: a serial key, a foreign key to the
+     * table before, an index, a CHECK and a comment each, and a view and a function for every tenth table, which
+     * also holds two rows. A copy of it is made of per-table overhead (round trips, transactions, commits), not of
+     * rows.
+     */
+    static void smallTables(EmbeddedPostgres server, String db, int tables) {
+        server.execute("postgres", "CREATE DATABASE " + db);
+        for (int from = 1; from <= tables; from += 200) {
+            server.execute(db, """
+                    DO $$
+                    BEGIN
+                      FOR i IN %d..%d LOOP
+                        EXECUTE format('CREATE TABLE s%%s (id serial PRIMARY KEY, prev integer %%s, name text NOT NULL, amount numeric(12,2) CHECK (amount >= 0))', i, CASE WHEN i > 1 THEN 'REFERENCES s' || (i - 1) ELSE '' END);
+                        EXECUTE format('CREATE INDEX s%%s_name_idx ON s%%s (name)', i, i);
+                        EXECUTE format('COMMENT ON TABLE s%%s IS %%L', i, 'table number ' || i);
+                        IF i %% 10 = 0 THEN
+                          EXECUTE format('CREATE VIEW sv%%s AS SELECT id, name FROM s%%s WHERE amount > 0', i, i);
+                          EXECUTE format('CREATE FUNCTION sf%%s(integer) RETURNS numeric LANGUAGE sql STABLE AS ''SELECT amount FROM s%%s WHERE id = $1''', i, i);
+                          EXECUTE format('INSERT INTO s%%s (name, amount) VALUES (''a'', 1), (''b'', 2)', i);
+                        END IF;
+                      END LOOP;
+                    END $$""".formatted(from, Math.min(tables, from + 199)));
+        }
+    }
 }
