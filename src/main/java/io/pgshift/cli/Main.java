@@ -74,10 +74,15 @@ public final class Main {
         // Ctrl-C or a kill ends the JVM without an exception to report: the hook says what was left behind.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (!finished.get()) {
+                // The servers would go on with what the sessions were running (an index build, a COPY waiting
+                // for a lock) until it ends on its own: cancel it now.
+                io.pgshift.connect.OpenSessions.cancelAll(3000);
                 // On a terminal the live progress line is still open.
                 err.println((System.console() != null ? "\n" : "") + "pgshift: " + ErrorCode.INTERRUPTED.summary()
                         + ": " + interrupted(args));
                 err.flush();
+                // SIGTERM would end the JVM with 143: an interrupted run exits 130 however it was stopped.
+                Runtime.getRuntime().halt(ErrorCode.INTERRUPTED.exitCode());
             }
         }, "pgshift-interrupted"));
         int code = run(args, new PrintWriter(System.out, true), err);

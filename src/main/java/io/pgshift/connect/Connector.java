@@ -44,7 +44,7 @@ public final class Connector {
 
     private static Connection open(ConnInfo info, Properties props) {
         try {
-            return DriverManager.getConnection(jdbcUrl(info), props);
+            return OpenSessions.register(DriverManager.getConnection(jdbcUrl(info), props));
         } catch (SQLException e) {
             throw translate(e, info);
         } finally {

@@ -84,4 +84,26 @@ public final class Launcher {
             throw new IllegalStateException("interrupted while pgshift ran", e);
         }
     }
+
+    /**
+     * Starts {@code java -jar target/pgshift.jar args...} and returns at once, for a test that signals the child
+     * while it runs; its standard output and error go to files of the given directory.
+     */
+    public static Process start(Path home, Map<String, String> env, Path outputs, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-jar");
+        command.add(jar().toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        Map<String, String> childEnv = builder.environment();
+        childEnv.keySet().removeIf(name -> name.startsWith("PG") && !name.startsWith("PGSHIFT_")
+                || name.equals("JAVA_TOOL_OPTIONS") || name.equals("_JAVA_OPTIONS") || name.equals("JDK_JAVA_OPTIONS"));
+        childEnv.put("HOME", home.toAbsolutePath().toString());
+        childEnv.putAll(env);
+        builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+        builder.redirectOutput(outputs.resolve("out").toFile());
+        builder.redirectError(outputs.resolve("err").toFile());
+        return builder.start();
+    }
 }
