@@ -64,6 +64,9 @@ final class RestoreCommand implements Callable<Integer> {
     @Mixin
     DdlFlags ddl = new DdlFlags();
 
+    @Mixin
+    FaultFlags faults = new FaultFlags();
+
     @Option(names = "--section", paramLabel = "SECTION",
             description = "Restore only this section: pre-data, data or post-data; may be repeated.")
     List<String> sections;
@@ -133,7 +136,7 @@ final class RestoreCommand implements Callable<Integer> {
         RestoreOptions options = new RestoreOptions(target(Environment.system()), path,
                 jobs,
                 ddl.toOptions(), chosenSections, clean, ifExists, singleTransaction,
-                selection, keepRoleGrants);
+                selection, keepRoleGrants).withFaults(faults.toFaults());
         try (ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), System.console() != null)) {
             RestoreRun run = new RestoreRun(options, progress);
             if (stdin) {

@@ -9,20 +9,27 @@ import java.sql.SQLException;
  */
 public final class CommitUnknown extends SQLException {
     private final long transactionId;
-    private final transient TableCopier.Result result;
+    private final long rows;
+    private final long bytes;
 
-    CommitUnknown(long transactionId, TableCopier.Result result, SQLException cause) {
+    CommitUnknown(long transactionId, long rows, long bytes, SQLException cause) {
         super("lost the connection while the target committed: " + cause.getMessage(), cause.getSQLState(), cause);
         this.transactionId = transactionId;
-        this.result = result;
+        this.rows = rows;
+        this.bytes = bytes;
     }
 
     public long transactionId() {
         return transactionId;
     }
 
-    /** What the transaction held, should it have committed. */
-    public TableCopier.Result result() {
-        return result;
+    /** The rows the transaction loaded, should it have committed. */
+    public long rows() {
+        return rows;
+    }
+
+    /** The bytes it moved. */
+    public long bytes() {
+        return bytes;
     }
 }

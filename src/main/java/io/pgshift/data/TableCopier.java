@@ -1,9 +1,7 @@
 package io.pgshift.data;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.function.LongConsumer;
 
 import org.postgresql.PGConnection;
@@ -75,8 +73,7 @@ public final class TableCopier {
 
     private static Result transfer(Connection source, Connection target, String prepare, String copyOut,
                                    String copyIn, LongConsumer progress) throws SQLException {
-        long transactionId = begin(target);
-        boolean committed = false;
+        LoadTransaction transaction = LoadTransaction.begin(target);
         try {
             if (prepare != null) {
                 SessionSettings.execute(target, prepare);
@@ -96,38 +93,10 @@ public final class TableCopier {
                     cancelQuietly(out);
                 }
             }
-            Result result = new Result(out.getHandledRowCount(), bytes);
-            try {
-                SessionSettings.execute(target, "COMMIT");
-            } catch (SQLException e) {
-                if (ConnectionLoss.is(e)) {
-                    throw new CommitUnknown(transactionId, result, e);
-                }
-                throw e;
-            }
-            committed = true;
-            return result;
+            transaction.commit(out.getHandledRowCount(), bytes);
+            return new Result(out.getHandledRowCount(), bytes);
         } finally {
-            if (!committed) {
-                rollbackQuietly(target);
-            }
-        }
-    }
-
-    /**
-     * Opens the target transaction and returns its id, in one round trip: should the connection go away during
-     * the COMMIT, the id tells a new session whether the rows are in.
-     */
-    private static long begin(Connection target) throws SQLException {
-        try (Statement st = target.createStatement()) {
-            st.execute("BEGIN; SELECT pg_catalog.txid_current()");
-            while (!st.getMoreResults() && st.getUpdateCount() != -1) {
-                // skip BEGIN's count
-            }
-            try (ResultSet rs = st.getResultSet()) {
-                rs.next();
-                return rs.getLong(1);
-            }
+            transaction.end();
         }
     }
 
@@ -185,11 +154,4 @@ public final class TableCopier {
         }
     }
 
-    private static void rollbackQuietly(Connection target) {
-        try {
-            SessionSettings.execute(target, "ROLLBACK");
-        } catch (SQLException ignored) {
-            // The connection is broken already; the server rolls back when it goes away.
-        }
-    }
 }

@@ -90,21 +90,13 @@ public final class TableFiles {
 
     /** Runs a load in a transaction of its own: committed when it succeeds, rolled back whole when it fails. */
     private static long inOwnTransaction(Connection target, Load load) throws SQLException, IOException {
-        SessionSettings.execute(target, "BEGIN");
-        boolean committed = false;
+        LoadTransaction transaction = LoadTransaction.begin(target);
         try {
             long rows = load.rows();
-            SessionSettings.execute(target, "COMMIT");
-            committed = true;
+            transaction.commit(rows, 0);
             return rows;
         } finally {
-            if (!committed) {
-                try {
-                    SessionSettings.execute(target, "ROLLBACK");
-                } catch (SQLException ignored) {
-                    // The connection is gone; the server rolled back already.
-                }
-            }
+            transaction.end();
         }
     }
 }

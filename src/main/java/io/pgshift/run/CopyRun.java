@@ -213,7 +213,7 @@ public final class CopyRun {
             finish(schema);
 
             loadAndIndex(folded, catalog, workers, leader, sourceVersion, snapshot,
-                    new DataRetry(options, sourceVersion, targetVersion, listener));
+                    new DataRetry(options.faults(), targetVersion, listener));
             // A worker whose connections were lost has new ones.
             target = workers.get(0).target;
             ObjectTally.check(target, targetVersion, ObjectTally.of(catalog, plan), "copy");

@@ -12,20 +12,19 @@ import io.pgshift.plan.Entry;
 import io.pgshift.plan.Section;
 
 /** One worker's connections: a source session in the shared snapshot and a target session. */
-final class CopyWorker implements Scheduler.WorkerContext, AutoCloseable {
+final class CopyWorker extends RetryableSessions implements Scheduler.WorkerContext, AutoCloseable {
     private static final String INDEX_SORT_MEMORY = "256MB";
 
     /** Null for an index builder, and once the rows are all read. */
     Connection source;
     Connection target;
-    /** When the worker's current table stream last moved a byte, in System.nanoTime(); 0 when it is not streaming. */
-    volatile long streamingSince;
-    volatile long lastByte;
     /** The sessions' server processes, kept from the start: a connection that was aborted no longer tells. */
+    /** What the sessions were opened and set up with, to open them again the same way. */
+    private CopyOptions options;
+    private ServerVersion sourceVersion;
+    private ServerVersion targetVersion;
     private int sourcePid;
     private int targetPid;
-    /** Set by the watchdog when it dropped this worker's connections because the stream stood still. */
-    volatile boolean stalled;
 
     private CopyWorker() {
     }
@@ -42,12 +41,14 @@ final class CopyWorker implements Scheduler.WorkerContext, AutoCloseable {
 
     /** Logs a copier's source session in; it is set up once the source's version is known. */
     void connectSource(CopyOptions options) {
+        this.options = options;
         source = Connector.open(options.source());
         sourcePid = Workers.backendPid(source);
     }
 
     /** Sets the copier's source session up; it joins the shared snapshot later. */
     void prepareSource(ServerVersion sourceVersion) throws SQLException {
+        this.sourceVersion = sourceVersion;
         SessionSettings.applySource(source, sourceVersion);
     }
 
@@ -67,12 +68,14 @@ final class CopyWorker implements Scheduler.WorkerContext, AutoCloseable {
 
     /** Opens the target session, once the target database exists; this worker closes it in any case. */
     void openTarget(CopyOptions options, ServerVersion targetVersion) throws SQLException {
+        this.options = options;
         target = Connector.openForScripts(options.target());
         prepareTarget(targetVersion);
     }
 
     /** Sets the target session up for the copy. */
     void prepareTarget(ServerVersion targetVersion) throws SQLException {
+        this.targetVersion = targetVersion;
         targetPid = Workers.backendPid(target);
         SessionSettings.applyTarget(target, targetVersion);
         // Index builds sort; the server default (64MB) sends a large table's sort to disk. A fixed bound
@@ -84,12 +87,12 @@ final class CopyWorker implements Scheduler.WorkerContext, AutoCloseable {
      * Replaces both sessions after one of them was lost: the old ones are dropped, whatever state they are in, and
      * new ones are set up as the first were. The source session joins the run's snapshot when it reads again.
      */
-    void reconnect(CopyOptions options, ServerVersion sourceVersion, ServerVersion targetVersion)
-            throws SQLException {
+    @Override
+    void reconnect() throws SQLException {
         int oldSource = sourcePid;
         int oldTarget = targetPid;
         close();
-        stalled = false;
+        clearStall();
         connectSource(options);
         prepareSource(sourceVersion);
         openTarget(options, targetVersion);
@@ -99,31 +102,20 @@ final class CopyWorker implements Scheduler.WorkerContext, AutoCloseable {
         Workers.terminate(target, oldTarget);
     }
 
-    /** Marks a table stream's start; {@link #moved} then records each byte it moves, for the stall watchdog. */
-    synchronized void streaming() {
-        lastByte = System.nanoTime();
-        streamingSince = lastByte;
+    @Override
+    Connection targetSession() {
+        return target;
     }
 
-    void moved() {
-        lastByte = System.nanoTime();
+    @Override
+    Connection sourceSession() {
+        return source;
     }
 
-    synchronized void idle() {
-        streamingSince = 0;
-    }
-
-    /**
-     * Drops both sessions from another thread when the stream stood still longer than the limit: on a dead network
-     * it never returns else. Under the worker's lock, so that a worker that just finished its table and went on to
-     * an index build is never cut off.
-     */
-    synchronized void abortIfStalled(long now, long limitNanos) {
-        if (streamingSince != 0 && !stalled && now - lastByte > limitNanos) {
-            stalled = true;
-            Workers.abort(source);
-            Workers.abort(target);
-        }
+    @Override
+    void abortSessions() {
+        Workers.abort(source);
+        Workers.abort(target);
     }
 
     @Override

@@ -27,15 +27,12 @@ final class DataRetry {
         TableCopier.Result run(LongConsumer bytes) throws SQLException;
     }
 
-    private final CopyOptions options;
-    private final ServerVersion sourceVersion;
+    private final Faults faults;
     private final ServerVersion targetVersion;
     private final ProgressListener listener;
 
-    DataRetry(CopyOptions options, ServerVersion sourceVersion, ServerVersion targetVersion,
-              ProgressListener listener) {
-        this.options = options;
-        this.sourceVersion = sourceVersion;
+    DataRetry(Faults faults, ServerVersion targetVersion, ProgressListener listener) {
+        this.faults = faults;
         this.targetVersion = targetVersion;
         this.listener = listener;
     }
@@ -46,8 +43,8 @@ final class DataRetry {
      * @param what     the table or range, for messages
      * @param progress where the bytes moved are counted; an attempt that fails takes its bytes back
      */
-    TableCopier.Result load(CopyWorker w, String what, Progress progress, Load load) throws SQLException {
-        int attempts = options.faults().retries() + 1;
+    TableCopier.Result load(RetryableSessions w, String what, Progress progress, Load load) throws SQLException {
+        int attempts = faults.retries() + 1;
         for (int attempt = 1; ; attempt++) {
             long[] moved = {0};
             w.streaming();
@@ -59,12 +56,12 @@ final class DataRetry {
                 });
             } catch (SQLException e) {
                 progress.addBytes(-moved[0]);
-                boolean stalled = w.stalled;
+                boolean stalled = w.stalled();
                 if (!stalled && !ConnectionLoss.is(e)) {
                     throw e;
                 }
                 String side = side(e, w);
-                String why = stalled ? "its stream moved no byte for " + options.faults().stallTimeout().toSeconds()
+                String why = stalled ? "its stream moved no byte for " + faults.stallTimeout().toSeconds()
                         + " s (--stall-timeout)" : "lost the connection to the " + side + " ("
                         + Errors.firstLine(e) + ")";
                 if (attempt == attempts) {
@@ -72,12 +69,12 @@ final class DataRetry {
                             : ErrorCode.MIGRATION_FAILED, "could not copy data of " + what + ": " + why + ", "
                             + (attempts == 1 ? "and --retries is 0" : "on all " + attempts + " attempts"), e);
                 }
-                long pause = options.faults().pauseBefore(attempt + 1).toMillis();
+                long pause = faults.pauseBefore(attempt + 1).toMillis();
                 listener.warning(what + ": " + why + "; trying again in " + pause / 1000 + " s on new connections"
                         + " (attempt " + (attempt + 1) + " of " + attempts + ")");
                 Workers.sleep(pause);
-                if (reconnected(w, what) && e instanceof CommitUnknown c && committed(w.target, c, what)) {
-                    return c.result();
+                if (reconnected(w, what) && e instanceof CommitUnknown c && committed(w.targetSession(), c, what)) {
+                    return new TableCopier.Result(c.rows(), c.bytes());
                 }
             } finally {
                 w.idle();
@@ -86,9 +83,9 @@ final class DataRetry {
     }
 
     /** Whether new sessions could be opened; when not, the next attempt fails at once and counts as one. */
-    private boolean reconnected(CopyWorker w, String what) {
+    private boolean reconnected(RetryableSessions w, String what) {
         try {
-            w.reconnect(options, sourceVersion, targetVersion);
+            w.reconnect();
             return true;
         } catch (SQLException | PgShiftException e) {
             listener.warning(what + ": could not open new sessions yet: " + e.getMessage());
@@ -113,13 +110,14 @@ final class DataRetry {
     }
 
     /** Which server the failure came from: the source's own failures say so; else the one that no longer answers. */
-    private static String side(SQLException e, CopyWorker w) {
+    private static String side(SQLException e, RetryableSessions w) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SourceFailure) {
                 return "source";
             }
         }
-        return valid(w.target) && !valid(w.source) ? "source" : "target";
+        return w.sourceSession() != null && valid(w.targetSession()) && !valid(w.sourceSession()) ? "source"
+                : "target";
     }
 
     private static boolean valid(Connection c) {

@@ -19,7 +19,21 @@ import io.pgshift.plan.Section;
  */
 public record RestoreOptions(ConnInfo target, Path directory, int jobs, DdlOptions ddl, Set<Section> sections,
                              boolean clean, boolean ifExists, boolean singleTransaction, RestoreSelection selection,
-                             boolean keepRoleGrants) {
+                             boolean keepRoleGrants, Faults faults) {
+
+    public RestoreOptions(ConnInfo target, Path directory, int jobs, DdlOptions ddl, Set<Section> sections,
+                          boolean clean, boolean ifExists, boolean singleTransaction, RestoreSelection selection,
+                          boolean keepRoleGrants) {
+        this(target, directory, jobs, ddl, sections, clean, ifExists, singleTransaction, selection, keepRoleGrants,
+                Faults.DEFAULTS);
+    }
+
+    /** How a table's load meets a lost or stalled connection; a dump directory's files can be read again. */
+    public RestoreOptions withFaults(Faults newFaults) {
+        return new RestoreOptions(target, directory, jobs, ddl, sections, clean, ifExists, singleTransaction,
+                selection, keepRoleGrants, newFaults);
+    }
+
     public RestoreOptions {
         if (jobs < 1) {
             throw new IllegalArgumentException("jobs must be at least 1");

@@ -3,6 +3,7 @@ package io.pgshift.run;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.LongConsumer;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.sql.Connection;
@@ -33,6 +34,7 @@ import io.pgshift.catalog.ServerVersion;
 import io.pgshift.catalog.CatalogReader;
 import io.pgshift.connect.Connector;
 import io.pgshift.data.SessionSettings;
+import io.pgshift.data.TableCopier;
 import io.pgshift.data.TableFiles;
 import io.pgshift.ddl.Sql;
 import io.pgshift.ddl.StatementKinds;
@@ -164,7 +166,7 @@ public final class RestoreRun {
                 List<Loader> loaders = new ArrayList<>();
                 try {
                     if (single) {
-                        loaders.add(new Loader(session, true));
+                        loaders.add(new Loader(session, true, options, version));
                     } else {
                         for (int i = 0; i < options.jobs(); i++) {
                             loaders.add(Loader.open(options, version));
@@ -359,24 +361,34 @@ public final class RestoreRun {
         Comparator<Entry> order = Comparator.comparing((Entry e) -> e.section() != Section.DATA)
                 .thenComparing(e -> "FOREIGN KEY".equals(e.kind()))
                 .thenComparingLong(e -> -storedBytes(e, files, partFiles));
-        new Scheduler<Loader>(work, done, order).avoiding(TableLocks.of(entries)).run(loaders, (loader, entry) -> {
+        DataRetry retry = new DataRetry(options.faults(), loaders.get(0).version, listener);
+        Scheduler<Loader> scheduler = new Scheduler<Loader>(work, done, order).avoiding(TableLocks.of(entries));
+        // In one transaction (--single-transaction) a lost session loses everything: nothing to retry or watch.
+        try (StallWatchdog watchdog = StallWatchdog.start(loaders.get(0).shared ? List.of() : loaders,
+                options.faults().stallTimeout())) {
+            schedule(scheduler, loaders, directory, files, partFiles, rows, indexes, dataLeft, retry);
+        }
+        if (post) {
+            listener.phaseFinished(indexes);
+        }
+    }
+
+    private void schedule(Scheduler<Loader> scheduler, List<Loader> loaders, DumpDirectory directory,
+                          Map<ObjectRef, List<DataFile>> files, Map<Entry, DataFile> partFiles, Progress rows,
+                          Progress indexes, java.util.concurrent.atomic.AtomicInteger dataLeft, DataRetry retry) {
+        scheduler.run(loaders, (loader, entry) -> {
             long start = System.nanoTime();
             if (entry.section() == Section.DATA) {
-                loadEntry(directory, loader, entry, files, partFiles, rows, start);
+                loadEntry(directory, loader, entry, files, partFiles, rows, start, retry);
                 if (dataLeft.decrementAndGet() == 0) {
                     listener.phaseFinished(rows);
                 }
             } else {
-                for (String sql : entry.sql()) {
-                    PrivilegeWarnings.execute(loader.connection, sql);
-                }
+                PostDataStatements.run(loader.connection, entry, !loader.shared);
                 indexes.itemDone(0);
                 listener.itemDone(indexes, entry.toString(), 0, 0, Duration.ofNanos(System.nanoTime() - start));
             }
         });
-        if (post) {
-            listener.phaseFinished(indexes);
-        }
     }
 
     private static long storedBytes(Entry e, Map<ObjectRef, List<DataFile>> files, Map<Entry, DataFile> partFiles) {
@@ -389,7 +401,8 @@ public final class RestoreRun {
 
     /** One DATA entry: a whole table's file, one range file of a split table, a split table's marker, or SQL. */
     private void loadEntry(DumpDirectory directory, Loader loader, Entry entry, Map<ObjectRef, List<DataFile>> files,
-                           Map<Entry, DataFile> partFiles, Progress progress, long start) throws SQLException {
+                           Map<Entry, DataFile> partFiles, Progress progress, long start, DataRetry retry)
+            throws SQLException {
         DataFile part = partFiles.get(entry);
         List<DataFile> whole = files.getOrDefault(entry.ref(), List.of());
         if (part == null && whole.size() > 1) {
@@ -405,11 +418,30 @@ public final class RestoreRun {
             progress.itemDone(0);
             return;
         }
-        long rows;
+        boolean range = part != null;
+        TableCopier.Result r = loader.shared ? loadFile(directory, loader, file, range, progress::addBytes)
+                : retry.load(loader, range ? entry.name() : file.table(), progress,
+                        bytes -> loadFile(directory, loader, file, range, bytes));
+        long rows = r.rows();
+        if (part == null) {
+            progress.itemDone(rows);
+        }
+        listener.itemDone(progress, part != null ? entry.name() : file.table(), rows, file.bytes(),
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * Loads one data file, read again from its start on each attempt, and counts the bytes it reads, which the
+     * stall watchdog watches. A damaged file is a file error, never tried again.
+     */
+    private static TableCopier.Result loadFile(DumpDirectory directory, Loader loader, DataFile file, boolean range,
+                                               LongConsumer bytes) throws SQLException {
         try (DumpDirectory.VerifiedData in = directory.openDataFile(file)) {
+            InputStream counted = new CountingInputStream(in.rows(), bytes);
             try {
-                rows = part != null ? loader.loadPart(file, in.rows(), in::verifyToEnd)
-                        : loader.load(file, in.rows(), in::verifyToEnd);
+                long rows = range ? loader.loadPart(file, counted, in::verifyToEnd)
+                        : loader.load(file, counted, in::verifyToEnd);
+                return new TableCopier.Result(rows, file.bytes());
             } catch (SQLException e) {
                 // Damaged rows can make the target refuse them before the checksum is reached: the damage is
                 // the cause then, not the target.
@@ -420,12 +452,6 @@ public final class RestoreRun {
             throw new PgShiftException(ErrorCode.IO, "cannot read data file " + file.path() + " of "
                     + file.table() + ": " + e.getMessage(), e);
         }
-        progress.addBytes(file.bytes());
-        if (part == null) {
-            progress.itemDone(rows);
-        }
-        listener.itemDone(progress, part != null ? entry.name() : file.table(), rows, file.bytes(),
-                Duration.ofNanos(System.nanoTime() - start));
     }
 
     private void postData(List<Entry> entries, List<Loader> loaders) {
@@ -521,24 +547,60 @@ public final class RestoreRun {
 
 
     /** A restore worker: one target session, or the one session of --single-transaction. */
-    private static final class Loader implements Scheduler.WorkerContext {
-        private final Connection connection;
+    private static final class Loader extends RetryableSessions implements Scheduler.WorkerContext {
+        private Connection connection;
         private final boolean shared;
+        private final RestoreOptions options;
+        private final ServerVersion version;
+        private int pid;
 
-        private Loader(Connection connection, boolean shared) {
+        private Loader(Connection connection, boolean shared, RestoreOptions options, ServerVersion version) {
             this.connection = connection;
             this.shared = shared;
+            this.options = options;
+            this.version = version;
+            this.pid = Workers.backendPid(connection);
         }
 
         static Loader open(RestoreOptions options, ServerVersion version) throws SQLException {
+            return new Loader(session(options, version), false, options, version);
+        }
+
+        private static Connection session(RestoreOptions options, ServerVersion version) throws SQLException {
             Connection connection = Connector.openForScripts(options.target());
             try {
                 SessionSettings.applyTarget(connection, version);
-                return new Loader(connection, false);
+                return connection;
             } catch (SQLException | RuntimeException e) {
                 connection.close();
                 throw e;
             }
+        }
+
+        @Override
+        Connection targetSession() {
+            return connection;
+        }
+
+        @Override
+        Connection sourceSession() {
+            return null;
+        }
+
+        @Override
+        void reconnect() throws SQLException {
+            int old = pid;
+            Workers.closeQuietly(connection);
+            clearStall();
+            connection = session(options, version);
+            pid = Workers.backendPid(connection);
+            // The old server process may hold the table's lock until it notices that its client is gone.
+            Workers.terminate(connection, old);
+        }
+
+        @Override
+        void abortSessions() {
+            Workers.abort(connection);
         }
 
         /**

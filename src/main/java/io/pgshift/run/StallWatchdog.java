@@ -16,7 +16,7 @@ final class StallWatchdog implements AutoCloseable {
     }
 
     /** Watches the workers until closed; a zero timeout watches nothing. */
-    static StallWatchdog start(List<CopyWorker> workers, Duration timeout) {
+    static StallWatchdog start(List<? extends RetryableSessions> workers, Duration timeout) {
         if (timeout.isZero()) {
             return new StallWatchdog(null);
         }
@@ -25,7 +25,7 @@ final class StallWatchdog implements AutoCloseable {
         Thread t = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 long now = System.nanoTime();
-                for (CopyWorker w : workers) {
+                for (RetryableSessions w : workers) {
                     w.abortIfStalled(now, limit);
                 }
                 try {

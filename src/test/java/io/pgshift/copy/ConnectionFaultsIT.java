@@ -1,11 +1,13 @@
 package io.pgshift.copy;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.pgshift.testkit.Cli;
 import io.pgshift.testkit.FaultProxy;
@@ -122,6 +124,25 @@ class ConnectionFaultsIT {
             assertThat(run.exitCode()).as(run.err()).isEqualTo(14);
             assertThat(run.err()).contains("lost the connection to the source").contains("on all 3 attempts");
         }
+    }
+
+    @Test
+    void aRestoreFromADirectoryTakesATableUpAgainAfterALostTargetConnection(@TempDir Path dumps) throws Exception {
+        Path dump = dumps.resolve("bank.dump");
+        Cli.Run dumped = Cli.run("dump", "--source", Cli.conn(source, "bank"), "-F", "directory", "-j", "2", "-f",
+                dump.toString());
+        assertThat(dumped.exitCode()).as(dumped.err()).isZero();
+        try (FaultProxy proxy = FaultProxy.to(target)) {
+            proxy.arm(Fault.CUT, MID_TABLE, 1);
+
+            Cli.Run run = Cli.run("restore", "-j", "2", "--target", proxy.conn(target, "restore_cut"),
+                    dump.toString());
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(proxy.tripped()).isEqualTo(1);
+            assertThat(run.err()).contains("public.accounts: lost the connection to the target");
+        }
+        assertVerified("restore_cut");
     }
 
     private static Cli.Run copy(String from, String to, String... more) {
