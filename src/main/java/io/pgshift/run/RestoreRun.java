@@ -253,10 +253,11 @@ public final class RestoreRun {
             DataFile file = block.header();
             long start = System.nanoTime();
             long rows = 0;
+            CountedStreams.Input counted = new CountedStreams.Input(block.rows(), progress::addBytes);
             try {
                 if (restoring && chosen.contains(file.entry())) {
                     try {
-                        rows = loader.load(file, block.rows(), block::verify);
+                        rows = loader.load(file, counted, block::verify);
                     } catch (SQLException e) {
                         // Damaged rows can make the target refuse them before the checksum is reached: the
                         // damage is the cause then, not the target.
@@ -273,7 +274,7 @@ public final class RestoreRun {
             }
             loaded.add(file.entry());
             progress.itemDone(rows);
-            listener.itemDone(progress, file.table(), rows, 0, Duration.ofNanos(System.nanoTime() - start));
+            listener.itemDone(progress, file.table(), rows, counted.count(), Duration.ofNanos(System.nanoTime() - start));
         }
         Manifest complete = ((ArchiveReader.End) part).manifest();
         for (Entry e : data) {
@@ -408,8 +409,9 @@ public final class RestoreRun {
         long rows;
         try (DumpDirectory.VerifiedData in = directory.openDataFile(file)) {
             try {
-                rows = part != null ? loader.loadPart(file, in.rows(), in::verifyToEnd)
-                        : loader.load(file, in.rows(), in::verifyToEnd);
+                InputStream counted = new CountedStreams.Input(in.rows(), progress::addBytes);
+                rows = part != null ? loader.loadPart(file, counted, in::verifyToEnd)
+                        : loader.load(file, counted, in::verifyToEnd);
             } catch (SQLException e) {
                 // Damaged rows can make the target refuse them before the checksum is reached: the damage is
                 // the cause then, not the target.
@@ -420,7 +422,6 @@ public final class RestoreRun {
             throw new PgShiftException(ErrorCode.IO, "cannot read data file " + file.path() + " of "
                     + file.table() + ": " + e.getMessage(), e);
         }
-        progress.addBytes(file.bytes());
         if (part == null) {
             progress.itemDone(rows);
         }
