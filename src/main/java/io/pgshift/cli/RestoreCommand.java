@@ -104,6 +104,9 @@ final class RestoreCommand implements Callable<Integer> {
     boolean list;
 
     @Mixin
+    OutputOptions output = new OutputOptions();
+
+    @Mixin
     Verbose verbose = new Verbose();
 
     @Mixin
@@ -134,7 +137,7 @@ final class RestoreCommand implements Callable<Integer> {
                 jobs,
                 ddl.toOptions(), chosenSections, clean, ifExists, singleTransaction,
                 selection, keepRoleGrants);
-        try (ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), System.console() != null)) {
+        output.run(spec, progress -> {
             RestoreRun run = new RestoreRun(options, progress);
             if (stdin) {
                 run.runArchive(System.in);
@@ -147,7 +150,8 @@ final class RestoreCommand implements Callable<Integer> {
                     throw new PgShiftException(ErrorCode.IO, path + " does not exist", e);
                 }
             }
-        }
+            return null;
+        });
         spec.commandLine().getOut().println("Restored " + (stdin ? "standard input" : path) + " into "
                 + options.target().describe());
         return 0;
