@@ -1,5 +1,6 @@
 package io.pgshift.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -46,23 +47,26 @@ final class AnalyzeCommand implements Callable<Integer> {
     List<String> databases = List.of();
 
     @Mixin
+    OutputOptions output = new OutputOptions();
+
+    @Mixin
     Verbose verbose = new Verbose();
 
     @Mixin
     StandardOptions standard = new StandardOptions();
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         ConnInfo conn = target(Environment.system());
         AnalyzeOptions options = new AnalyzeOptions(conn, jobs != null ? jobs : CopyCommand.defaultJobs(), inStages,
                 databases);
-        try (ConsoleProgress progress = new ConsoleProgress(err, System.console() != null)) {
-            AnalyzeResult result = Analyze.run(options, progress);
+        AnalyzeResult result = output.run(spec, progress -> {
+            AnalyzeResult analyzed = Analyze.run(options, progress);
             progress.close();
-            print(result, out);
-        }
+            return analyzed;
+        });
+        print(result, out);
         return 0;
     }
 

@@ -1,5 +1,6 @@
 package io.pgshift.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
@@ -92,16 +93,18 @@ final class CopyCommand implements Callable<Integer> {
     FaultFlags faults = new FaultFlags();
 
     @Mixin
+    OutputOptions output = new OutputOptions();
+
+    @Mixin
     Verbose verbose = new Verbose();
 
     @Mixin
     StandardOptions standard = new StandardOptions();
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         int copyJobs = jobs != null ? jobs : defaultJobs();
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         CopyOptions options = new CopyOptions(source(Environment.system()), target(Environment.system()),
                 copyJobs, indexJobs != null ? indexJobs : copyJobs, clean, ddl.toOptions(), !noAnalyze && !schemaOnly, schemaOnly, filter.toFilter(),
                 splitTablesLargerThan != null ? splitTablesLargerThan : CopyOptions.DEFAULT_SPLIT_THRESHOLD,
@@ -110,11 +113,12 @@ final class CopyCommand implements Callable<Integer> {
             printPlan(new CopyRun(options, io.pgshift.run.ProgressListener.NONE).plan(), out);
             return 0;
         }
-        try (ConsoleProgress progress = new ConsoleProgress(err, System.console() != null)) {
-            CopyResult result = new CopyRun(options, progress).run();
+        CopyResult result = output.run(spec, progress -> {
+            CopyResult copied = new CopyRun(options, progress).run();
             progress.close();
-            SummaryPrinter.print(result, out);
-        }
+            return copied;
+        });
+        SummaryPrinter.print(result, out);
         return 0;
     }
 

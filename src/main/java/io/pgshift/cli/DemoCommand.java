@@ -76,7 +76,10 @@ final class DemoCommand implements Callable<Integer> {
             ConnInfo from = connInfo(source);
             ConnInfo to = connInfo(target);
             CopyResult result;
-            try (ConsoleProgress progress = new ConsoleProgress(err, System.console() != null)) {
+            // The demo has none of the output options: it shows progress as a plain run does.
+            Terminal terminal = Terminal.detect();
+            try (ConsoleProgress progress = ConsoleProgress.start(err, terminal.present() ? ConsoleProgress.Mode.LIVE
+                    : ConsoleProgress.Mode.LINES, null, terminal)) {
                 result = new CopyRun(new CopyOptions(from, to, jobs, jobs, false, DdlOptions.DEFAULTS, true, false,
                         CatalogFilter.NONE, CopyOptions.DEFAULT_SPLIT_THRESHOLD, 0, false), progress).run();
             }

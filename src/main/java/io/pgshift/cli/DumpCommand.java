@@ -90,6 +90,9 @@ final class DumpCommand implements Callable<Integer> {
     FilterOptions filter = new FilterOptions();
 
     @Mixin
+    OutputOptions output = new OutputOptions();
+
+    @Mixin
     Verbose verbose = new Verbose();
 
     @Mixin
@@ -127,17 +130,17 @@ final class DumpCommand implements Callable<Integer> {
                 splitTablesLargerThan != null ? splitTablesLargerThan : DumpOptions.DEFAULT_SPLIT_THRESHOLD,
                 splitMaxParts != null ? splitMaxParts : 0, schemaOnly, clean, ifExists, dataOnly);
         boolean stream = plain || archive;
-        Manifest manifest;
-        try (ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), System.console() != null)) {
+        Manifest manifest = output.run(spec, progress -> {
             DumpRun run = new DumpRun(options, progress);
             if (stream && toStdout) {
-                manifest = plain ? run.runPlain(System.out) : run.runArchive(System.out);
+                return plain ? run.runPlain(System.out) : run.runArchive(System.out);
             } else if (stream) {
                 // The file is written under a name of its own and gets its real name only once it is whole: a
                 // failed or interrupted dump must not leave a file that looks like a dump.
                 Path partial = partialFile();
+                Manifest written;
                 try (OutputStream out = Files.newOutputStream(partial)) {
-                    manifest = plain ? run.runPlain(out) : run.runArchive(out);
+                    written = plain ? run.runPlain(out) : run.runArchive(out);
                 } catch (IOException | RuntimeException e) {
                     deleteQuietly(partial);
                     throw e instanceof IOException io
@@ -145,10 +148,11 @@ final class DumpCommand implements Callable<Integer> {
                             : (RuntimeException) e;
                 }
                 publish(partial);
+                return written;
             } else {
-                manifest = run.run();
+                return run.run();
             }
-        }
+        });
         long rows = manifest.data().stream().mapToLong(d -> d.rows()).sum();
         long stored = manifest.data().stream().mapToLong(d -> d.storedBytes()).sum();
         // With the script on standard output, the summary must not end up inside it.

@@ -107,6 +107,9 @@ final class RestoreCommand implements Callable<Integer> {
     boolean list;
 
     @Mixin
+    OutputOptions output = new OutputOptions();
+
+    @Mixin
     Verbose verbose = new Verbose();
 
     @Mixin
@@ -137,7 +140,7 @@ final class RestoreCommand implements Callable<Integer> {
                 jobs,
                 ddl.toOptions(), chosenSections, clean, ifExists, singleTransaction,
                 selection, keepRoleGrants).withFaults(faults.toFaults());
-        try (ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), System.console() != null)) {
+        output.run(spec, progress -> {
             RestoreRun run = new RestoreRun(options, progress);
             if (stdin) {
                 run.runArchive(System.in);
@@ -150,7 +153,8 @@ final class RestoreCommand implements Callable<Integer> {
                     throw new PgShiftException(ErrorCode.IO, path + " does not exist", e);
                 }
             }
-        }
+            return null;
+        });
         spec.commandLine().getOut().println("Restored " + (stdin ? "standard input" : path) + " into "
                 + options.target().describe());
         return 0;

@@ -26,6 +26,15 @@ final class Units {
         return String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
     }
 
+    /** Whole seconds as m:ss or h:mm:ss, for a live line: hundredths would flicker at each redraw. */
+    static String clock(Duration d) {
+        long seconds = Math.max(0, d.toSeconds());
+        if (seconds < 3600) {
+            return String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
+        }
+        return String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
+    }
+
     static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }

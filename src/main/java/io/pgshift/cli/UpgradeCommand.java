@@ -1,5 +1,6 @@
 package io.pgshift.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,15 +109,17 @@ final class UpgradeCommand implements Callable<Integer> {
     Path report;
 
     @Mixin
+    OutputOptions output = new OutputOptions();
+
+    @Mixin
     Verbose verbose = new Verbose();
 
     @Mixin
     StandardOptions standard = new StandardOptions();
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         UpgradeOptions options = new UpgradeOptions(source(Environment.system()), target(Environment.system()),
                 jobs != null ? jobs : CopyCommand.defaultJobs(), databases, excludeDatabases,
                 ddl.toOptions(), filter.toFilter(), clean, !noAnalyze, analyzeInStages,
@@ -126,23 +129,22 @@ final class UpgradeCommand implements Callable<Integer> {
         if (report != null) {
             checkWritable(report);
         }
-        UpgradeReport result;
-        try (ConsoleProgress progress = new ConsoleProgress(err, System.console() != null)) {
-            Upgrade upgrade = new Upgrade(options, progress);
-            result = runReporting(upgrade);
+        return output.run(spec, progress -> {
+            UpgradeReport result = runReporting(new Upgrade(options, progress));
             progress.close();
-        }
-        UpgradeSummary.print(result, out);
-        if (report != null) {
-            out.println("Report written to " + report);
-            out.flush();
-        }
-        if (!result.succeeded()) {
-            throw result.failure() == null ? new PgShiftException(ErrorCode.INTERRUPTED, "the upgrade did not finish")
-                    : new PgShiftException(result.failure().code(), result.failure().step().label() + ": "
-                            + result.failure().message());
-        }
-        return 0;
+            UpgradeSummary.print(result, out);
+            if (report != null) {
+                out.println("Report written to " + report);
+                out.flush();
+            }
+            if (!result.succeeded()) {
+                throw result.failure() == null
+                        ? new PgShiftException(ErrorCode.INTERRUPTED, "the upgrade did not finish")
+                        : new PgShiftException(result.failure().code(), result.failure().step().label() + ": "
+                                + result.failure().message());
+            }
+            return 0;
+        });
     }
 
     ConnInfo source(Environment env) {

@@ -1,5 +1,6 @@
 package io.pgshift.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -67,13 +68,16 @@ final class VerifyCommand implements Callable<Integer> {
     boolean json;
 
     @Mixin
+    OutputOptions output = new OutputOptions();
+
+    @Mixin
     Verbose verbose = new Verbose();
 
     @Mixin
     StandardOptions standard = new StandardOptions();
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         ConnInfo from = source(Environment.system());
         ConnInfo to = target(Environment.system());
         boolean wholeServer = !from.namesDatabase() && !to.namesDatabase();
@@ -84,20 +88,24 @@ final class VerifyCommand implements Callable<Integer> {
         VerifyOptions options = new VerifyOptions(jobs,
                 splitTablesLargerThan != null ? splitTablesLargerThan : VerifyOptions.DEFAULT_SPLIT_THRESHOLD,
                 splitMaxParts != null ? splitMaxParts : 0);
-        VerificationReport report = wholeServer
-                ? Verification.runDatabases(from, to, options, databases, excludeDatabases)
-                : Verification.run(from, to, options);
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(VerificationPrinter.json(report));
-            out.flush();
-        } else {
-            VerificationPrinter.print(report, out);
-        }
-        if (!report.passed()) {
-            throw new PgShiftException(ErrorCode.VERIFICATION_FAILED, VerificationPrinter.summary(report));
-        }
-        return 0;
+        // Verification reports no progress yet: the options give it the same log file and failure line as the
+        // other long commands.
+        return output.run(spec, progress -> {
+            VerificationReport report = wholeServer
+                    ? Verification.runDatabases(from, to, options, databases, excludeDatabases)
+                    : Verification.run(from, to, options);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(VerificationPrinter.json(report));
+                out.flush();
+            } else {
+                VerificationPrinter.print(report, out);
+            }
+            if (!report.passed()) {
+                throw new PgShiftException(ErrorCode.VERIFICATION_FAILED, VerificationPrinter.summary(report));
+            }
+            return 0;
+        });
     }
 
     ConnInfo source(Environment env) {

@@ -189,14 +189,17 @@ public final class DumpRun {
                 long start = System.nanoTime();
                 String copyTarget = CopyStatements.target(table);
                 long rows;
+                long bytes;
                 String copyFormat = format.binaryRows() ? CopyFormat.choose(source.leader(), table.oid()) : CopyFormat.TEXT;
-                try (OutputStream rowStream = format.rows(entry, table, copyTarget, copyFormat)) {
+                try (CountedStreams.Output rowStream = new CountedStreams.Output(
+                        format.rows(entry, table, copyTarget, copyFormat), progress::addBytes)) {
                     rows = TableFiles.dump(source.leader(), CopyStatements.source(source.leader(), table), copyFormat,
                             rowStream);
+                    bytes = rowStream.count();
                 }
                 format.rowsDone(rows);
                 progress.itemDone(rows);
-                listener.itemDone(progress, table.displayName(), rows, 0, Duration.ofNanos(System.nanoTime() - start));
+                listener.itemDone(progress, table.displayName(), rows, bytes, Duration.ofNanos(System.nanoTime() - start));
             }
             listener.phaseFinished(progress);
             return toc;

@@ -21,6 +21,18 @@ public interface ProgressListener {
     default void phaseFinished(Progress progress) {
     }
 
+    /**
+     * A phase of one of several runs going on side by side (upgrade's database copies); {@code label} says
+     * whose it is, so that a renderer can tell the runs apart. Listeners that do not care get the plain call.
+     */
+    default void phaseStarted(String label, Progress progress) {
+        phaseStarted(progress);
+    }
+
+    default void phaseFinished(String label, Progress progress) {
+        phaseFinished(progress);
+    }
+
     /** Something the user should know that did not stop the run. */
     default void warning(String message) {
     }

@@ -255,10 +255,11 @@ public final class RestoreRun {
             DataFile file = block.header();
             long start = System.nanoTime();
             long rows = 0;
+            CountedStreams.Input counted = new CountedStreams.Input(block.rows(), progress::addBytes);
             try {
                 if (restoring && chosen.contains(file.entry())) {
                     try {
-                        rows = loader.load(file, block.rows(), block::verify);
+                        rows = loader.load(file, counted, block::verify);
                     } catch (SQLException e) {
                         // Damaged rows can make the target refuse them before the checksum is reached: the
                         // damage is the cause then, not the target.
@@ -275,7 +276,7 @@ public final class RestoreRun {
             }
             loaded.add(file.entry());
             progress.itemDone(rows);
-            listener.itemDone(progress, file.table(), rows, 0, Duration.ofNanos(System.nanoTime() - start));
+            listener.itemDone(progress, file.table(), rows, counted.count(), Duration.ofNanos(System.nanoTime() - start));
         }
         Manifest complete = ((ArchiveReader.End) part).manifest();
         for (Entry e : data) {
@@ -437,7 +438,7 @@ public final class RestoreRun {
     private static TableCopier.Result loadFile(DumpDirectory directory, Loader loader, DataFile file, boolean range,
                                                LongConsumer bytes) throws SQLException {
         try (DumpDirectory.VerifiedData in = directory.openDataFile(file)) {
-            InputStream counted = new CountingInputStream(in.rows(), bytes);
+            InputStream counted = new CountedStreams.Input(in.rows(), bytes);
             try {
                 long rows = range ? loader.loadPart(file, counted, in::verifyToEnd)
                         : loader.load(file, counted, in::verifyToEnd);

@@ -119,7 +119,7 @@ final class DatabaseCopies {
 
         @Override
         public void phaseStarted(Progress progress) {
-            listener.phaseStarted(progress);
+            listener.phaseStarted(database, progress);
         }
 
         @Override
@@ -129,7 +129,7 @@ final class DatabaseCopies {
 
         @Override
         public void phaseFinished(Progress progress) {
-            listener.phaseFinished(progress);
+            listener.phaseFinished(database, progress);
         }
 
         @Override
