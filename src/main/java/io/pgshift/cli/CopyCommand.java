@@ -9,6 +9,8 @@ import io.pgshift.plan.DataKinds;
 import io.pgshift.plan.Entry;
 import io.pgshift.plan.Plan;
 import io.pgshift.plan.Section;
+import io.pgshift.report.CopyContents;
+import io.pgshift.report.ReportSession;
 import io.pgshift.run.CopyOptions;
 import io.pgshift.run.CopyResult;
 import io.pgshift.run.CopyRun;
@@ -92,6 +94,9 @@ final class CopyCommand implements Callable<Integer> {
     FaultFlags faults = new FaultFlags();
 
     @Mixin
+    ReportOption report = new ReportOption();
+
+    @Mixin
     Verbose verbose = new Verbose();
 
     @Mixin
@@ -111,9 +116,12 @@ final class CopyCommand implements Callable<Integer> {
             return 0;
         }
         try (ConsoleProgress progress = new ConsoleProgress(err, System.console() != null)) {
-            CopyResult result = new CopyRun(options, progress).run();
+            ReportSession session = report.session("copy", options.source().describe(), options.target().describe(),
+                    progress);
+            CopyResult result = session.run(() -> new CopyRun(options, session.listener()).run(), CopyContents::of);
             progress.close();
             SummaryPrinter.print(result, out);
+            ReportOption.written(session, out);
         }
         return 0;
     }

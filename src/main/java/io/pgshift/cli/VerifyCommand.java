@@ -8,6 +8,10 @@ import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
 import io.pgshift.connect.ConnInfo;
 import io.pgshift.connect.Environment;
+import io.pgshift.report.Contents;
+import io.pgshift.report.ReportSession;
+import io.pgshift.report.VerifyContents;
+import io.pgshift.run.ProgressListener;
 import io.pgshift.verify.Verification;
 import io.pgshift.verify.VerificationReport;
 import io.pgshift.verify.VerifyOptions;
@@ -67,6 +71,9 @@ final class VerifyCommand implements Callable<Integer> {
     boolean json;
 
     @Mixin
+    ReportOption report = new ReportOption();
+
+    @Mixin
     Verbose verbose = new Verbose();
 
     @Mixin
@@ -84,18 +91,31 @@ final class VerifyCommand implements Callable<Integer> {
         VerifyOptions options = new VerifyOptions(jobs,
                 splitTablesLargerThan != null ? splitTablesLargerThan : VerifyOptions.DEFAULT_SPLIT_THRESHOLD,
                 splitMaxParts != null ? splitMaxParts : 0);
-        VerificationReport report = wholeServer
-                ? Verification.runDatabases(from, to, options, databases, excludeDatabases)
-                : Verification.run(from, to, options);
+        // Verification reports no progress events: its report has no timeline, only the verdicts.
+        ReportSession session = this.report.session("verify", from.describe(), to.describe(), ProgressListener.NONE);
+        session.interruptedWrites(() -> Contents.NONE);
+        VerificationReport report;
+        try {
+            report = wholeServer
+                    ? Verification.runDatabases(from, to, options, databases, excludeDatabases)
+                    : Verification.run(from, to, options);
+        } catch (RuntimeException e) {
+            session.failed(e, Contents.NONE);
+            throw e;
+        }
+        String verdict = report.passed() ? null : VerificationPrinter.summary(report);
+        session.finish(report.passed(), report.passed() ? 0 : ErrorCode.VERIFICATION_FAILED.exitCode(), verdict,
+                VerifyContents.of(report, Json.tree(VerificationPrinter.json(report))));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(VerificationPrinter.json(report));
             out.flush();
         } else {
             VerificationPrinter.print(report, out);
+            ReportOption.written(session, out);
         }
         if (!report.passed()) {
-            throw new PgShiftException(ErrorCode.VERIFICATION_FAILED, VerificationPrinter.summary(report));
+            throw new PgShiftException(ErrorCode.VERIFICATION_FAILED, verdict);
         }
         return 0;
     }
