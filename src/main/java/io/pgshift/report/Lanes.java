@@ -28,8 +28,9 @@ final class Lanes {
         List<Lane> lanes = new ArrayList<>();
         for (List<Span> spans : groups.values()) {
             Span first = spans.get(0);
+            String name = first.worker().startsWith("pgshift-") ? first.worker().substring(8) : first.worker();
             String label = first.kind().equals(Span.STEP) ? "steps"
-                    : first.kind().equals(Span.PHASE) ? "phases: " + first.worker() : first.worker();
+                    : first.kind().equals(Span.PHASE) ? name + " phases" : name;
             List<List<Span>> rows = new ArrayList<>();
             List<Double> ends = new ArrayList<>();
             for (Span s : spans) {

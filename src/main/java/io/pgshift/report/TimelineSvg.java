@@ -11,6 +11,8 @@ final class TimelineSvg {
     private static final double ROW = 18;
     private static final double BAR = 14;
     private static final double TOP = 24;
+    /** Characters of a row's label that fit in the space left of the chart. */
+    private static final int MAX_LABEL = 30;
 
     private TimelineSvg() {
     }
@@ -29,7 +31,8 @@ final class TimelineSvg {
             Lanes.Lane lane = lanes.get(i);
             double y = TOP + i * ROW;
             svg.append("<text class=\"lane\" x=\"").append(Html.px(Axis.LEFT - 8)).append("\" y=\"")
-                    .append(Html.px(y + BAR - 3)).append("\">").append(Html.escape(lane.label())).append("</text>");
+                    .append(Html.px(y + BAR - 3)).append("\"><title>").append(Html.escape(lane.label()))
+                    .append("</title>").append(Html.escape(shortened(lane.label()))).append("</text>");
             for (Span s : lane.spans()) {
                 bar(svg, s, axis, y, palette.colour(s.phase()));
             }
@@ -49,6 +52,11 @@ final class TimelineSvg {
             svg.append("<text class=\"inbar\" x=\"").append(Html.px(axis.x(s.start()) + 4)).append("\" y=\"")
                     .append(Html.px(y + BAR - 3)).append("\">").append(Html.escape(s.name())).append("</text>");
         }
+    }
+
+    /** A label that fits left of the chart keeps its end, where the worker's number and database's name are. */
+    static String shortened(String label) {
+        return label.length() <= MAX_LABEL ? label : "\u2026" + label.substring(label.length() - MAX_LABEL + 1);
     }
 
     static String tooltip(Span s) {

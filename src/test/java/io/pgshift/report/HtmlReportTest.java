@@ -34,8 +34,7 @@ class HtmlReportTest {
 
     @Test
     void theTimelineHasARowPerWorkerAndABarPerItem() {
-        assertThat(page).contains(">pgshift-worker-1</text>").contains(">pgshift-worker-2</text>")
-                .contains(">phases: main</text>");
+        assertThat(page).contains(">worker-1</text>").contains(">worker-2</text>").contains(">main phases</text>");
         assertThat(Pattern.compile("<rect ").matcher(page).results().count()).isEqualTo(4);
         assertThat(page).contains("<title>INDEX i (indexes and constraints): 0.20 s, from 0.70 s</title>");
     }
@@ -69,8 +68,14 @@ class HtmlReportTest {
                 new Span("pgshift-worker-10", Span.ITEM, "data", "c", 0, 1, 0, 0),
                 new Span("pgshift-worker-2", Span.ITEM, "data", "d", 0, 1, 0, 0),
                 new Span("upgrade", Span.STEP, "check", "check", 0, 1, 0, 0)));
-        assertThat(lanes).extracting(Lanes.Lane::label).containsExactly("steps", "pgshift-worker-1",
-                "pgshift-worker-1 +1", "pgshift-worker-2", "pgshift-worker-10");
+        assertThat(lanes).extracting(Lanes.Lane::label).containsExactly("steps", "worker-1", "worker-1 +1",
+                "worker-2", "worker-10");
+    }
+
+    @Test
+    void aLongRowLabelKeepsItsEnd() {
+        assertThat(TimelineSvg.shortened("database-a_very_long_database_name phases"))
+                .isEqualTo("\u2026ery_long_database_name phases").hasSize(30);
     }
 
     @Test
