@@ -10,6 +10,8 @@ import io.pgshift.plan.DataKinds;
 import io.pgshift.plan.Entry;
 import io.pgshift.plan.Plan;
 import io.pgshift.plan.Section;
+import io.pgshift.report.CopyContents;
+import io.pgshift.report.ReportSession;
 import io.pgshift.run.CopyOptions;
 import io.pgshift.run.CopyResult;
 import io.pgshift.run.CopyRun;
@@ -96,6 +98,9 @@ final class CopyCommand implements Callable<Integer> {
     OutputOptions output = new OutputOptions();
 
     @Mixin
+    ReportOption report = new ReportOption();
+
+    @Mixin
     Verbose verbose = new Verbose();
 
     @Mixin
@@ -113,12 +118,16 @@ final class CopyCommand implements Callable<Integer> {
             printPlan(new CopyRun(options, io.pgshift.run.ProgressListener.NONE).plan(), out);
             return 0;
         }
+        ReportSession[] session = new ReportSession[1];
         CopyResult result = output.run(spec, progress -> {
-            CopyResult copied = new CopyRun(options, progress).run();
+            session[0] = report.session("copy", options.source().describe(), options.target().describe(), progress);
+            CopyResult copied = session[0].run(() -> new CopyRun(options, session[0].listener()).run(),
+                    CopyContents::of);
             progress.close();
             return copied;
         });
         SummaryPrinter.print(result, out);
+        ReportOption.written(session[0], out);
         return 0;
     }
 

@@ -8,6 +8,9 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.pgshift.ErrorCode;
@@ -16,6 +19,8 @@ import io.pgshift.archive.Compression;
 import io.pgshift.archive.Manifest;
 import io.pgshift.connect.ConnInfo;
 import io.pgshift.connect.Environment;
+import io.pgshift.report.Contents;
+import io.pgshift.report.ReportSession;
 import io.pgshift.run.DumpOptions;
 import io.pgshift.run.DumpRun;
 import picocli.CommandLine.Command;
@@ -93,6 +98,9 @@ final class DumpCommand implements Callable<Integer> {
     OutputOptions output = new OutputOptions();
 
     @Mixin
+    ReportOption report = new ReportOption();
+
+    @Mixin
     Verbose verbose = new Verbose();
 
     @Mixin
@@ -130,29 +138,14 @@ final class DumpCommand implements Callable<Integer> {
                 splitTablesLargerThan != null ? splitTablesLargerThan : DumpOptions.DEFAULT_SPLIT_THRESHOLD,
                 splitMaxParts != null ? splitMaxParts : 0, schemaOnly, clean, ifExists, dataOnly);
         boolean stream = plain || archive;
+        String to = toStdout ? "standard output" : file.toAbsolutePath().toString();
+        ReportSession[] sessions = new ReportSession[1];
         Manifest manifest = output.run(spec, progress -> {
-            DumpRun run = new DumpRun(options, progress);
-            if (stream && toStdout) {
-                return plain ? run.runPlain(System.out) : run.runArchive(System.out);
-            } else if (stream) {
-                // The file is written under a name of its own and gets its real name only once it is whole: a
-                // failed or interrupted dump must not leave a file that looks like a dump.
-                Path partial = partialFile();
-                Manifest written;
-                try (OutputStream out = Files.newOutputStream(partial)) {
-                    written = plain ? run.runPlain(out) : run.runArchive(out);
-                } catch (IOException | RuntimeException e) {
-                    deleteQuietly(partial);
-                    throw e instanceof IOException io
-                            ? new PgShiftException(ErrorCode.IO, "cannot write " + file + ": " + io.getMessage(), io)
-                            : (RuntimeException) e;
-                }
-                publish(partial);
-                return written;
-            } else {
-                return run.run();
-            }
+            sessions[0] = report.session("dump", options.source().describe(), to, progress);
+            return sessions[0].run(() -> dump(new DumpRun(options, sessions[0].listener()), plain, stream, toStdout),
+                    m -> Contents.of(result(m, format, to), List.of()));
         });
+        ReportSession session = sessions[0];
         long rows = manifest.data().stream().mapToLong(d -> d.rows()).sum();
         long stored = manifest.data().stream().mapToLong(d -> d.storedBytes()).sum();
         // With the script on standard output, the summary must not end up inside it.
@@ -162,7 +155,43 @@ final class DumpCommand implements Callable<Integer> {
                 + (plain ? "" : ", " + Units.count(rows) + " rows in " + manifest.data().size() + " data files, "
                         + Units.bytes(stored) + " on disk"));
         summary.flush();
+        ReportOption.written(session, summary);
         return 0;
+    }
+
+    private Manifest dump(DumpRun run, boolean plain, boolean stream, boolean toStdout) {
+        if (stream && toStdout) {
+            return plain ? run.runPlain(System.out) : run.runArchive(System.out);
+        }
+        if (!stream) {
+            return run.run();
+        }
+        // The file is written under a name of its own and gets its real name only once it is whole: a
+        // failed or interrupted dump must not leave a file that looks like a dump.
+        Path partial = partialFile();
+        Manifest manifest;
+        try (OutputStream out = Files.newOutputStream(partial)) {
+            manifest = plain ? run.runPlain(out) : run.runArchive(out);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(partial);
+            throw e instanceof IOException io
+                    ? new PgShiftException(ErrorCode.IO, "cannot write " + file + ": " + io.getMessage(), io)
+                    : (RuntimeException) e;
+        }
+        publish(partial);
+        return manifest;
+    }
+
+    /** The dump's figures for the JSON report; the manifest itself, every statement, stays in the dump. */
+    private static Map<String, Object> result(Manifest manifest, String format, String to) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("format", format);
+        result.put("file", to);
+        result.put("entries", manifest.entries().size());
+        result.put("dataFiles", manifest.data().size());
+        result.put("rows", manifest.data().stream().mapToLong(d -> d.rows()).sum());
+        result.put("storedBytes", manifest.data().stream().mapToLong(d -> d.storedBytes()).sum());
+        return result;
     }
 
     ConnInfo source(Environment env) {

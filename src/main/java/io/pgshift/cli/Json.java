@@ -1,6 +1,7 @@
 package io.pgshift.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -12,6 +13,15 @@ final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private Json() {
+    }
+
+    /** JSON text read back as a tree, to be placed inside another document. */
+    static JsonNode tree(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new PgShiftException(ErrorCode.INTERNAL, "cannot read back JSON written here: " + e.getOriginalMessage(), e);
+        }
     }
 
     static String write(Object report) {

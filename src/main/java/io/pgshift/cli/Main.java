@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -81,13 +82,29 @@ public final class Main {
                 err.println((System.console() != null ? "\n" : "") + "pgshift: " + ErrorCode.INTERRUPTED.summary()
                         + ": " + interrupted(args));
                 err.flush();
-                // SIGTERM would end the JVM with 143: an interrupted run exits 130 however it was stopped.
-                Runtime.getRuntime().halt(ErrorCode.INTERRUPTED.exitCode());
             }
         }, "pgshift-interrupted"));
+        exitOnSignals();
         int code = run(args, new PrintWriter(System.out, true), err);
         finished.set(true);
         System.exit(code);
+    }
+
+    /**
+     * Ctrl-C and SIGTERM end the run with exit code 130 either way (the JVM's own would be 143 for SIGTERM), through
+     * System.exit, so that every shutdown hook still runs: the message and the cancels above, the report's, the
+     * embedded servers' stop.
+     */
+    @SuppressWarnings("removal")
+    private static void exitOnSignals() {
+        for (String name : List.of("INT", "TERM")) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name),
+                        signal -> System.exit(ErrorCode.INTERRUPTED.exitCode()));
+            } catch (IllegalArgumentException e) {
+                // The platform has no such signal, or the JVM keeps it for itself: its own exit code stays.
+            }
+        }
     }
 
     /** What an interrupted command leaves behind, in one sentence. */

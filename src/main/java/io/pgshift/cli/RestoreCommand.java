@@ -3,6 +3,7 @@ package io.pgshift.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -21,6 +23,8 @@ import io.pgshift.connect.ConnInfo;
 import io.pgshift.connect.Environment;
 import io.pgshift.plan.Entry;
 import io.pgshift.plan.Section;
+import io.pgshift.report.Contents;
+import io.pgshift.report.ReportSession;
 import io.pgshift.run.RestoreOptions;
 import io.pgshift.run.RestoreRun;
 import io.pgshift.run.RestoreSelection;
@@ -66,6 +70,9 @@ final class RestoreCommand implements Callable<Integer> {
 
     @Mixin
     FaultFlags faults = new FaultFlags();
+
+    @Mixin
+    ReportOption report = new ReportOption();
 
     @Option(names = "--section", paramLabel = "SECTION",
             description = "Restore only this section: pre-data, data or post-data; may be repeated.")
@@ -140,24 +147,40 @@ final class RestoreCommand implements Callable<Integer> {
                 jobs,
                 ddl.toOptions(), chosenSections, clean, ifExists, singleTransaction,
                 selection, keepRoleGrants).withFaults(faults.toFaults());
-        output.run(spec, progress -> {
-            RestoreRun run = new RestoreRun(options, progress);
-            if (stdin) {
-                run.runArchive(System.in);
-            } else if (Files.isDirectory(path)) {
-                run.run();
-            } else {
-                try (InputStream in = Files.newInputStream(path)) {
-                    run.runArchive(in);
-                } catch (NoSuchFileException e) {
-                    throw new PgShiftException(ErrorCode.IO, path + " does not exist", e);
-                }
-            }
-            return null;
-        });
+        String from = stdin ? "standard input" : path.toAbsolutePath().toString();
+        ReportSession[] sessions = new ReportSession[1];
+        try {
+            output.run(spec, progress -> {
+                sessions[0] = report.session("restore", from, options.target().describe(), progress);
+                return sessions[0].run(() -> restore(new RestoreRun(options, sessions[0].listener()), stdin),
+                        done -> Contents.of(Map.of("dump", from), List.of()));
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        ReportSession session = sessions[0];
         spec.commandLine().getOut().println("Restored " + (stdin ? "standard input" : path) + " into "
                 + options.target().describe());
+        ReportOption.written(session, spec.commandLine().getOut());
         return 0;
+    }
+
+    /** Restores; an I/O error goes through the report's run unchecked and comes out as it was. */
+    private Void restore(RestoreRun run, boolean stdin) {
+        if (stdin) {
+            run.runArchive(System.in);
+        } else if (Files.isDirectory(path)) {
+            run.run();
+        } else {
+            try (InputStream in = Files.newInputStream(path)) {
+                run.runArchive(in);
+            } catch (NoSuchFileException e) {
+                throw new PgShiftException(ErrorCode.IO, path + " does not exist", e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return null;
     }
 
     /**

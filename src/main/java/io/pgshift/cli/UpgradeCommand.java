@@ -2,8 +2,9 @@ package io.pgshift.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,7 +15,9 @@ import io.pgshift.connect.ConnInfo;
 import io.pgshift.connect.Environment;
 import io.pgshift.roles.RoleOptions;
 import io.pgshift.roles.TargetProfile;
-import io.pgshift.upgrade.ReportJson;
+import io.pgshift.report.ReportSession;
+import io.pgshift.report.UpgradeContents;
+import io.pgshift.upgrade.Failure;
 import io.pgshift.upgrade.Upgrade;
 import io.pgshift.upgrade.UpgradeOptions;
 import io.pgshift.upgrade.UpgradeReport;
@@ -30,6 +33,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "across and within databases, then ANALYZE, the settings comparison, verification and a report. "
                 + "The databases named in the connections are only where pgshift connects first (default: postgres).")
 final class UpgradeCommand implements Callable<Integer> {
+    private static final DateTimeFormatter DEFAULT_NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss",
+            java.util.Locale.ROOT);
+
     @Spec
     CommandSpec spec;
 
@@ -103,10 +109,12 @@ final class UpgradeCommand implements Callable<Integer> {
     @Option(names = "--no-verify", description = "Skip the verification of every database against its source.")
     boolean noVerify;
 
-    @Option(names = "--report", paramLabel = "FILE.json",
-            description = "Write a JSON report: effective options (passwords masked), every finding, every step's "
-                    + "timing. Written also when the upgrade fails.")
-    Path report;
+    @Mixin
+    ReportOption report = new ReportOption();
+
+    @Option(names = "--no-report", description = "Write no report. Without --report, the upgrade writes its JSON "
+            + "report to pgshift-upgrade-YYYYMMDD-HHMMSS.json in the current directory.")
+    boolean noReport;
 
     @Mixin
     OutputOptions output = new OutputOptions();
@@ -126,17 +134,14 @@ final class UpgradeCommand implements Callable<Integer> {
                 !noVerify,
                 new RoleOptions(TargetProfile.of(profile), RoleOptions.parseRoleMap(roleMap), noRolePasswords, false,
                         false), keepRoleGrants, ignoreCheckErrors);
-        if (report != null) {
-            checkWritable(report);
-        }
         return output.run(spec, progress -> {
-            UpgradeReport result = runReporting(new Upgrade(options, progress));
+            ReportSession session = ReportOption.session(reportFile(), "upgrade", options.source().describe(),
+                    options.target().describe(), progress);
+            Upgrade upgrade = new Upgrade(options, session.listener());
+            UpgradeReport result = runReporting(upgrade, session);
             progress.close();
             UpgradeSummary.print(result, out);
-            if (report != null) {
-                out.println("Report written to " + report);
-                out.flush();
-            }
+            ReportOption.written(session, out);
             if (!result.succeeded()) {
                 throw result.failure() == null
                         ? new PgShiftException(ErrorCode.INTERRUPTED, "the upgrade did not finish")
@@ -145,6 +150,15 @@ final class UpgradeCommand implements Callable<Integer> {
             }
             return 0;
         });
+    }
+
+    /** --report's file; without it, a new file in the current directory named after the time, unless --no-report. */
+    Path reportFile() {
+        if (noReport) {
+            return null;
+        }
+        return report.file != null ? report.file
+                : Path.of("pgshift-upgrade-" + DEFAULT_NAME_TIME.format(LocalDateTime.now()) + ".json");
     }
 
     ConnInfo source(Environment env) {
@@ -159,32 +173,21 @@ final class UpgradeCommand implements Callable<Integer> {
      * Runs the upgrade and writes the report whatever happens: after a failure, and from a shutdown hook when
      * the process is stopped (Ctrl-C), with what finished by then.
      */
-    private UpgradeReport runReporting(Upgrade upgrade) {
-        if (report == null) {
-            return upgrade.run();
-        }
-        Thread hook = new Thread(() -> ReportJson.write(upgrade.report(), report), "pgshift-report");
-        Runtime.getRuntime().addShutdownHook(hook);
-        UpgradeReport result = null;
+    private static UpgradeReport runReporting(Upgrade upgrade, ReportSession session) {
+        session.interruptedWrites(() -> UpgradeContents.of(upgrade.report(), session.started()));
+        UpgradeReport result;
         try {
             result = upgrade.run();
-            return result;
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // The hook is writing the report already.
-            }
-            ReportJson.write(result != null ? result : upgrade.report(), report);
+        } catch (RuntimeException e) {
+            session.failed(e, UpgradeContents.of(upgrade.report(), session.started()));
+            throw e;
         }
-    }
-
-    /** An unwritable report is found before the upgrade starts, not after it ran for hours. */
-    private static void checkWritable(Path file) {
-        Path dir = file.toAbsolutePath().getParent();
-        if (Files.isDirectory(file) || dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
-            throw new PgShiftException(ErrorCode.IO, "cannot write the report " + file + ": "
-                    + (Files.isDirectory(file) ? "it is a directory" : "directory " + dir + " is missing or not writable"));
-        }
+        Failure failure = result.failure();
+        int exitCode = failure != null ? failure.code().exitCode()
+                : result.succeeded() ? 0 : ErrorCode.INTERRUPTED.exitCode();
+        session.finish(result.succeeded(), exitCode,
+                failure == null ? null : failure.step().label() + ": " + failure.message(),
+                UpgradeContents.of(result, session.started()));
+        return result;
     }
 }

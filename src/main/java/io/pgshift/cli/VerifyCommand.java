@@ -9,6 +9,10 @@ import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
 import io.pgshift.connect.ConnInfo;
 import io.pgshift.connect.Environment;
+import io.pgshift.report.Contents;
+import io.pgshift.report.ReportSession;
+import io.pgshift.report.VerifyContents;
+import io.pgshift.run.ProgressListener;
 import io.pgshift.verify.Verification;
 import io.pgshift.verify.VerificationReport;
 import io.pgshift.verify.VerifyOptions;
@@ -71,6 +75,9 @@ final class VerifyCommand implements Callable<Integer> {
     OutputOptions output = new OutputOptions();
 
     @Mixin
+    ReportOption report = new ReportOption();
+
+    @Mixin
     Verbose verbose = new Verbose();
 
     @Mixin
@@ -88,21 +95,34 @@ final class VerifyCommand implements Callable<Integer> {
         VerifyOptions options = new VerifyOptions(jobs,
                 splitTablesLargerThan != null ? splitTablesLargerThan : VerifyOptions.DEFAULT_SPLIT_THRESHOLD,
                 splitMaxParts != null ? splitMaxParts : 0);
-        // Verification reports no progress yet: the options give it the same log file and failure line as the
-        // other long commands.
+        // Verification reports no progress events: the output options give it the same log file and failure
+        // line as the other long commands, and its report has no timeline, only the verdicts.
         return output.run(spec, progress -> {
-            VerificationReport report = wholeServer
-                    ? Verification.runDatabases(from, to, options, databases, excludeDatabases)
-                    : Verification.run(from, to, options);
+            ReportSession session = this.report.session("verify", from.describe(), to.describe(),
+                    ProgressListener.NONE);
+            session.interruptedWrites(() -> Contents.NONE);
+            VerificationReport result;
+            try {
+                result = wholeServer
+                        ? Verification.runDatabases(from, to, options, databases, excludeDatabases)
+                        : Verification.run(from, to, options);
+            } catch (RuntimeException e) {
+                session.failed(e, Contents.NONE);
+                throw e;
+            }
+            String verdict = result.passed() ? null : VerificationPrinter.summary(result);
+            session.finish(result.passed(), result.passed() ? 0 : ErrorCode.VERIFICATION_FAILED.exitCode(), verdict,
+                    VerifyContents.of(result, Json.tree(VerificationPrinter.json(result))));
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                out.println(VerificationPrinter.json(report));
+                out.println(VerificationPrinter.json(result));
                 out.flush();
             } else {
-                VerificationPrinter.print(report, out);
+                VerificationPrinter.print(result, out);
+                ReportOption.written(session, out);
             }
-            if (!report.passed()) {
-                throw new PgShiftException(ErrorCode.VERIFICATION_FAILED, VerificationPrinter.summary(report));
+            if (!result.passed()) {
+                throw new PgShiftException(ErrorCode.VERIFICATION_FAILED, verdict);
             }
             return 0;
         });
