@@ -11,10 +11,10 @@ import java.util.Set;
 import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
 import io.pgshift.connect.ConnInfo;
-import io.pgshift.run.Errors;
-import io.pgshift.run.Phase;
-import io.pgshift.run.Progress;
-import io.pgshift.run.ProgressListener;
+import io.pgshift.Errors;
+import io.pgshift.progress.Phase;
+import io.pgshift.progress.Progress;
+import io.pgshift.progress.ProgressListener;
 
 /**
  * Runs the stages one after the other, each on every table with {@code jobs} sessions. Sessions live across

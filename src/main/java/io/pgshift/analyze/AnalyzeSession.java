@@ -11,7 +11,7 @@ import io.pgshift.catalog.CatalogReader;
 import io.pgshift.connect.ConnInfo;
 import io.pgshift.connect.Connector;
 import io.pgshift.data.SessionSettings;
-import io.pgshift.run.Workers;
+import io.pgshift.connect.Connections;
 
 /** One worker's session on the target, moved from database to database as its tables require. */
 final class AnalyzeSession implements AutoCloseable {
@@ -39,7 +39,7 @@ final class AnalyzeSession implements AutoCloseable {
                 // The target settings turn off statement and lock timeouts that would cut a long ANALYZE short.
                 SessionSettings.applyTarget(c, CatalogReader.versionOf(c));
             } catch (SQLException | RuntimeException e) {
-                Workers.closeQuietly(c);
+                Connections.closeQuietly(c);
                 throw e;
             }
             connection = c;
@@ -65,12 +65,12 @@ final class AnalyzeSession implements AutoCloseable {
     }
 
     void cancel() {
-        Workers.cancel(connection);
+        Connections.cancel(connection);
     }
 
     @Override
     public void close() {
-        Workers.closeQuietly(connection);
+        Connections.closeQuietly(connection);
         connection = null;
         database = null;
     }

@@ -1,6 +1,6 @@
 package io.pgshift.analyze;
 
-import io.pgshift.ddl.Sql;
+import io.pgshift.sql.Sql;
 
 /**
  * One table to ANALYZE.

@@ -1,6 +1,6 @@
 package io.pgshift.archive;
 
-import io.pgshift.catalog.ObjectRef;
+import io.pgshift.object.ObjectRef;
 
 /**
  * One file of table data in a dump.

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 
 import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
-import io.pgshift.catalog.ObjectRef;
+import io.pgshift.object.ObjectRef;
 
 /**
  * A dump in directory form: manifest.json plus one data file per table, readable by their owner only,

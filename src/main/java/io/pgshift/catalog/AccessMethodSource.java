@@ -3,9 +3,10 @@ package io.pgshift.catalog;
 import java.sql.SQLException;
 import java.util.List;
 
-import io.pgshift.plan.Section;
+import io.pgshift.object.Section;
 
-import static io.pgshift.ddl.Sql.ident;
+import static io.pgshift.sql.Sql.ident;
+import io.pgshift.object.ObjectRef;
 
 /**
  * Reads user-defined access methods, of tables (12+) and of indexes. Only a superuser may create one; they have

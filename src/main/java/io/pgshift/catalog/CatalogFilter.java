@@ -3,6 +3,7 @@ package io.pgshift.catalog;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import io.pgshift.object.ObjectRef;
 
 /**
  * The object selection of pg_dump's -n, -N, -t, -T and --exclude-table-data, applied to a catalog already read.

@@ -6,11 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import io.pgshift.ddl.Privileges;
-import io.pgshift.plan.Section;
+import io.pgshift.sql.Privileges;
+import io.pgshift.object.Section;
 
-import static io.pgshift.ddl.Sql.ident;
-import static io.pgshift.ddl.Sql.qualified;
+import static io.pgshift.sql.Sql.ident;
+import static io.pgshift.sql.Sql.qualified;
+import io.pgshift.object.ObjectRef;
 
 /**
  * Privileges granted or revoked on objects the target makes by itself, after they were made: the objects of an

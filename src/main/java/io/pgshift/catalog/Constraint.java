@@ -1,5 +1,7 @@
 package io.pgshift.catalog;
 
+import io.pgshift.object.ObjectRef;
+
 /**
  * A table constraint.
  *

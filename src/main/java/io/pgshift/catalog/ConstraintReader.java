@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.pgshift.ddl.Sql;
+import io.pgshift.sql.Sql;
 
 import static io.pgshift.catalog.Queries.charOf;
 import static io.pgshift.catalog.Queries.list;

@@ -1,6 +1,7 @@
 package io.pgshift.catalog;
 
 import java.util.List;
+import io.pgshift.object.ObjectRef;
 
 /**
  * The source database itself: what the target database is created with (encoding, locale, collation

@@ -3,9 +3,10 @@ package io.pgshift.catalog;
 import java.sql.SQLException;
 import java.util.List;
 
-import io.pgshift.ddl.Privileges;
-import io.pgshift.ddl.Sql;
-import io.pgshift.plan.Section;
+import io.pgshift.sql.Privileges;
+import io.pgshift.sql.Sql;
+import io.pgshift.object.Section;
+import io.pgshift.object.ObjectRef;
 
 /**
  * Default privileges (ALTER DEFAULT PRIVILEGES), for a role and perhaps one schema. A role's global entry

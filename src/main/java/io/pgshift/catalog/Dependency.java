@@ -1,5 +1,7 @@
 package io.pgshift.catalog;
 
+import io.pgshift.object.ObjectRef;
+
 /**
  * {@code dependent} cannot be created before {@code referenced}.
  *

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 import static io.pgshift.catalog.Queries.list;
+import io.pgshift.object.ObjectRef;
 
 /**
  * Reads the edges of pg_depend that decide creation order, for objects of every catalog. A view's

@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import io.pgshift.ddl.Sql;
-import io.pgshift.plan.Section;
+import io.pgshift.sql.Sql;
+import io.pgshift.object.Section;
 
 import static io.pgshift.catalog.Queries.charOf;
-import static io.pgshift.ddl.Sql.ident;
+import static io.pgshift.sql.Sql.ident;
+import io.pgshift.object.ObjectRef;
 
 /**
  * Reads event triggers. The DDL writer makes them the very last entries: an event trigger fires on every

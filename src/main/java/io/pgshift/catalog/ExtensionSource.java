@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.pgshift.ddl.Sql;
+import io.pgshift.sql.Sql;
 import io.pgshift.plan.DataKinds;
-import io.pgshift.plan.Section;
+import io.pgshift.object.Section;
+import io.pgshift.object.ObjectRef;
 
 /**
  * Extensions, created with {@code CREATE EXTENSION IF NOT EXISTS} in their schema and at the target's

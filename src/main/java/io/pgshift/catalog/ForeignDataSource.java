@@ -6,10 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import io.pgshift.plan.Section;
+import io.pgshift.object.Section;
 
-import static io.pgshift.ddl.Sql.ident;
-import static io.pgshift.ddl.Sql.literal;
+import static io.pgshift.sql.Sql.ident;
+import static io.pgshift.sql.Sql.literal;
+import io.pgshift.object.ObjectRef;
 
 /**
  * Foreign data wrappers, foreign servers and user mappings. A user mapping's options often hold a

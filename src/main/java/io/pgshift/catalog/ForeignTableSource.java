@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.pgshift.ddl.Privileges;
-import io.pgshift.plan.Section;
+import io.pgshift.sql.Privileges;
+import io.pgshift.object.Section;
 
-import static io.pgshift.ddl.Sql.ident;
-import static io.pgshift.ddl.Sql.literal;
-import static io.pgshift.ddl.Sql.qualified;
+import static io.pgshift.sql.Sql.ident;
+import static io.pgshift.sql.Sql.literal;
+import static io.pgshift.sql.Sql.qualified;
+import io.pgshift.object.ObjectRef;
 
 /**
  * Foreign tables: columns with their options, CHECK constraints, the server and its options, and their

@@ -1,5 +1,7 @@
 package io.pgshift.catalog;
 
+import io.pgshift.object.ObjectRef;
+
 /**
  * An index that does not back a constraint; constraint indexes are created by their constraint.
  *

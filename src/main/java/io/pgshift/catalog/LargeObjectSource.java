@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 import io.pgshift.plan.DataKinds;
-import io.pgshift.plan.Section;
+import io.pgshift.object.Section;
+import io.pgshift.object.ObjectRef;
 
 /**
  * Large objects: each is created empty, with its oid, owner, privileges and comment, before the data;

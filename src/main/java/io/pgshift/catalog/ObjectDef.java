@@ -3,7 +3,8 @@ package io.pgshift.catalog;
 import java.util.List;
 import java.util.Set;
 
-import io.pgshift.plan.Section;
+import io.pgshift.object.Section;
+import io.pgshift.object.ObjectRef;
 
 /**
  * A schema object as read from the source, in the generic form most object kinds share: the statements

@@ -8,12 +8,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import io.pgshift.ddl.Sql;
-import io.pgshift.plan.Section;
+import io.pgshift.sql.Sql;
+import io.pgshift.object.Section;
 
 import static io.pgshift.catalog.Queries.charOf;
-import static io.pgshift.ddl.Sql.ident;
-import static io.pgshift.ddl.Sql.qualified;
+import static io.pgshift.sql.Sql.ident;
+import static io.pgshift.sql.Sql.qualified;
+import io.pgshift.object.ObjectRef;
 
 /**
  * Reads row-level security: the policies, and whether each table enables and forces it. Both come after

@@ -5,10 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import io.pgshift.plan.Section;
+import io.pgshift.object.Section;
 
-import static io.pgshift.ddl.Sql.ident;
-import static io.pgshift.ddl.Sql.qualified;
+import static io.pgshift.sql.Sql.ident;
+import static io.pgshift.sql.Sql.qualified;
+import io.pgshift.object.ObjectRef;
 
 /**
  * Publications (PostgreSQL 10 on) with their tables, and from 15 on their schemas, row filters and column

@@ -5,11 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import io.pgshift.plan.Section;
+import io.pgshift.object.Section;
 
 import static io.pgshift.catalog.Queries.charOf;
-import static io.pgshift.ddl.Sql.ident;
-import static io.pgshift.ddl.Sql.qualified;
+import static io.pgshift.sql.Sql.ident;
+import static io.pgshift.sql.Sql.qualified;
+import io.pgshift.object.ObjectRef;
 
 /**
  * Reads rewrite rules other than the _RETURN rule that makes a view a view (that one is the view's

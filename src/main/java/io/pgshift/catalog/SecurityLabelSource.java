@@ -6,10 +6,11 @@ import java.util.Locale;
 import java.util.Set;
 
 import io.pgshift.plan.Entry;
-import io.pgshift.plan.Section;
+import io.pgshift.object.Section;
 
-import static io.pgshift.ddl.Sql.ident;
-import static io.pgshift.ddl.Sql.literal;
+import static io.pgshift.sql.Sql.ident;
+import static io.pgshift.sql.Sql.literal;
+import io.pgshift.object.ObjectRef;
 
 /**
  * Security labels of the source database's objects (SECURITY LABEL FOR provider ON ...), as pg_dump writes them.

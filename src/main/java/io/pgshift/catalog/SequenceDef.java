@@ -1,5 +1,7 @@
 package io.pgshift.catalog;
 
+import io.pgshift.object.ObjectRef;
+
 /**
  * A sequence with every option and its position in the source snapshot.
  *

@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.pgshift.ddl.Sql;
+import io.pgshift.sql.Sql;
 
 import static io.pgshift.catalog.Queries.list;
 import static io.pgshift.catalog.Queries.notExtensionMember;

@@ -1,6 +1,7 @@
 package io.pgshift.catalog;
 
 import java.util.List;
+import io.pgshift.object.ObjectRef;
 
 /**
  * A table with its columns.

@@ -8,11 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.pgshift.plan.Section;
+import io.pgshift.object.Section;
 
 import static io.pgshift.catalog.Queries.charOf;
-import static io.pgshift.ddl.Sql.ident;
-import static io.pgshift.ddl.Sql.qualified;
+import static io.pgshift.sql.Sql.ident;
+import static io.pgshift.sql.Sql.qualified;
+import io.pgshift.object.ObjectRef;
 
 /**
  * Reads triggers, constraint triggers included. Left out are the triggers the server makes itself: those

@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiPredicate;
 
-import io.pgshift.ddl.Sql;
+import io.pgshift.sql.Sql;
 
 /**
  * What the connected user may not read in its database: relations (tables, materialized views, sequences) and

@@ -16,7 +16,7 @@ import io.pgshift.catalog.ServerVersion;
 import io.pgshift.catalog.SourceContext;
 import io.pgshift.catalog.SuperuserObjects;
 import io.pgshift.catalog.Unreadable;
-import io.pgshift.ddl.Sql;
+import io.pgshift.sql.Sql;
 import io.pgshift.roles.RoleAccess;
 import io.pgshift.server.ExtensionRights;
 

@@ -5,7 +5,7 @@ import java.util.List;
 
 import io.pgshift.catalog.Queries;
 import io.pgshift.catalog.SourceContext;
-import io.pgshift.ddl.Sql;
+import io.pgshift.sql.Sql;
 
 /**
  * A database's encoding and locale.

@@ -8,9 +8,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import io.pgshift.run.Phase;
-import io.pgshift.run.Progress;
-import io.pgshift.run.ProgressListener;
+import io.pgshift.progress.Phase;
+import io.pgshift.progress.Progress;
+import io.pgshift.progress.ProgressListener;
 
 /**
  * Draws a run's progress on standard error, one of three ways ({@link Mode}), and writes every event as a

@@ -9,7 +9,7 @@ import io.pgshift.connect.Environment;
 import io.pgshift.plan.DataKinds;
 import io.pgshift.plan.Entry;
 import io.pgshift.plan.Plan;
-import io.pgshift.plan.Section;
+import io.pgshift.object.Section;
 import io.pgshift.report.CopyContents;
 import io.pgshift.report.ReportSession;
 import io.pgshift.run.CopyOptions;
@@ -115,7 +115,7 @@ final class CopyCommand implements Callable<Integer> {
                 splitTablesLargerThan != null ? splitTablesLargerThan : CopyOptions.DEFAULT_SPLIT_THRESHOLD,
                 splitMaxParts != null ? splitMaxParts : 0, keepRoleGrants).withFaults(faults.toFaults());
         if (dryRun) {
-            printPlan(new CopyRun(options, io.pgshift.run.ProgressListener.NONE).plan(), out);
+            printPlan(new CopyRun(options, io.pgshift.progress.ProgressListener.NONE).plan(), out);
             return 0;
         }
         ReportSession[] session = new ReportSession[1];

@@ -6,8 +6,8 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
-import io.pgshift.run.Phase;
-import io.pgshift.run.Progress;
+import io.pgshift.progress.Phase;
+import io.pgshift.progress.Progress;
 
 /** The plain lines of a run's events, for a log: one per event, and the time each happened. */
 final class LogLines {

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 
 import io.pgshift.report.ReportFiles;
 import io.pgshift.report.ReportSession;
-import io.pgshift.run.ProgressListener;
+import io.pgshift.progress.ProgressListener;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 

@@ -22,7 +22,7 @@ import io.pgshift.archive.Manifest;
 import io.pgshift.connect.ConnInfo;
 import io.pgshift.connect.Environment;
 import io.pgshift.plan.Entry;
-import io.pgshift.plan.Section;
+import io.pgshift.object.Section;
 import io.pgshift.report.Contents;
 import io.pgshift.report.ReportSession;
 import io.pgshift.run.RestoreOptions;

@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 
 import io.pgshift.connect.ConnInfo;
 import io.pgshift.connect.Environment;
-import io.pgshift.ddl.Sql;
+import io.pgshift.sql.Sql;
 import io.pgshift.roles.DatabaseRoleSetting;
 import io.pgshift.roles.RoleMigration;
 import io.pgshift.roles.RoleMigrationResult;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.pgshift.run.Progress;
+import io.pgshift.progress.Progress;
 
 /**
  * The live status on a terminal: one line per phase that is running (rows and index builds overlap, and

@@ -12,7 +12,7 @@ import io.pgshift.connect.Environment;
 import io.pgshift.report.Contents;
 import io.pgshift.report.ReportSession;
 import io.pgshift.report.VerifyContents;
-import io.pgshift.run.ProgressListener;
+import io.pgshift.progress.ProgressListener;
 import io.pgshift.verify.Verification;
 import io.pgshift.verify.VerificationReport;
 import io.pgshift.verify.VerifyOptions;

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.pgshift.catalog.Table;
-import io.pgshift.ddl.Sql;
+import io.pgshift.sql.Sql;
 
 /** The COPY target of a table: its name and the columns COPY reads or writes. */
 public final class CopyStatements {

@@ -10,7 +10,7 @@ import org.postgresql.copy.CopyOperation;
 import org.postgresql.copy.CopyOut;
 
 import io.pgshift.catalog.Table;
-import io.pgshift.ddl.Sql;
+import io.pgshift.sql.Sql;
 
 /**
  * Streams one table from a source COPY straight into a target COPY. Nothing touches the disk, and memory

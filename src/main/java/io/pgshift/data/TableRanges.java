@@ -11,7 +11,7 @@ import java.util.List;
 
 import io.pgshift.catalog.ServerVersion;
 import io.pgshift.catalog.Table;
-import io.pgshift.ddl.Sql;
+import io.pgshift.sql.Sql;
 
 /**
  * Cuts a table into row ranges that separate sessions can copy at the same time. Together the ranges cover

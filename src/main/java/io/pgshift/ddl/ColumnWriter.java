@@ -6,8 +6,8 @@ import io.pgshift.catalog.Column;
 import io.pgshift.catalog.SequenceDef;
 import io.pgshift.catalog.Table;
 
-import static io.pgshift.ddl.Sql.ident;
-import static io.pgshift.ddl.Sql.qualified;
+import static io.pgshift.sql.Sql.ident;
+import static io.pgshift.sql.Sql.qualified;
 
 /**
  * Writes a column's part of CREATE TABLE and the ALTER TABLE ... ALTER COLUMN statements for what CREATE

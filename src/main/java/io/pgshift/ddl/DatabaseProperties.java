@@ -7,9 +7,11 @@ import java.util.Set;
 
 import io.pgshift.catalog.DatabaseInfo;
 import io.pgshift.plan.Entry;
-import io.pgshift.plan.Section;
+import io.pgshift.object.Section;
 
-import static io.pgshift.ddl.Sql.literal;
+import static io.pgshift.sql.Sql.literal;
+import io.pgshift.sql.Sql;
+import io.pgshift.sql.Privileges;
 
 /**
  * Writes what is set on the database itself: ALTER DATABASE ... SET, connection limit, template flag,

@@ -15,19 +15,20 @@ import io.pgshift.catalog.Column;
 import io.pgshift.catalog.Constraint;
 import io.pgshift.catalog.Dependency;
 import io.pgshift.catalog.ObjectDef;
-import io.pgshift.catalog.ObjectRef;
+import io.pgshift.object.ObjectRef;
 import io.pgshift.catalog.PrivilegeObjects;
 import io.pgshift.catalog.Schema;
 import io.pgshift.catalog.SecurityLabelSource;
 import io.pgshift.catalog.SequenceDef;
 import io.pgshift.catalog.Table;
 import io.pgshift.plan.Entry;
-import io.pgshift.plan.Section;
+import io.pgshift.object.Section;
 import io.pgshift.plan.Split;
 
-import static io.pgshift.ddl.Sql.ident;
-import static io.pgshift.ddl.Sql.literal;
-import static io.pgshift.ddl.Sql.qualified;
+import static io.pgshift.sql.Sql.ident;
+import static io.pgshift.sql.Sql.literal;
+import static io.pgshift.sql.Sql.qualified;
+import io.pgshift.sql.Privileges;
 
 /**
  * Turns a catalog into plan entries: the statements that recreate each object on the target, with the

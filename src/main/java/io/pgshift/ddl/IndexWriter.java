@@ -11,14 +11,14 @@ import io.pgshift.catalog.Catalog;
 import io.pgshift.catalog.Constraint;
 import io.pgshift.catalog.Index;
 import io.pgshift.catalog.IndexDetails;
-import io.pgshift.catalog.ObjectRef;
+import io.pgshift.object.ObjectRef;
 import io.pgshift.catalog.Table;
 import io.pgshift.catalog.View;
 import io.pgshift.plan.Entry;
-import io.pgshift.plan.Section;
+import io.pgshift.object.Section;
 
-import static io.pgshift.ddl.Sql.ident;
-import static io.pgshift.ddl.Sql.qualified;
+import static io.pgshift.sql.Sql.ident;
+import static io.pgshift.sql.Sql.qualified;
 
 /**
  * Writes the post-data entries of tables: constraints added after the rows, indexes, and the ATTACH

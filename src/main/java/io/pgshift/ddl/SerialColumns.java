@@ -11,8 +11,8 @@ import io.pgshift.catalog.ObjectNames;
 import io.pgshift.catalog.SequenceDef;
 import io.pgshift.catalog.Table;
 
-import static io.pgshift.ddl.Sql.literal;
-import static io.pgshift.ddl.Sql.qualified;
+import static io.pgshift.sql.Sql.literal;
+import static io.pgshift.sql.Sql.qualified;
 
 /**
  * The columns that CREATE TABLE can declare as {@code serial}, {@code smallserial} or {@code bigserial}:

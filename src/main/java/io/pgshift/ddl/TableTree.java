@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Set;
 
 import io.pgshift.catalog.Column;
-import io.pgshift.catalog.ObjectRef;
+import io.pgshift.object.ObjectRef;
 import io.pgshift.catalog.Table;
 
-import static io.pgshift.ddl.Sql.qualified;
+import static io.pgshift.sql.Sql.qualified;
 
 /**
  * The source's tables as inheritance and partition trees: who a table's parents and descendants are, and

@@ -7,16 +7,17 @@ import java.util.Set;
 
 import io.pgshift.catalog.Column;
 import io.pgshift.catalog.Constraint;
-import io.pgshift.catalog.ObjectRef;
+import io.pgshift.object.ObjectRef;
 import io.pgshift.catalog.SequenceDef;
 import io.pgshift.catalog.Table;
 import io.pgshift.catalog.TableLayout;
 import io.pgshift.plan.Entry;
-import io.pgshift.plan.Section;
+import io.pgshift.object.Section;
 import io.pgshift.plan.Split;
 
-import static io.pgshift.ddl.Sql.ident;
-import static io.pgshift.ddl.Sql.qualified;
+import static io.pgshift.sql.Sql.ident;
+import static io.pgshift.sql.Sql.qualified;
+import io.pgshift.sql.Privileges;
 
 /**
  * Writes the entries of one table: CREATE TABLE with everything only ALTER TABLE can set, the ATTACH

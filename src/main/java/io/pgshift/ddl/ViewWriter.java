@@ -14,16 +14,17 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
-import io.pgshift.catalog.ObjectRef;
+import io.pgshift.object.ObjectRef;
 import io.pgshift.catalog.View;
 import io.pgshift.catalog.ViewColumn;
 import io.pgshift.plan.Entry;
-import io.pgshift.plan.Section;
+import io.pgshift.object.Section;
 import io.pgshift.plan.Split;
 
-import static io.pgshift.ddl.Sql.ident;
-import static io.pgshift.ddl.Sql.literal;
-import static io.pgshift.ddl.Sql.qualified;
+import static io.pgshift.sql.Sql.ident;
+import static io.pgshift.sql.Sql.literal;
+import static io.pgshift.sql.Sql.qualified;
+import io.pgshift.sql.Privileges;
 
 /**
  * The entries of views and materialized views. A materialized view is created empty before the data,

@@ -3,7 +3,8 @@ package io.pgshift.plan;
 import java.util.List;
 import java.util.Set;
 
-import io.pgshift.catalog.ObjectRef;
+import io.pgshift.object.ObjectRef;
+import io.pgshift.object.Section;
 
 /**
  * One object of the migration plan with the statements that create it: pgshift's table-of-contents entry.

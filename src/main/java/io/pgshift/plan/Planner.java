@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 
 import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
-import io.pgshift.catalog.ObjectRef;
+import io.pgshift.object.ObjectRef;
+import io.pgshift.object.Section;
 
 /**
  * Orders entries by their dependencies (a topological sort), section by section. An entry that depends on

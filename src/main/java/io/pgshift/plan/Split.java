@@ -3,7 +3,7 @@ package io.pgshift.plan;
 import java.util.List;
 import java.util.Set;
 
-import io.pgshift.catalog.ObjectRef;
+import io.pgshift.object.ObjectRef;
 
 /**
  * Another way to create an entry, in two steps, for when the entry stands in a dependency loop: first the

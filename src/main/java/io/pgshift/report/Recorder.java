@@ -8,8 +8,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.pgshift.run.Progress;
-import io.pgshift.run.ProgressListener;
+import io.pgshift.progress.Progress;
+import io.pgshift.progress.ProgressListener;
 
 /**
  * Listens to a run on behalf of the report and passes every event on to the next listener (the console). The run

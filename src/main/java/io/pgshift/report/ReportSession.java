@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 
 import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
-import io.pgshift.run.ProgressListener;
+import io.pgshift.progress.ProgressListener;
 
 /**
  * One command's report from its start to the file: records the run through {@link #listener}, and writes the

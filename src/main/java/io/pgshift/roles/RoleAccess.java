@@ -18,7 +18,7 @@ import io.pgshift.catalog.CatalogReader;
 import io.pgshift.catalog.ServerVersion;
 import io.pgshift.connect.ConnInfo;
 import io.pgshift.connect.Connector;
-import io.pgshift.ddl.Sql;
+import io.pgshift.sql.Sql;
 
 /**
  * Lets a target user that is not a superuser (a managed service's admin) give objects to their owners. Setting an

@@ -13,8 +13,8 @@ import io.pgshift.roles.RoleMigrationResult.Action;
 import io.pgshift.roles.RoleMigrationResult.LeftOut;
 import io.pgshift.roles.RoleMigrationResult.RoleOutcome;
 
-import static io.pgshift.ddl.Sql.ident;
-import static io.pgshift.ddl.Sql.literal;
+import static io.pgshift.sql.Sql.ident;
+import static io.pgshift.sql.Sql.literal;
 
 /**
  * Decides, for every source role, membership, setting and parameter privilege, what the target gets, and writes

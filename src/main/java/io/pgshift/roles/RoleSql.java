@@ -5,8 +5,8 @@ import java.util.List;
 
 import io.pgshift.ddl.DatabaseProperties;
 
-import static io.pgshift.ddl.Sql.ident;
-import static io.pgshift.ddl.Sql.literal;
+import static io.pgshift.sql.Sql.ident;
+import static io.pgshift.sql.Sql.literal;
 
 /** The text of every role statement, for a live target and for a script that must run either way. */
 final class RoleSql {

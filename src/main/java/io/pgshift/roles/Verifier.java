@@ -2,7 +2,7 @@ package io.pgshift.roles;
 
 import java.util.Objects;
 
-import io.pgshift.ddl.Sql;
+import io.pgshift.sql.Sql;
 
 /**
  * A role's stored password as pg_authid holds it: a SCRAM-SHA-256 or md5 verifier (or, from servers that ran

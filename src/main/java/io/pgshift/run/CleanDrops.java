@@ -5,8 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import io.pgshift.catalog.ObjectRef;
-import io.pgshift.ddl.Sql;
+import io.pgshift.object.ObjectRef;
+import io.pgshift.sql.Sql;
 import io.pgshift.plan.Entry;
 
 /**

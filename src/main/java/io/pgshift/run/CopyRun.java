@@ -23,7 +23,7 @@ import io.pgshift.analyze.AnalyzeTable;
 import io.pgshift.catalog.Catalog;
 import io.pgshift.catalog.CatalogReader;
 import io.pgshift.catalog.ExtensionSource;
-import io.pgshift.catalog.ObjectRef;
+import io.pgshift.object.ObjectRef;
 import io.pgshift.catalog.ServerVersion;
 import io.pgshift.catalog.SourceContext;
 import io.pgshift.catalog.SourceWarnings;
@@ -42,7 +42,12 @@ import io.pgshift.plan.DataKinds;
 import io.pgshift.plan.Entry;
 import io.pgshift.plan.Plan;
 import io.pgshift.plan.Planner;
-import io.pgshift.plan.Section;
+import io.pgshift.object.Section;
+import io.pgshift.progress.Progress;
+import io.pgshift.progress.ProgressListener;
+import io.pgshift.progress.Phase;
+import io.pgshift.Errors;
+import io.pgshift.connect.Connections;
 
 /**
  * Copies one database from a source server into a target server, streamed: schema, then the rows of every
@@ -234,7 +239,7 @@ public final class CopyRun {
             for (CopyWorker w : workers) {
                 w.close();
             }
-            Workers.closeQuietly(leaderSession[0]);
+            Connections.closeQuietly(leaderSession[0]);
             if (grants != null && !options.keepRoleGrants()) {
                 RoleAccess.release(options.target(), grants).forEach(listener::warning);
             }

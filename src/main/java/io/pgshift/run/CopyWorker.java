@@ -9,7 +9,8 @@ import io.pgshift.catalog.ServerVersion;
 import io.pgshift.connect.Connector;
 import io.pgshift.data.SessionSettings;
 import io.pgshift.plan.Entry;
-import io.pgshift.plan.Section;
+import io.pgshift.object.Section;
+import io.pgshift.connect.Connections;
 
 /** One worker's connections: a source session in the shared snapshot and a target session. */
 final class CopyWorker extends RetryableSessions implements Scheduler.WorkerContext, AutoCloseable {
@@ -43,7 +44,7 @@ final class CopyWorker extends RetryableSessions implements Scheduler.WorkerCont
     void connectSource(CopyOptions options) {
         this.options = options;
         source = Connector.open(options.source());
-        sourcePid = Workers.backendPid(source);
+        sourcePid = Connections.backendPid(source);
     }
 
     /** Sets the copier's source session up; it joins the shared snapshot later. */
@@ -76,7 +77,7 @@ final class CopyWorker extends RetryableSessions implements Scheduler.WorkerCont
     /** Sets the target session up for the copy. */
     void prepareTarget(ServerVersion targetVersion) throws SQLException {
         this.targetVersion = targetVersion;
-        targetPid = Workers.backendPid(target);
+        targetPid = Connections.backendPid(target);
         SessionSettings.applyTarget(target, targetVersion);
         // Index builds sort; the server default (64MB) sends a large table's sort to disk. A fixed bound
         // per session keeps the total predictable: sessions times this at most.
@@ -98,8 +99,8 @@ final class CopyWorker extends RetryableSessions implements Scheduler.WorkerCont
         openTarget(options, targetVersion);
         // The old sessions' server processes may not have noticed yet that their client is gone, and may hold the
         // table's lock until their TCP timeouts end them, hours later: end them now.
-        Workers.terminate(source, oldSource);
-        Workers.terminate(target, oldTarget);
+        Connections.terminate(source, oldSource);
+        Connections.terminate(target, oldTarget);
     }
 
     @Override
@@ -114,8 +115,8 @@ final class CopyWorker extends RetryableSessions implements Scheduler.WorkerCont
 
     @Override
     void abortSessions() {
-        Workers.abort(source);
-        Workers.abort(target);
+        Connections.abort(source);
+        Connections.abort(target);
     }
 
     @Override
@@ -125,18 +126,18 @@ final class CopyWorker extends RetryableSessions implements Scheduler.WorkerCont
 
     @Override
     public void cancel() {
-        Workers.cancel(source);
-        Workers.cancel(target);
+        Connections.cancel(source);
+        Connections.cancel(target);
     }
 
     void closeSource() {
-        Workers.closeQuietly(source);
+        Connections.closeQuietly(source);
         source = null;
     }
 
     @Override
     public void close() {
         closeSource();
-        Workers.closeQuietly(target);
+        Connections.closeQuietly(target);
     }
 }

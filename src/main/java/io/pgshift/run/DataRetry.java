@@ -13,6 +13,10 @@ import io.pgshift.data.CommitUnknown;
 import io.pgshift.data.ConnectionLoss;
 import io.pgshift.data.SourceFailure;
 import io.pgshift.data.TableCopier;
+import io.pgshift.progress.Progress;
+import io.pgshift.progress.ProgressListener;
+import io.pgshift.Errors;
+import io.pgshift.connect.Connections;
 
 /**
  * Loads a table's rows again, on new connections, when a connection was lost or its stream stood still. A table
@@ -72,7 +76,7 @@ final class DataRetry {
                 long pause = faults.pauseBefore(attempt + 1).toMillis();
                 listener.warning(what + ": " + why + "; trying again in " + pause / 1000 + " s on new connections"
                         + " (attempt " + (attempt + 1) + " of " + attempts + ")");
-                Workers.sleep(pause);
+                Connections.sleep(pause);
                 if (reconnected(w, what) && e instanceof CommitUnknown c && committed(w.targetSession(), c, what)) {
                     return new TableCopier.Result(c.rows(), c.bytes());
                 }

@@ -26,7 +26,7 @@ import io.pgshift.archive.Manifest;
 import io.pgshift.archive.PlainScript;
 import io.pgshift.archive.SourceInfo;
 import io.pgshift.catalog.Catalog;
-import io.pgshift.catalog.ObjectRef;
+import io.pgshift.object.ObjectRef;
 import io.pgshift.catalog.Table;
 import io.pgshift.data.CopyFormat;
 import io.pgshift.data.CopyStatements;
@@ -34,12 +34,17 @@ import io.pgshift.data.TableRanges;
 import io.pgshift.data.TableFiles;
 import io.pgshift.ddl.DdlOptions;
 import io.pgshift.ddl.DdlWriter;
-import io.pgshift.ddl.Sql;
+import io.pgshift.sql.Sql;
 import io.pgshift.plan.DataKinds;
 import io.pgshift.plan.Entry;
 import io.pgshift.plan.Plan;
 import io.pgshift.plan.Planner;
-import io.pgshift.plan.Section;
+import io.pgshift.object.Section;
+import io.pgshift.progress.Progress;
+import io.pgshift.progress.ProgressListener;
+import io.pgshift.progress.Phase;
+import io.pgshift.Errors;
+import io.pgshift.connect.Connections;
 
 /**
  * Dumps one database into a directory: the plan as a manifest, and each table's rows in a file of its own,
@@ -342,11 +347,11 @@ public final class DumpRun {
 
         @Override
         public void cancel() {
-            Workers.cancel(connection);
+            Connections.cancel(connection);
         }
 
         void close() {
-            Workers.closeQuietly(connection);
+            Connections.closeQuietly(connection);
         }
     }
 }

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
-import io.pgshift.ddl.Sql;
+import io.pgshift.sql.Sql;
 import io.pgshift.plan.DataKinds;
 import io.pgshift.plan.Entry;
 

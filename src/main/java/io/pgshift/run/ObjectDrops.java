@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.pgshift.catalog.ObjectDef;
-import io.pgshift.ddl.Sql;
+import io.pgshift.sql.Sql;
 
 /**
  * What --clean drops of the generic objects the copy is about to create: publications, user mappings,

@@ -17,7 +17,7 @@ import io.pgshift.PgShiftException;
 import io.pgshift.catalog.Catalog;
 import io.pgshift.catalog.Constraint;
 import io.pgshift.catalog.Index;
-import io.pgshift.catalog.ObjectRef;
+import io.pgshift.object.ObjectRef;
 import io.pgshift.catalog.ObjectDef;
 import io.pgshift.catalog.SequenceDef;
 import io.pgshift.catalog.ServerVersion;

@@ -8,6 +8,7 @@ import java.util.Set;
 import io.pgshift.catalog.RoleUse;
 import io.pgshift.catalog.SourceContext;
 import io.pgshift.roles.RoleAccess;
+import io.pgshift.progress.ProgressListener;
 
 /**
  * Before a copy writes anything: the roles its objects name must exist on the target, and the target user must be

@@ -10,8 +10,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import io.pgshift.PgShiftException;
-import io.pgshift.catalog.ObjectRef;
+import io.pgshift.object.ObjectRef;
 import io.pgshift.plan.Entry;
+import io.pgshift.progress.Progress;
+import io.pgshift.progress.ProgressListener;
 
 /**
  * Creates a schema's objects on several target sessions at once. Creating a table costs the server about a

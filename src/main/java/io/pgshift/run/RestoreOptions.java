@@ -5,7 +5,7 @@ import java.util.Set;
 
 import io.pgshift.connect.ConnInfo;
 import io.pgshift.ddl.DdlOptions;
-import io.pgshift.plan.Section;
+import io.pgshift.object.Section;
 
 /**
  * What {@code pgshift restore} was asked to do.

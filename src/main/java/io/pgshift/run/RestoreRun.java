@@ -28,7 +28,7 @@ import io.pgshift.archive.DumpDirectory;
 import io.pgshift.archive.Manifest;
 import io.pgshift.archive.SourceInfo;
 import io.pgshift.catalog.DatabaseInfo;
-import io.pgshift.catalog.ObjectRef;
+import io.pgshift.object.ObjectRef;
 import io.pgshift.catalog.SecurityLabelSource;
 import io.pgshift.catalog.ServerVersion;
 import io.pgshift.catalog.CatalogReader;
@@ -36,12 +36,17 @@ import io.pgshift.connect.Connector;
 import io.pgshift.data.SessionSettings;
 import io.pgshift.data.TableCopier;
 import io.pgshift.data.TableFiles;
-import io.pgshift.ddl.Sql;
+import io.pgshift.sql.Sql;
 import io.pgshift.ddl.StatementKinds;
 import io.pgshift.plan.DataKinds;
 import io.pgshift.plan.Entry;
-import io.pgshift.plan.Section;
+import io.pgshift.object.Section;
 import io.pgshift.roles.RoleAccess;
+import io.pgshift.progress.Progress;
+import io.pgshift.progress.ProgressListener;
+import io.pgshift.progress.Phase;
+import io.pgshift.Errors;
+import io.pgshift.connect.Connections;
 
 /**
  * Restores a dump directory into a target database: definitions, then every table's rows by several
@@ -560,7 +565,7 @@ public final class RestoreRun {
             this.shared = shared;
             this.options = options;
             this.version = version;
-            this.pid = Workers.backendPid(connection);
+            this.pid = Connections.backendPid(connection);
         }
 
         static Loader open(RestoreOptions options, ServerVersion version) throws SQLException {
@@ -591,17 +596,17 @@ public final class RestoreRun {
         @Override
         void reconnect() throws SQLException {
             int old = pid;
-            Workers.closeQuietly(connection);
+            Connections.closeQuietly(connection);
             clearStall();
             connection = session(options, version);
-            pid = Workers.backendPid(connection);
+            pid = Connections.backendPid(connection);
             // The old server process may hold the table's lock until it notices that its client is gone.
-            Workers.terminate(connection, old);
+            Connections.terminate(connection, old);
         }
 
         @Override
         void abortSessions() {
-            Workers.abort(connection);
+            Connections.abort(connection);
         }
 
         /**
@@ -625,12 +630,12 @@ public final class RestoreRun {
 
         @Override
         public void cancel() {
-            Workers.cancel(connection);
+            Connections.cancel(connection);
         }
 
         void close() {
             if (!shared) {
-                Workers.closeQuietly(connection);
+                Connections.closeQuietly(connection);
             }
         }
     }

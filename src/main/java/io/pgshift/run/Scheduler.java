@@ -12,8 +12,9 @@ import java.util.Set;
 
 import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
-import io.pgshift.catalog.ObjectRef;
+import io.pgshift.object.ObjectRef;
 import io.pgshift.plan.Entry;
+import io.pgshift.Errors;
 
 /**
  * Runs plan entries on a fixed set of workers, each entry as soon as everything it depends on is done.

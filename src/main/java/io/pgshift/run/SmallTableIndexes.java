@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.pgshift.catalog.ObjectRef;
+import io.pgshift.object.ObjectRef;
 import io.pgshift.catalog.Table;
 import io.pgshift.plan.Entry;
 import io.pgshift.plan.Plan;
-import io.pgshift.plan.Section;
+import io.pgshift.object.Section;
 
 /**
  * Builds the keys and indexes of small tables with the tables themselves. Indexes wait for a table's rows

@@ -9,7 +9,7 @@ import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
 import io.pgshift.catalog.Catalog;
 import io.pgshift.catalog.CatalogFilter;
-import io.pgshift.catalog.ObjectRef;
+import io.pgshift.object.ObjectRef;
 import io.pgshift.catalog.SequenceDef;
 import io.pgshift.catalog.SourceContext;
 import io.pgshift.catalog.Table;

@@ -16,6 +16,7 @@ import io.pgshift.connect.ConnInfo;
 import io.pgshift.connect.Connector;
 import io.pgshift.data.SessionSettings;
 import io.pgshift.data.Snapshot;
+import io.pgshift.connect.Connections;
 
 /**
  * The source side of a run: a leader session that holds an exported snapshot open, the catalog read inside
@@ -68,7 +69,7 @@ final class SourceSnapshot implements AutoCloseable {
                 }
                 return new SourceSnapshot(info, leader, version, snapshotId, catalog);
             } finally {
-                helpers.forEach(Workers::closeQuietly);
+                helpers.forEach(Connections::closeQuietly);
             }
         } catch (SQLException | RuntimeException e) {
             leader.close();

@@ -10,6 +10,9 @@ import java.util.Locale;
 import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
 import io.pgshift.plan.Entry;
+import io.pgshift.progress.Progress;
+import io.pgshift.progress.ProgressListener;
+import io.pgshift.Errors;
 
 /**
  * Runs many entries' statements in few round trips and few commits. One autocommitted statement at a

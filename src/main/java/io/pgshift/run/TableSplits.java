@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.pgshift.catalog.ObjectRef;
+import io.pgshift.object.ObjectRef;
 import io.pgshift.catalog.ServerVersion;
 import io.pgshift.catalog.Table;
 import io.pgshift.data.CopyFormat;
@@ -19,7 +19,7 @@ import io.pgshift.data.TableCopier;
 import io.pgshift.data.TableRanges;
 import io.pgshift.plan.DataKinds;
 import io.pgshift.plan.Entry;
-import io.pgshift.plan.Section;
+import io.pgshift.object.Section;
 
 /**
  * Same-table parallelism: a table larger than a threshold is copied as several ranges at once. Each range

@@ -11,7 +11,7 @@ import io.pgshift.catalog.Catalog;
 import io.pgshift.catalog.Column;
 import io.pgshift.catalog.ServerVersion;
 import io.pgshift.catalog.Table;
-import io.pgshift.ddl.Sql;
+import io.pgshift.sql.Sql;
 
 /**
  * What the source holds that the target's version cannot take. Checked after the source is read and

@@ -17,7 +17,7 @@ import java.util.Set;
 
 import io.pgshift.ErrorCode;
 import io.pgshift.plan.Entry;
-import io.pgshift.catalog.ObjectRef;
+import io.pgshift.object.ObjectRef;
 import io.pgshift.catalog.PrivilegeObjects;
 import io.pgshift.catalog.SecurityLabelSource;
 import io.pgshift.PgShiftException;
@@ -34,9 +34,12 @@ import io.pgshift.catalog.Table;
 import io.pgshift.catalog.View;
 import io.pgshift.connect.ConnInfo;
 import io.pgshift.connect.Connector;
-import io.pgshift.ddl.Sql;
+import io.pgshift.sql.Sql;
 import io.pgshift.server.ExtensionRights;
 import io.pgshift.server.UserObjects;
+import io.pgshift.progress.ProgressListener;
+import io.pgshift.Errors;
+import io.pgshift.connect.Connections;
 
 /**
  * Makes sure the target database exists and is safe to fill: created with the source's properties when
@@ -377,7 +380,7 @@ final class TargetDatabase implements AutoCloseable {
 
     @Override
     public void close() {
-        Workers.closeQuietly(maintenance);
+        Connections.closeQuietly(maintenance);
         maintenance = null;
     }
 

@@ -11,8 +11,8 @@ import io.pgshift.PgShiftException;
 import io.pgshift.run.CopyOptions;
 import io.pgshift.run.CopyResult;
 import io.pgshift.run.CopyRun;
-import io.pgshift.run.Progress;
-import io.pgshift.run.ProgressListener;
+import io.pgshift.progress.Progress;
+import io.pgshift.progress.ProgressListener;
 
 /**
  * Copies the databases with copy's engine, several at once: largest first, each with its {@link JobShare} of

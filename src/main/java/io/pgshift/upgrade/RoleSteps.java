@@ -3,7 +3,7 @@ package io.pgshift.upgrade;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.pgshift.ddl.Sql;
+import io.pgshift.sql.Sql;
 import io.pgshift.roles.DatabaseRoleSetting;
 import io.pgshift.roles.RoleMigration;
 import io.pgshift.roles.RoleMigrationResult;

@@ -20,8 +20,8 @@ import io.pgshift.catalog.ServerVersion;
 import io.pgshift.server.DatabaseSelection;
 import io.pgshift.server.ReadOnlySessions;
 import io.pgshift.server.ServerDatabases;
-import io.pgshift.run.Errors;
-import io.pgshift.run.ProgressListener;
+import io.pgshift.Errors;
+import io.pgshift.progress.ProgressListener;
 
 /**
  * Upgrades a whole server: check, roles, every database (copied in parallel across and within databases),

@@ -18,7 +18,7 @@ import io.pgshift.ddl.DdlOptions;
 import io.pgshift.ddl.DdlWriter;
 import io.pgshift.plan.DataKinds;
 import io.pgshift.plan.Entry;
-import io.pgshift.plan.Section;
+import io.pgshift.object.Section;
 
 /**
  * What one database holds, as verify compares it, read from its catalog with the same reader copy uses and

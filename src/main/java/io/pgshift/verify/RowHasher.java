@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 
 import io.pgshift.catalog.Column;
 import io.pgshift.catalog.Table;
-import io.pgshift.ddl.Sql;
+import io.pgshift.sql.Sql;
 
 /**
  * Computes a {@link Fingerprint} inside the server, so rows never travel to the client. Each row is hashed

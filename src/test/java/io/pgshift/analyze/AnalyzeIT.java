@@ -18,8 +18,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.pgshift.connect.ConnInfo;
 import io.pgshift.connect.Environment;
-import io.pgshift.run.Progress;
-import io.pgshift.run.ProgressListener;
+import io.pgshift.progress.Progress;
+import io.pgshift.progress.ProgressListener;
 import io.pgshift.testkit.Cli;
 import io.pgshift.testkit.PostgresServer;
 

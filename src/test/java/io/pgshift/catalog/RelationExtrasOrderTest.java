@@ -10,9 +10,10 @@ import io.pgshift.ddl.DdlWriter;
 import io.pgshift.plan.Entry;
 import io.pgshift.plan.Plan;
 import io.pgshift.plan.Planner;
-import io.pgshift.plan.Section;
+import io.pgshift.object.Section;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.pgshift.object.ObjectRef;
 
 /** Where triggers, event triggers and materialized views land in the plan, written and ordered. */
 class RelationExtrasOrderTest {

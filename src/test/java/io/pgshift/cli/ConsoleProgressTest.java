@@ -10,8 +10,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.pgshift.run.Phase;
-import io.pgshift.run.Progress;
+import io.pgshift.progress.Phase;
+import io.pgshift.progress.Progress;
 
 /** What reaches standard error and the log file in each mode, with a fake clock and a fixed terminal size. */
 class ConsoleProgressTest {

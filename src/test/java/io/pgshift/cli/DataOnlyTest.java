@@ -8,7 +8,7 @@ import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 
 import io.pgshift.PgShiftException;
-import io.pgshift.plan.Section;
+import io.pgshift.object.Section;
 import io.pgshift.testkit.Cli;
 import picocli.CommandLine;
 

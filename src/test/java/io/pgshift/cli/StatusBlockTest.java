@@ -6,8 +6,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.pgshift.run.Phase;
-import io.pgshift.run.Progress;
+import io.pgshift.progress.Phase;
+import io.pgshift.progress.Progress;
 
 /** The live status lines: cut to the width, an ETA only once the rate is steady, a label per database. */
 class StatusBlockTest {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.pgshift.catalog.CatalogReader;
 import io.pgshift.catalog.Dependency;
-import io.pgshift.catalog.ObjectRef;
+import io.pgshift.object.ObjectRef;
 import io.pgshift.data.SessionSettings;
 import io.pgshift.testkit.Cli;
 import io.pgshift.testkit.PgDumpOracle;

@@ -5,8 +5,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.pgshift.catalog.ObjectDef;
-import io.pgshift.catalog.ObjectRef;
-import io.pgshift.plan.Section;
+import io.pgshift.object.ObjectRef;
+import io.pgshift.object.Section;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -3,6 +3,7 @@ package io.pgshift.ddl;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.pgshift.sql.Privileges;
 
 class PrivilegesTest {
     private static final String DEFAULTS = "[[\"app_owner\",\"app_owner\",\"SELECT\",false]]";

@@ -3,6 +3,7 @@ package io.pgshift.ddl;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.pgshift.sql.Sql;
 
 class SqlTest {
 

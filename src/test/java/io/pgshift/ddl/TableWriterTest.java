@@ -9,7 +9,7 @@ import io.pgshift.catalog.Column;
 import io.pgshift.catalog.Constraint;
 import io.pgshift.catalog.DatabaseInfo;
 import io.pgshift.catalog.IndexDetails;
-import io.pgshift.catalog.ObjectRef;
+import io.pgshift.object.ObjectRef;
 import io.pgshift.catalog.Schema;
 import io.pgshift.catalog.ServerVersion;
 import io.pgshift.catalog.Table;

@@ -7,10 +7,11 @@ import org.junit.jupiter.api.Test;
 
 import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
-import io.pgshift.catalog.ObjectRef;
+import io.pgshift.object.ObjectRef;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import io.pgshift.object.Section;
 
 class PlannerTest {
     private static ObjectRef rel(long oid) {

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
-import io.pgshift.run.Phase;
-import io.pgshift.run.Progress;
-import io.pgshift.run.ProgressListener;
+import io.pgshift.progress.Phase;
+import io.pgshift.progress.Progress;
+import io.pgshift.progress.ProgressListener;
 
 class ReportFilesTest {
     @TempDir

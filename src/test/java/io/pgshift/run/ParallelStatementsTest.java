@@ -5,9 +5,9 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import io.pgshift.catalog.ObjectRef;
+import io.pgshift.object.ObjectRef;
 import io.pgshift.plan.Entry;
-import io.pgshift.plan.Section;
+import io.pgshift.object.Section;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.Set;
 
 import io.pgshift.catalog.ObjectDef;
-import io.pgshift.catalog.ObjectRef;
+import io.pgshift.object.ObjectRef;
 import io.pgshift.catalog.ObjectSource;
 import io.pgshift.catalog.SourceContext;
-import io.pgshift.ddl.Sql;
-import io.pgshift.plan.Section;
+import io.pgshift.sql.Sql;
+import io.pgshift.object.Section;
 
 import static io.pgshift.catalog.routines.CatalogSql.functionWithArguments;
 import static io.pgshift.catalog.routines.CatalogSql.operatorFamily;

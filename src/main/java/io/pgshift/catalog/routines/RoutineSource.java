@@ -9,11 +9,11 @@ import java.util.stream.Collectors;
 
 import io.pgshift.catalog.Incompatibility;
 import io.pgshift.catalog.ObjectDef;
-import io.pgshift.catalog.ObjectRef;
+import io.pgshift.object.ObjectRef;
 import io.pgshift.catalog.ObjectSource;
 import io.pgshift.catalog.SourceContext;
-import io.pgshift.ddl.Sql;
-import io.pgshift.plan.Section;
+import io.pgshift.sql.Sql;
+import io.pgshift.object.Section;
 
 /**
  * Functions and procedures (11+), window functions included. The server writes each definition itself with

@@ -9,7 +9,7 @@ import java.util.Set;
 import io.pgshift.catalog.ObjectDef;
 import io.pgshift.catalog.Queries;
 import io.pgshift.catalog.SourceContext;
-import io.pgshift.ddl.Sql;
+import io.pgshift.sql.Sql;
 
 /**
  * Base types and shell types. A base type's input and output functions take or return the type itself, so

@@ -4,11 +4,11 @@ import java.sql.SQLException;
 import java.util.List;
 
 import io.pgshift.catalog.ObjectDef;
-import io.pgshift.catalog.ObjectRef;
+import io.pgshift.object.ObjectRef;
 import io.pgshift.catalog.ObjectSource;
 import io.pgshift.catalog.Queries;
 import io.pgshift.catalog.SourceContext;
-import io.pgshift.plan.Section;
+import io.pgshift.object.Section;
 
 /**
  * User-defined casts. initdb's casts have oids below 16384 and exist on every target, so only casts from

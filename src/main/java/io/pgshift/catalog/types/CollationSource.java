@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Objects;
 
 import io.pgshift.catalog.ObjectDef;
-import io.pgshift.catalog.ObjectRef;
+import io.pgshift.object.ObjectRef;
 import io.pgshift.catalog.ObjectSource;
 import io.pgshift.catalog.Queries;
 import io.pgshift.catalog.ServerVersion;
 import io.pgshift.catalog.SourceContext;
-import io.pgshift.ddl.Sql;
-import io.pgshift.plan.Section;
+import io.pgshift.sql.Sql;
+import io.pgshift.object.Section;
 
 /**
  * User-defined collations. Where the locale is kept moved over the versions: libc's in collcollate and

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.pgshift.catalog.ObjectDef;
-import io.pgshift.catalog.ObjectRef;
+import io.pgshift.object.ObjectRef;
 import io.pgshift.catalog.SourceContext;
-import io.pgshift.ddl.Sql;
+import io.pgshift.sql.Sql;
 
 /**
  * Composite types made by CREATE TYPE ... AS (...): the row types of tables and views are not, they come

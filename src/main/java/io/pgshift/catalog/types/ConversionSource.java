@@ -4,11 +4,11 @@ import java.sql.SQLException;
 import java.util.List;
 
 import io.pgshift.catalog.ObjectDef;
-import io.pgshift.catalog.ObjectRef;
+import io.pgshift.object.ObjectRef;
 import io.pgshift.catalog.ObjectSource;
 import io.pgshift.catalog.SourceContext;
-import io.pgshift.ddl.Sql;
-import io.pgshift.plan.Section;
+import io.pgshift.sql.Sql;
+import io.pgshift.object.Section;
 
 /** User-defined encoding conversions; the function that converts is a function of its own, created earlier. */
 public final class ConversionSource implements ObjectSource {

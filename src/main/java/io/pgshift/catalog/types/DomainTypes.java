@@ -9,11 +9,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.pgshift.catalog.ObjectDef;
-import io.pgshift.catalog.ObjectRef;
+import io.pgshift.object.ObjectRef;
 import io.pgshift.catalog.Queries;
 import io.pgshift.catalog.SourceContext;
-import io.pgshift.ddl.Sql;
-import io.pgshift.plan.Section;
+import io.pgshift.sql.Sql;
+import io.pgshift.object.Section;
 
 /**
  * Domains with their base type, collation, default and constraints. Valid constraints are part of CREATE

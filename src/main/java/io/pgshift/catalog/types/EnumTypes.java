@@ -6,7 +6,7 @@ import java.util.List;
 
 import io.pgshift.catalog.ObjectDef;
 import io.pgshift.catalog.SourceContext;
-import io.pgshift.ddl.Sql;
+import io.pgshift.sql.Sql;
 
 /**
  * Enum types. Labels are listed in their sort order (pg_enum.enumsortorder), which is not the order of their

@@ -5,10 +5,10 @@ import java.sql.SQLException;
 import java.util.List;
 
 import io.pgshift.catalog.ObjectDef;
-import io.pgshift.catalog.ObjectRef;
+import io.pgshift.object.ObjectRef;
 import io.pgshift.catalog.SourceContext;
-import io.pgshift.ddl.Sql;
-import io.pgshift.plan.Section;
+import io.pgshift.sql.Sql;
+import io.pgshift.object.Section;
 
 /**
  * What every user type has, whatever its kind: schema, name, owner, comment and privileges (USAGE, with

@@ -1,4 +1,4 @@
-package io.pgshift.run;
+package io.pgshift.progress;
 
 /** The steps of a copy, in the order they run. */
 public enum Phase {

@@ -1,4 +1,4 @@
-package io.pgshift.catalog;
+package io.pgshift.object;
 
 /**
  * Identifies a catalog object the way pg_depend does: the system catalog it lives in (by name, e.g.

@@ -1,6 +1,7 @@
-package io.pgshift.run;
+package io.pgshift.progress;
 
 import java.time.Duration;
+import io.pgshift.progress.Progress;
 
 /**
  * What a run tells its caller while it works. The library never prints; the command line decides

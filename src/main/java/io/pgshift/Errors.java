@@ -1,4 +1,4 @@
-package io.pgshift.run;
+package io.pgshift;
 
 import java.sql.SQLException;
 

@@ -1,4 +1,4 @@
-package io.pgshift.run;
+package io.pgshift.connect;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,8 +8,8 @@ import java.sql.SQLException;
 import org.postgresql.PGConnection;
 
 /** What every kind of worker does with its connections when a run stops. */
-public final class Workers {
-    private Workers() {
+public final class Connections {
+    private Connections() {
     }
 
     /** Cancels the connection's running statement from another thread; best effort. */
@@ -38,7 +38,7 @@ public final class Workers {
     }
 
     /** The server process of the session, or 0 when it is unknown. */
-    static int backendPid(Connection connection) {
+    public static int backendPid(Connection connection) {
         try {
             return connection == null ? 0 : connection.unwrap(PGConnection.class).getBackendPID();
         } catch (SQLException e) {
@@ -50,7 +50,7 @@ public final class Workers {
      * Ends another server process of the run's own user and waits, up to ten seconds, until it is gone: a process
      * whose client vanished keeps its transaction open, and its locks, until it notices.
      */
-    static void terminate(Connection session, int pid) throws SQLException {
+    public static void terminate(Connection session, int pid) throws SQLException {
         if (pid == 0) {
             return;
         }
@@ -75,7 +75,7 @@ public final class Workers {
         }
     }
 
-    static void sleep(long millis) {
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -1,4 +1,4 @@
-package io.pgshift.ddl;
+package io.pgshift.sql;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 
 import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
+import io.pgshift.sql.Sql;
 
 /**
  * Writes the GRANT and REVOKE statements that turn an object's default privileges into the ones it had

@@ -1,4 +1,4 @@
-package io.pgshift.plan;
+package io.pgshift.object;
 
 /** pg_dump's three sections: definitions, then rows, then what is faster to build once rows are in. */
 public enum Section {

@@ -1,4 +1,4 @@
-package io.pgshift.ddl;
+package io.pgshift.sql;
 
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package io.pgshift.run;
+package io.pgshift.progress;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
