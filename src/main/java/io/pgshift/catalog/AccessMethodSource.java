@@ -7,6 +7,7 @@ import io.pgshift.object.Section;
 
 import static io.pgshift.sql.Sql.ident;
 import io.pgshift.object.ObjectRef;
+import io.pgshift.object.Kind;
 
 /**
  * Reads user-defined access methods, of tables (12+) and of indexes. Only a superuser may create one; they have
@@ -31,7 +32,7 @@ final class AccessMethodSource implements ObjectSource {
                 rs -> {
                     String name = ident(rs.getString("amname"));
                     String type = "t".equals(rs.getString("amtype")) ? "TABLE" : "INDEX";
-                    return ObjectDef.of(ObjectRef.of("pg_am", rs.getLong("oid")), "ACCESS METHOD", null,
+                    return ObjectDef.of(ObjectRef.of("pg_am", rs.getLong("oid")), Kind.ACCESS_METHOD, null,
                                     rs.getString("amname"), "ACCESS METHOD " + name, Section.PRE_DATA,
                                     List.of("CREATE ACCESS METHOD " + name + " TYPE " + type + " HANDLER "
                                             + rs.getString("handler")))

@@ -189,9 +189,9 @@ final class ChangedInitialPrivileges implements ObjectSource {
 
     private ObjectDef privileges(ObjectRef ref, String name, long extension, List<String> sql) {
         if (scope == Scope.BUILT_IN) {
-            return ObjectDef.of(ref, PrivilegeObjects.BUILT_IN, null, name, name, Section.PRE_DATA, sql);
+            return ObjectDef.of(ref, io.pgshift.object.Kind.BUILT_IN_OBJECT_PRIVILEGES, null, name, name, Section.PRE_DATA, sql);
         }
-        return ObjectDef.of(ref, PrivilegeObjects.EXTENSION_MEMBER, null, name, name, Section.PRE_DATA, sql)
+        return ObjectDef.of(ref, io.pgshift.object.Kind.EXTENSION_MEMBER_PRIVILEGES, null, name, name, Section.PRE_DATA, sql)
                 .withDependencies(Set.of(ObjectRef.of("pg_extension", extension)));
     }
 }

@@ -7,6 +7,7 @@ import io.pgshift.sql.Privileges;
 import io.pgshift.sql.Sql;
 import io.pgshift.object.Section;
 import io.pgshift.object.ObjectRef;
+import io.pgshift.object.Kind;
 
 /**
  * Default privileges (ALTER DEFAULT PRIVILEGES), for a role and perhaps one schema. A role's global entry
@@ -37,7 +38,7 @@ final class DefaultPrivilegeSource implements ObjectSource {
                     String objects = objects(Queries.charOf(rs, "defaclobjtype"));
                     List<String> sql = Privileges.statements(objects, role, rs.getString("acl"), false).stream()
                             .map(statement -> prefix + statement).toList();
-                    return ObjectDef.of(ObjectRef.of("pg_default_acl", rs.getLong("oid")), PrivilegeObjects.DEFAULT,
+                    return ObjectDef.of(ObjectRef.of("pg_default_acl", rs.getLong("oid")), Kind.DEFAULT_PRIVILEGES,
                             schema, role + (schema != null ? " in " + schema : "") + " on " + objects.toLowerCase(
                                     java.util.Locale.ROOT), "DEFAULT PRIVILEGES", Section.POST_DATA, sql);
                 });

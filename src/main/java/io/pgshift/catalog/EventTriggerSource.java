@@ -13,6 +13,7 @@ import io.pgshift.object.Section;
 import static io.pgshift.catalog.Queries.charOf;
 import static io.pgshift.sql.Sql.ident;
 import io.pgshift.object.ObjectRef;
+import io.pgshift.object.Kind;
 
 /**
  * Reads event triggers. The DDL writer makes them the very last entries: an event trigger fires on every
@@ -48,7 +49,7 @@ final class EventTriggerSource implements ObjectSource {
                     if (state != null) {
                         sql.add("ALTER EVENT TRIGGER " + name + " " + state);
                     }
-                    return ObjectDef.of(ObjectRef.of("pg_event_trigger", rs.getLong(1)), "EVENT TRIGGER", null,
+                    return ObjectDef.of(ObjectRef.of("pg_event_trigger", rs.getLong(1)), Kind.EVENT_TRIGGER, null,
                                     rs.getString(2), "EVENT TRIGGER " + name, Section.POST_DATA, sql)
                             .withOwner(rs.getString(4))
                             .withComment(rs.getString(8));

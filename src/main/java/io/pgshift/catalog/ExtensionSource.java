@@ -7,9 +7,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.pgshift.sql.Sql;
-import io.pgshift.plan.DataKinds;
 import io.pgshift.object.Section;
 import io.pgshift.object.ObjectRef;
+import io.pgshift.object.Kind;
 
 /**
  * Extensions, created with {@code CREATE EXTENSION IF NOT EXISTS} in their schema and at the target's
@@ -37,7 +37,7 @@ public final class ExtensionSource implements ObjectSource {
     public List<ObjectDef> read(SourceContext context) throws SQLException {
         List<ObjectDef> objects = new ArrayList<>();
         for (Extension e : extensions(context)) {
-            objects.add(ObjectDef.of(e.ref(), "EXTENSION", e.schema(), e.name(), "EXTENSION " + Sql.ident(e.name()),
+            objects.add(ObjectDef.of(e.ref(), Kind.EXTENSION, e.schema(), e.name(), "EXTENSION " + Sql.ident(e.name()),
                     Section.PRE_DATA, List.of("CREATE EXTENSION IF NOT EXISTS " + Sql.ident(e.name())
                             + " WITH SCHEMA " + Sql.ident(e.schema()))).withComment(e.comment()));
         }
@@ -72,14 +72,14 @@ public final class ExtensionSource implements ObjectSource {
             ObjectRef extension = ObjectRef.of("pg_extension", c.extension());
             List<String> sql = c.kind() == 'S' ? List.of(sequencePosition(context, name))
                     : selectedRows(name, c.columns(), c.condition());
-            data.add(ObjectDef.of(ObjectRef.dataOf(c.oid()), c.kind() == 'S' ? "SEQUENCE SET" : DataKinds.SELECTED_ROWS,
+            data.add(ObjectDef.of(ObjectRef.dataOf(c.oid()), c.kind() == 'S' ? Kind.SEQUENCE_SET : Kind.EXTENSION_TABLE_DATA,
                     c.schema(), c.schema() + "." + c.name(), name, Section.DATA, sql)
                     .withDependencies(Set.of(extension)));
         }
         return data;
     }
 
-    /** The COPY pair of {@link DataKinds#SELECTED_ROWS}; the condition is the extension's own WHERE clause. */
+    /** The COPY pair of {@link Kind#EXTENSION_TABLE_DATA}; the condition is the extension's own WHERE clause. */
     private static List<String> selectedRows(String table, List<String> columns, String condition) {
         String list = columns.stream().map(Sql::ident).collect(Collectors.joining(", "));
         String where = condition == null || condition.isBlank() ? "" : " " + condition;

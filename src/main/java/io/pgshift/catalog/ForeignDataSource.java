@@ -11,6 +11,7 @@ import io.pgshift.object.Section;
 import static io.pgshift.sql.Sql.ident;
 import static io.pgshift.sql.Sql.literal;
 import io.pgshift.object.ObjectRef;
+import io.pgshift.object.Kind;
 
 /**
  * Foreign data wrappers, foreign servers and user mappings. A user mapping's options often hold a
@@ -45,7 +46,7 @@ final class ForeignDataSource implements ObjectSource {
                     String create = "CREATE " + name + (handler != null ? " HANDLER " + handler : "")
                             + (validator != null ? " VALIDATOR " + validator : "") + options(rs.getArray("fdwoptions"));
                     return ObjectDef.of(ObjectRef.of("pg_foreign_data_wrapper", rs.getLong("oid")),
-                            "FOREIGN DATA WRAPPER", null, rs.getString("fdwname"), name, Section.PRE_DATA,
+                            Kind.FOREIGN_DATA_WRAPPER, null, rs.getString("fdwname"), name, Section.PRE_DATA,
                             List.of(create)).withOwner(rs.getString("owner")).withComment(rs.getString("comment"))
                             .withAcl(null, rs.getString("acl"));
                 });
@@ -68,7 +69,7 @@ final class ForeignDataSource implements ObjectSource {
                     String create = "CREATE SERVER " + name + (type != null ? " TYPE " + literal(type) : "")
                             + (version != null ? " VERSION " + literal(version) : "") + " FOREIGN DATA WRAPPER "
                             + ident(rs.getString("fdwname")) + options(rs.getArray("srvoptions"));
-                    return ObjectDef.of(ObjectRef.of("pg_foreign_server", rs.getLong("oid")), "SERVER", null,
+                    return ObjectDef.of(ObjectRef.of("pg_foreign_server", rs.getLong("oid")), Kind.SERVER, null,
                             rs.getString("srvname"), "SERVER " + name, Section.PRE_DATA, List.of(create))
                             .withOwner(rs.getString("owner")).withComment(rs.getString("comment"))
                             .withAcl("FOREIGN SERVER " + name, rs.getString("acl"));
@@ -90,7 +91,7 @@ final class ForeignDataSource implements ObjectSource {
                     String user = rs.getLong("umuser") == 0 ? "PUBLIC" : ident(rs.getString("usename"));
                     String designation = "USER MAPPING FOR " + user + " SERVER " + ident(rs.getString("srvname"));
                     ObjectRef server = ObjectRef.of("pg_foreign_server", rs.getLong("srvid"));
-                    return ObjectDef.of(ObjectRef.of("pg_user_mapping", rs.getLong("umid")), "USER MAPPING", null,
+                    return ObjectDef.of(ObjectRef.of("pg_user_mapping", rs.getLong("umid")), Kind.USER_MAPPING, null,
                             (rs.getLong("umuser") == 0 ? "PUBLIC" : rs.getString("usename")) + " on "
                                     + rs.getString("srvname"), designation, Section.PRE_DATA,
                             List.of("CREATE " + designation + options(rs.getArray("umoptions"))))

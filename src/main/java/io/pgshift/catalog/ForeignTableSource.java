@@ -15,6 +15,7 @@ import static io.pgshift.sql.Sql.ident;
 import static io.pgshift.sql.Sql.literal;
 import static io.pgshift.sql.Sql.qualified;
 import io.pgshift.object.ObjectRef;
+import io.pgshift.object.Kind;
 
 /**
  * Foreign tables: columns with their options, CHECK constraints, the server and its options, and their
@@ -77,7 +78,7 @@ final class ForeignTableSource implements ObjectSource {
                             rs.getString("bound"), ident(rs.getString("srvname"))
                                     + ForeignDataSource.options(rs.getArray("ftoptions")));
                     ObjectRef ref = ObjectRef.relation(oid);
-                    objects.add(ObjectDef.of(ref, "FOREIGN TABLE", schema, schema + "." + rs.getString("relname"),
+                    objects.add(ObjectDef.of(ref, Kind.FOREIGN_TABLE, schema, schema + "." + rs.getString("relname"),
                             "FOREIGN TABLE " + name, Section.PRE_DATA, sql).withOwner(rs.getString("owner"))
                             .withComment(rs.getString("comment")).withAcl("TABLE " + name, rs.getString("acl"))
                             .withDependencies(dependsOn).withTable(ref));
@@ -86,7 +87,7 @@ final class ForeignTableSource implements ObjectSource {
                         grants.addAll(Privileges.columnStatements("TABLE " + name, c.name(), c.acl()));
                     }
                     if (!grants.isEmpty()) {
-                        objects.add(ObjectDef.of(ObjectRef.of("pg_attribute", oid), PrivilegeObjects.COLUMN, schema,
+                        objects.add(ObjectDef.of(ObjectRef.of("pg_attribute", oid), Kind.COLUMN_PRIVILEGES, schema,
                                 schema + "." + rs.getString("relname"), "TABLE " + name, Section.PRE_DATA, grants)
                                 .withDependencies(Set.of(ref)).withTable(ref));
                     }

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import io.pgshift.plan.DataKinds;
 import io.pgshift.object.Section;
 import io.pgshift.object.ObjectRef;
+import io.pgshift.object.Kind;
 
 /**
  * Large objects: each is created empty, with its oid, owner, privileges and comment, before the data;
@@ -27,11 +27,11 @@ final class LargeObjectSource implements ObjectSource {
                     long oid = rs.getLong("oid");
                     ObjectRef metadata = ObjectRef.of("pg_largeobject_metadata", oid);
                     String designation = "LARGE OBJECT " + oid;
-                    objects.add(ObjectDef.of(metadata, "LARGE OBJECT", null, String.valueOf(oid), designation,
+                    objects.add(ObjectDef.of(metadata, Kind.LARGE_OBJECT, null, String.valueOf(oid), designation,
                             Section.PRE_DATA, List.of("SELECT pg_catalog.lo_create('" + oid + "')"))
                             .withOwner(rs.getString("owner")).withComment(rs.getString("comment"))
                             .withAcl(null, rs.getString("acl")));
-                    objects.add(ObjectDef.of(ObjectRef.of("pg_largeobject", oid), DataKinds.LARGE_OBJECT, null,
+                    objects.add(ObjectDef.of(ObjectRef.of("pg_largeobject", oid), Kind.LARGE_OBJECT_DATA, null,
                             String.valueOf(oid), designation, Section.DATA, List.of())
                             .withDependencies(Set.of(metadata)));
                     return null;

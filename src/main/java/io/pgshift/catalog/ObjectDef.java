@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.pgshift.object.Section;
+import io.pgshift.object.Kind;
 import io.pgshift.object.ObjectRef;
 
 /**
@@ -21,7 +22,7 @@ import io.pgshift.object.ObjectRef;
  * @param table       the table this object belongs to (its trigger, policy, rule), or null
  * @param split       how to create the object in two steps when it stands in a dependency loop, or null
  */
-public record ObjectDef(ObjectRef ref, String kind, String schema, String name, String designation,
+public record ObjectDef(ObjectRef ref, Kind kind, String schema, String name, String designation,
                         String aclTarget, Section section, List<String> create, String owner, String comment,
                         String acl, Set<ObjectRef> dependsOn, ObjectRef table, Split split) {
 
@@ -47,7 +48,7 @@ public record ObjectDef(ObjectRef ref, String kind, String schema, String name, 
     }
 
     /** A definition with only the required parts; owner, comment and privileges can be added with the withers. */
-    public static ObjectDef of(ObjectRef ref, String kind, String schema, String name, String designation,
+    public static ObjectDef of(ObjectRef ref, Kind kind, String schema, String name, String designation,
                                Section section, List<String> create) {
         return new ObjectDef(ref, kind, schema, name, designation, null, section, create, null, null, null, Set.of(),
                 null, null);

@@ -15,6 +15,7 @@ import static io.pgshift.catalog.Queries.charOf;
 import static io.pgshift.sql.Sql.ident;
 import static io.pgshift.sql.Sql.qualified;
 import io.pgshift.object.ObjectRef;
+import io.pgshift.object.Kind;
 
 /**
  * Reads row-level security: the policies, and whether each table enables and forces it. Both come after
@@ -49,7 +50,7 @@ final class PolicySource implements ObjectSource {
                         sql.add("ALTER TABLE ONLY " + table + " FORCE ROW LEVEL SECURITY");
                     }
                     ObjectRef tableRef = ObjectRef.relation(rs.getLong(1));
-                    return ObjectDef.of(ObjectRef.of(ROW_SECURITY, rs.getLong(1)), "ROW SECURITY", rs.getString(2),
+                    return ObjectDef.of(ObjectRef.of(ROW_SECURITY, rs.getLong(1)), Kind.ROW_SECURITY, rs.getString(2),
                                     rs.getString(2) + "." + rs.getString(3), null, Section.POST_DATA, sql)
                             .withDependencies(Set.of(tableRef, ObjectRef.dataOf(rs.getLong(1))))
                             .withTable(tableRef);
@@ -91,7 +92,7 @@ final class PolicySource implements ObjectSource {
                         create.append(" WITH CHECK (").append(rs.getString(10)).append(')');
                     }
                     ObjectRef tableRef = ObjectRef.relation(rs.getLong(2));
-                    return ObjectDef.of(ObjectRef.of("pg_policy", rs.getLong(1)), "POLICY", rs.getString(3),
+                    return ObjectDef.of(ObjectRef.of("pg_policy", rs.getLong(1)), Kind.POLICY, rs.getString(3),
                                     rs.getString(3) + "." + rs.getString(4) + "." + name,
                                     "POLICY " + ident(name) + " ON " + table, Section.POST_DATA,
                                     List.of(create.toString()))

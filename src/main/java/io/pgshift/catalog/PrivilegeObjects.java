@@ -1,27 +1,23 @@
 package io.pgshift.catalog;
 
+import java.util.EnumSet;
 import java.util.Set;
+
+import io.pgshift.object.Kind;
 
 /**
  * Kinds of objects that consist of GRANT and REVOKE statements only. The DDL writer leaves them out
  * under --no-acl, as it leaves out the privileges of every other object.
  */
 public final class PrivilegeObjects {
-    /** ALTER DEFAULT PRIVILEGES ...: privileges for objects created later. */
-    public static final String DEFAULT = "DEFAULT PRIVILEGES";
-    /** Column privileges of a relation that is not a plain table (a foreign table). */
-    public static final String COLUMN = "COLUMN PRIVILEGES";
-
-    /** Privileges changed on an object of an extension since CREATE EXTENSION made it. */
-    public static final String EXTENSION_MEMBER = "EXTENSION MEMBER PRIVILEGES";
-
     /**
-     * Privileges changed on a built-in object since initdb made it. Only a superuser may change them on the
-     * target: a copy or restore as another user leaves them out, with a warning that names them.
+     * ALTER DEFAULT PRIVILEGES; column privileges of a relation that is not a plain table (a foreign table);
+     * privileges changed on an extension's member since CREATE EXTENSION made it; privileges changed on a built-in
+     * object since initdb made it (only a superuser may change those on the target: a copy or restore as another user
+     * leaves them out, with a warning that names them).
      */
-    public static final String BUILT_IN = "BUILT-IN OBJECT PRIVILEGES";
-
-    private static final Set<String> KINDS = Set.of(DEFAULT, COLUMN, EXTENSION_MEMBER, BUILT_IN);
+    private static final Set<Kind> KINDS = EnumSet.of(Kind.DEFAULT_PRIVILEGES, Kind.COLUMN_PRIVILEGES,
+            Kind.EXTENSION_MEMBER_PRIVILEGES, Kind.BUILT_IN_OBJECT_PRIVILEGES);
 
     private PrivilegeObjects() {
     }

@@ -10,6 +10,7 @@ import io.pgshift.object.Section;
 import static io.pgshift.sql.Sql.ident;
 import static io.pgshift.sql.Sql.qualified;
 import io.pgshift.object.ObjectRef;
+import io.pgshift.object.Kind;
 
 /**
  * Publications (PostgreSQL 10 on) with their tables, and from 15 on their schemas, row filters and column
@@ -56,7 +57,7 @@ final class PublicationSource implements ObjectSource {
                             + (rs.getBoolean("pubviaroot") ? ", publish_via_partition_root = true" : "")
                             + (Queries.charOf(rs, "pubgencols") == 's' ? ", publish_generated_columns = stored" : "")
                             + ")";
-                    return ObjectDef.of(ObjectRef.of("pg_publication", rs.getLong("oid")), "PUBLICATION", null,
+                    return ObjectDef.of(ObjectRef.of("pg_publication", rs.getLong("oid")), Kind.PUBLICATION, null,
                             rs.getString("pubname"), "PUBLICATION " + name, Section.POST_DATA, List.of(create))
                             .withOwner(rs.getString("owner")).withComment(rs.getString("comment"));
                 });
@@ -87,7 +88,7 @@ final class PublicationSource implements ObjectSource {
                     String sql = "ALTER PUBLICATION " + ident(rs.getString("pubname")) + " ADD TABLE ONLY " + table
                             + (columns.isEmpty() ? "" : " (" + String.join(", ", columns) + ")")
                             + (qual != null ? " WHERE (" + qual + ")" : "");
-                    return ObjectDef.of(ObjectRef.of("pg_publication_rel", rs.getLong("oid")), "PUBLICATION TABLE",
+                    return ObjectDef.of(ObjectRef.of("pg_publication_rel", rs.getLong("oid")), Kind.PUBLICATION_TABLE,
                             rs.getString("nspname"), rs.getString("pubname") + " " + rs.getString("nspname") + "."
                                     + rs.getString("relname"), "PUBLICATION TABLE", Section.POST_DATA, List.of(sql))
                             .withDependencies(Set.of(ObjectRef.of("pg_publication", rs.getLong("prpubid")),
@@ -103,7 +104,7 @@ final class PublicationSource implements ObjectSource {
                 JOIN pg_catalog.pg_namespace n ON n.oid = pn.pnnspid
                 ORDER BY p.pubname, n.nspname""",
                 rs -> ObjectDef.of(ObjectRef.of("pg_publication_namespace", rs.getLong("oid")),
-                        "PUBLICATION TABLES IN SCHEMA", rs.getString("nspname"),
+                        Kind.PUBLICATION_TABLES_IN_SCHEMA, rs.getString("nspname"),
                         rs.getString("pubname") + " " + rs.getString("nspname"), "PUBLICATION TABLES IN SCHEMA",
                         Section.POST_DATA, List.of("ALTER PUBLICATION " + ident(rs.getString("pubname"))
                                 + " ADD TABLES IN SCHEMA " + ident(rs.getString("nspname"))))

@@ -11,6 +11,7 @@ import static io.pgshift.catalog.Queries.charOf;
 import static io.pgshift.sql.Sql.ident;
 import static io.pgshift.sql.Sql.qualified;
 import io.pgshift.object.ObjectRef;
+import io.pgshift.object.Kind;
 
 /**
  * Reads rewrite rules other than the _RETURN rule that makes a view a view (that one is the view's
@@ -48,7 +49,7 @@ final class RuleSource implements ObjectSource {
                         sql.add("ALTER TABLE " + table + " " + action + ident(name));
                     }
                     ObjectRef tableRef = ObjectRef.relation(rs.getLong(2));
-                    return ObjectDef.of(ObjectRef.of("pg_rewrite", rs.getLong(1)), "RULE", rs.getString(3),
+                    return ObjectDef.of(ObjectRef.of("pg_rewrite", rs.getLong(1)), Kind.RULE, rs.getString(3),
                                     rs.getString(3) + "." + rs.getString(4) + "." + name,
                                     "RULE " + ident(name) + " ON " + table, Section.POST_DATA, sql)
                             .withComment(rs.getString(8))

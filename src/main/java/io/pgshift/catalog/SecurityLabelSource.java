@@ -11,6 +11,7 @@ import io.pgshift.object.Section;
 import static io.pgshift.sql.Sql.ident;
 import static io.pgshift.sql.Sql.literal;
 import io.pgshift.object.ObjectRef;
+import io.pgshift.object.Kind;
 
 /**
  * Security labels of the source database's objects (SECURITY LABEL FOR provider ON ...), as pg_dump writes them.
@@ -18,8 +19,6 @@ import io.pgshift.object.ObjectRef;
  * PostgreSQL Anonymizer) loaded on the target: a copy or restore checks that before writing anything.
  */
 public final class SecurityLabelSource implements ObjectSource {
-    /** The kind of the entries, by which the run checks their providers and --no-security-labels leaves them out. */
-    public static final String KIND = "SECURITY LABEL";
 
     /** The provider of a label entry, which starts its name. */
     public static String providerOf(Entry label) {
@@ -50,7 +49,7 @@ public final class SecurityLabelSource implements ObjectSource {
                     // A label has no oid of its own: its ref is the labelled object's oid, under a name that holds
                     // the provider and the sub-object (a column), which together tell labels apart.
                     return ObjectDef.of(ObjectRef.of("pg_seclabel " + provider + " " + rs.getInt("objsubid"),
-                                    rs.getLong("objoid")), KIND, null,
+                                    rs.getLong("objoid")), Kind.SECURITY_LABEL, null,
                                     rs.getString("provider") + ": " + rs.getString("objtype") + " " + rs.getString("objname"),
                                     null, Section.POST_DATA, List.of(sql))
                             .withDependencies(Set.of(labelled));

@@ -10,6 +10,7 @@ import io.pgshift.object.Section;
 
 import static io.pgshift.sql.Sql.qualified;
 import io.pgshift.object.ObjectRef;
+import io.pgshift.object.Kind;
 
 /**
  * Reads extended statistics objects (CREATE STATISTICS, 10+). They come after the data, as in pg_dump;
@@ -43,7 +44,7 @@ final class StatisticsSource implements ObjectSource {
                         sql.add("ALTER STATISTICS " + name + " SET STATISTICS " + rs.getInt(8));
                     }
                     ObjectRef tableRef = ObjectRef.relation(rs.getLong(2));
-                    return ObjectDef.of(ObjectRef.of("pg_statistic_ext", rs.getLong(1)), "STATISTICS",
+                    return ObjectDef.of(ObjectRef.of("pg_statistic_ext", rs.getLong(1)), Kind.STATISTICS,
                                     rs.getString(3), rs.getString(3) + "." + rs.getString(4), "STATISTICS " + name,
                                     Section.POST_DATA, sql)
                             .withOwner(rs.getString(6))

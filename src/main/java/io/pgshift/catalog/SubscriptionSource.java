@@ -10,6 +10,7 @@ import io.pgshift.object.Section;
 import static io.pgshift.sql.Sql.ident;
 import static io.pgshift.sql.Sql.literal;
 import io.pgshift.object.ObjectRef;
+import io.pgshift.object.Kind;
 
 /**
  * Subscriptions of the source database (PostgreSQL 10 on), written as pg_dump writes them: with
@@ -55,7 +56,7 @@ final class SubscriptionSource implements ObjectSource {
                     String create = "CREATE SUBSCRIPTION " + name + " CONNECTION " + literal(rs.getString("subconninfo"))
                             + " PUBLICATION " + String.join(", ", publications(rs)) + " WITH (" + String.join(", ",
                             options(rs)) + ")";
-                    return ObjectDef.of(ObjectRef.of("pg_subscription", rs.getLong("oid")), "SUBSCRIPTION", null,
+                    return ObjectDef.of(ObjectRef.of("pg_subscription", rs.getLong("oid")), Kind.SUBSCRIPTION, null,
                                     rs.getString("subname"), "SUBSCRIPTION " + name, Section.POST_DATA, List.of(create))
                             .withOwner(rs.getString("owner")).withComment(rs.getString("comment"));
                 });

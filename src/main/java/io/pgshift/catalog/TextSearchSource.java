@@ -11,6 +11,7 @@ import io.pgshift.object.Section;
 import static io.pgshift.sql.Sql.ident;
 import static io.pgshift.sql.Sql.qualified;
 import io.pgshift.object.ObjectRef;
+import io.pgshift.object.Kind;
 
 /**
  * Text search parsers, templates, dictionaries and configurations. Parsers and templates name C functions,
@@ -49,7 +50,7 @@ final class TextSearchSource implements ObjectSource {
                             + ",\n    END = " + FunctionNames.qualified(rs, "end")
                             + (headline != null ? ",\n    HEADLINE = " + headline : "")
                             + ",\n    LEXTYPES = " + FunctionNames.qualified(rs, "lextypes") + "\n)";
-                    return define(rs.getLong("oid"), "pg_ts_parser", "TEXT SEARCH PARSER", rs.getString("nspname"),
+                    return define(rs.getLong("oid"), "pg_ts_parser", Kind.TEXT_SEARCH_PARSER, rs.getString("nspname"),
                             rs.getString("prsname"), List.of(create)).withComment(rs.getString("comment"));
                 });
     }
@@ -68,7 +69,7 @@ final class TextSearchSource implements ObjectSource {
                     String create = "CREATE TEXT SEARCH TEMPLATE " + qualified(rs.getString("nspname"),
                             rs.getString("tmplname")) + " (\n    " + (init != null ? "INIT = " + init + ",\n    " : "")
                             + "LEXIZE = " + FunctionNames.qualified(rs, "lexize") + "\n)";
-                    return define(rs.getLong("oid"), "pg_ts_template", "TEXT SEARCH TEMPLATE", rs.getString("nspname"),
+                    return define(rs.getLong("oid"), "pg_ts_template", Kind.TEXT_SEARCH_TEMPLATE, rs.getString("nspname"),
                             rs.getString("tmplname"), List.of(create)).withComment(rs.getString("comment"));
                 });
     }
@@ -92,7 +93,7 @@ final class TextSearchSource implements ObjectSource {
                     String create = "CREATE TEXT SEARCH DICTIONARY " + qualified(rs.getString("nspname"),
                             rs.getString("dictname")) + " (\n    TEMPLATE = " + template
                             + (options != null ? ",\n    " + options : "") + "\n)";
-                    return define(rs.getLong("oid"), "pg_ts_dict", "TEXT SEARCH DICTIONARY", rs.getString("nspname"),
+                    return define(rs.getLong("oid"), "pg_ts_dict", Kind.TEXT_SEARCH_DICTIONARY, rs.getString("nspname"),
                             rs.getString("dictname"), List.of(create)).withOwner(rs.getString("owner"))
                             .withComment(rs.getString("comment"));
                 });
@@ -119,7 +120,7 @@ final class TextSearchSource implements ObjectSource {
                     for (String mapping : mappings.getOrDefault(rs.getLong("oid"), List.of())) {
                         sql.add("ALTER TEXT SEARCH CONFIGURATION " + name + "\n    ADD MAPPING FOR " + mapping);
                     }
-                    return define(rs.getLong("oid"), "pg_ts_config", "TEXT SEARCH CONFIGURATION",
+                    return define(rs.getLong("oid"), "pg_ts_config", Kind.TEXT_SEARCH_CONFIGURATION,
                             rs.getString("nspname"), rs.getString("cfgname"), sql).withOwner(rs.getString("owner"))
                             .withComment(rs.getString("comment"));
                 });
@@ -155,7 +156,7 @@ final class TextSearchSource implements ObjectSource {
         return byConfig;
     }
 
-    private static ObjectDef define(long oid, String catalog, String kind, String schema, String name,
+    private static ObjectDef define(long oid, String catalog, Kind kind, String schema, String name,
                                     List<String> create) {
         String qualifiedName = qualified(schema, name);
         return ObjectDef.of(ObjectRef.of(catalog, oid), kind, schema, schema + "." + name, kind + " " + qualifiedName,

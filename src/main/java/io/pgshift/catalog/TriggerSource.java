@@ -14,6 +14,7 @@ import static io.pgshift.catalog.Queries.charOf;
 import static io.pgshift.sql.Sql.ident;
 import static io.pgshift.sql.Sql.qualified;
 import io.pgshift.object.ObjectRef;
+import io.pgshift.object.Kind;
 
 /**
  * Reads triggers, constraint triggers included. Left out are the triggers the server makes itself: those
@@ -109,7 +110,7 @@ final class TriggerSource implements ObjectSource {
     static ObjectDef trigger(long oid, long tableOid, String schema, String table, String name,
                                      List<String> sql) {
         ObjectRef tableRef = ObjectRef.relation(tableOid);
-        return ObjectDef.of(ObjectRef.of(CATALOG, oid), "TRIGGER", schema, schema + "." + table + "." + name,
+        return ObjectDef.of(ObjectRef.of(CATALOG, oid), Kind.TRIGGER, schema, schema + "." + table + "." + name,
                         "TRIGGER " + ident(name) + " ON " + qualified(schema, table), Section.POST_DATA, sql)
                 .withDependencies(Set.of(tableRef, ObjectRef.dataOf(tableOid)))
                 .withTable(tableRef);

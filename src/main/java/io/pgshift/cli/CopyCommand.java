@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 
 import io.pgshift.connect.ConnInfo;
 import io.pgshift.connect.Environment;
-import io.pgshift.plan.DataKinds;
 import io.pgshift.plan.Entry;
 import io.pgshift.plan.Plan;
 import io.pgshift.object.Section;
@@ -15,6 +14,7 @@ import io.pgshift.report.ReportSession;
 import io.pgshift.run.CopyOptions;
 import io.pgshift.run.CopyResult;
 import io.pgshift.run.CopyRun;
+import io.pgshift.object.Kind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -147,9 +147,9 @@ final class CopyCommand implements Callable<Integer> {
         for (Entry e : plan.entries()) {
             out.println("-- " + e.section().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ": "
                     + e.kind() + " " + e.name());
-            if (e.kind().equals(DataKinds.LARGE_OBJECT)) {
+            if (e.kind() == Kind.LARGE_OBJECT_DATA) {
                 out.println("-- (contents are streamed in chunks)");
-            } else if (e.kind().equals(DataKinds.SELECTED_ROWS)) {
+            } else if (e.kind() == Kind.EXTENSION_TABLE_DATA) {
                 out.println("-- (rows are streamed from the first COPY, on the source, into the second)");
             } else if (e.section() == Section.DATA && e.sql().isEmpty()) {
                 out.println("-- (rows are streamed with COPY)");

@@ -12,6 +12,7 @@ import io.pgshift.object.Section;
 import static io.pgshift.sql.Sql.literal;
 import io.pgshift.sql.Sql;
 import io.pgshift.sql.Privileges;
+import io.pgshift.object.Kind;
 
 /**
  * Writes what is set on the database itself: ALTER DATABASE ... SET, connection limit, template flag,
@@ -23,7 +24,6 @@ import io.pgshift.sql.Privileges;
  * default_transaction_read_only or default_tablespace would steer the sessions that create the rest.
  */
 public final class DatabaseProperties {
-    public static final String KIND = "DATABASE PROPERTIES";
 
     /** Stands for the database's name until the statement is wrapped; NUL never occurs in catalog text. */
     private static final String NAME = "\u0000";
@@ -57,7 +57,7 @@ public final class DatabaseProperties {
         if (!options.noAcl()) {
             sql.addAll(Privileges.statements(database, db.owner(), db.acl(), !options.noOwner()));
         }
-        return new Entry(db.ref(), KIND, db.name(), Section.POST_DATA,
+        return new Entry(db.ref(), Kind.DATABASE_PROPERTIES, db.name(), Section.POST_DATA,
                 sql.stream().map(DatabaseProperties::forCurrentDatabase).toList(), Set.of(), null);
     }
 

@@ -29,6 +29,7 @@ import static io.pgshift.sql.Sql.ident;
 import static io.pgshift.sql.Sql.literal;
 import static io.pgshift.sql.Sql.qualified;
 import io.pgshift.sql.Privileges;
+import io.pgshift.object.Kind;
 
 /**
  * Turns a catalog into plan entries: the statements that recreate each object on the target, with the
@@ -106,7 +107,7 @@ public final class DdlWriter {
         // entries free to go, the sort keeps this order, and a function's body written as a string records none of
         // the functions it calls: a generated column or an index expression inlines them when it is created.
         catalog.objects().stream().filter(o -> !(options.noAcl() && PrivilegeObjects.isPrivilegesOnly(o)))
-                .filter(o -> !(options.noSecurityLabels() && SecurityLabelSource.KIND.equals(o.kind())))
+                .filter(o -> !(options.noSecurityLabels() && o.kind() == Kind.SECURITY_LABEL))
                 .forEach(o -> entries.add(object(o)));
         catalog.sequences().stream().filter(s -> s.identityOf() == null && !serials.madeByTable(s))
                 .forEach(s -> entries.add(sequence(s)));
@@ -120,21 +121,21 @@ public final class DdlWriter {
         catalog.views().forEach(v -> entries.addAll(views.entries(v)));
         entries.addAll(new IndexWriter(this, tree).entries());
         entries.add(DatabaseProperties.entry(catalog.database(), options));
-        return lastOfAll(defaultPrivilegesLast(entries), "EVENT TRIGGER");
+        return lastOfAll(defaultPrivilegesLast(entries), Kind.EVENT_TRIGGER);
     }
 
     /**
      * Makes the entries of one kind wait for every other entry. An event trigger fires on the DDL that
      * follows it, REFRESH MATERIALIZED VIEW included, so it must come after everything else.
      */
-    private static List<Entry> lastOfAll(List<Entry> entries, String kind) {
-        if (entries.stream().noneMatch(e -> kind.equals(e.kind()))) {
+    private static List<Entry> lastOfAll(List<Entry> entries, Kind kind) {
+        if (entries.stream().noneMatch(e -> kind == e.kind())) {
             return entries;
         }
         Set<ObjectRef> others = new HashSet<>();
-        entries.stream().filter(e -> !kind.equals(e.kind())).forEach(e -> others.add(e.ref()));
+        entries.stream().filter(e -> kind != e.kind()).forEach(e -> others.add(e.ref()));
         return entries.stream().map(e -> {
-            if (!kind.equals(e.kind())) {
+            if (kind != e.kind()) {
                 return e;
             }
             Set<ObjectRef> deps = new LinkedHashSet<>(e.dependsOn());
@@ -149,19 +150,19 @@ public final class DdlWriter {
      * turn, excepted).
      */
     private static List<Entry> defaultPrivilegesLast(List<Entry> entries) {
-        if (entries.stream().noneMatch(e -> PrivilegeObjects.DEFAULT.equals(e.kind()))) {
+        if (entries.stream().noneMatch(e -> e.kind() == Kind.DEFAULT_PRIVILEGES)) {
             return entries;
         }
         Set<ObjectRef> everythingElse = new HashSet<>();
         for (Entry e : entries) {
-            if (!PrivilegeObjects.DEFAULT.equals(e.kind()) && !"EVENT TRIGGER".equals(e.kind())
+            if (e.kind() != Kind.DEFAULT_PRIVILEGES && e.kind() != Kind.EVENT_TRIGGER
                     && e.section() != Section.DATA) {
                 everythingElse.add(e.ref());
             }
         }
         List<Entry> ordered = new ArrayList<>(entries.size());
         for (Entry e : entries) {
-            if (PrivilegeObjects.DEFAULT.equals(e.kind())) {
+            if (e.kind() == Kind.DEFAULT_PRIVILEGES) {
                 Set<ObjectRef> deps = new HashSet<>(e.dependsOn());
                 deps.addAll(everythingElse);
                 e = e.withDependsOn(deps);
@@ -251,7 +252,7 @@ public final class DdlWriter {
             }
         }
         // public is never dropped: every database has it, with privileges of its own.
-        return new Entry(s.ref(), "SCHEMA", s.name(), Section.PRE_DATA, sql, Set.of(), null,
+        return new Entry(s.ref(), Kind.SCHEMA, s.name(), Section.PRE_DATA, sql, Set.of(), null,
                 isPublic ? null : "DROP SCHEMA IF EXISTS " + ident(s.name()));
     }
 
@@ -262,7 +263,7 @@ public final class DdlWriter {
         ownerOfNew(sql, "SEQUENCE " + name, s.owner());
         comment(sql, "SEQUENCE " + name, s.comment());
         privileges(sql, "SEQUENCE " + name, s.owner(), s.acl());
-        return new Entry(s.ref(), "SEQUENCE", s.displayName(), Section.PRE_DATA, sql,
+        return new Entry(s.ref(), Kind.SEQUENCE, s.displayName(), Section.PRE_DATA, sql,
                 dependsOn(s.ref(), s.schema()), null, "DROP SEQUENCE IF EXISTS " + name);
     }
 
@@ -277,7 +278,7 @@ public final class DdlWriter {
         privileges(sql, "SEQUENCE " + name, s.owner(), s.acl());
         Set<ObjectRef> deps = dependsOn(s.ref(), s.schema());
         deps.add(ObjectRef.relation(s.ownedBy().tableOid()));
-        return new Entry(s.ref(), "SEQUENCE", s.displayName(), Section.PRE_DATA, sql, deps, null,
+        return new Entry(s.ref(), Kind.SEQUENCE, s.displayName(), Section.PRE_DATA, sql, deps, null,
                 "DROP SEQUENCE IF EXISTS " + name);
     }
 
@@ -303,7 +304,7 @@ public final class DdlWriter {
                 + ", " + s.isCalled() + ")";
         ObjectRef creator = s.identityOf() != null
                 ? ObjectRef.relation(s.identityOf().tableOid()) : s.ref();
-        return new Entry(ObjectRef.dataOf(s.oid()), "SEQUENCE SET", s.displayName(), Section.DATA, List.of(sql),
+        return new Entry(ObjectRef.dataOf(s.oid()), Kind.SEQUENCE_SET, s.displayName(), Section.DATA, List.of(sql),
                 Set.of(creator), null);
     }
 

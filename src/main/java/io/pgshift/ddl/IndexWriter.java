@@ -19,6 +19,7 @@ import io.pgshift.object.Section;
 
 import static io.pgshift.sql.Sql.ident;
 import static io.pgshift.sql.Sql.qualified;
+import io.pgshift.object.Kind;
 
 /**
  * Writes the post-data entries of tables: constraints added after the rows, indexes, and the ATTACH
@@ -116,12 +117,12 @@ final class IndexWriter {
             // A key of a partitioned table is usable only once every partition's index is attached.
             deps.addAll(attachesBelow(c.indexOid()));
         }
-        String kind = switch (c.type()) {
-            case 'p' -> "PRIMARY KEY";
-            case 'u' -> "UNIQUE";
-            case 'f' -> "FOREIGN KEY";
-            case 'x' -> "EXCLUSION";
-            default -> "CHECK";
+        Kind kind = switch (c.type()) {
+            case 'p' -> Kind.PRIMARY_KEY;
+            case 'u' -> Kind.UNIQUE;
+            case 'f' -> Kind.FOREIGN_KEY;
+            case 'x' -> Kind.EXCLUSION;
+            default -> Kind.CHECK;
         };
         return new Entry(c.ref(), kind, c.schema() + "." + c.table() + "." + c.name(), Section.POST_DATA, sql, deps,
                 table.ref(), "ALTER TABLE IF EXISTS " + tableName + " DROP CONSTRAINT IF EXISTS " + ident(c.name()));
@@ -166,7 +167,7 @@ final class IndexWriter {
         Set<ObjectRef> deps = ddl.dependsOn(i.ref(), i.schema());
         deps.add(table.ref());
         deps.addAll(tree.dataNeeded(i.tableOid(), false));
-        return new Entry(i.ref(), "INDEX", i.schema() + "." + i.name(), Section.POST_DATA, sql, deps, table.ref(),
+        return new Entry(i.ref(), Kind.INDEX, i.schema() + "." + i.name(), Section.POST_DATA, sql, deps, table.ref(),
                 "DROP INDEX IF EXISTS " + qualified(i.schema(), i.name()));
     }
 
@@ -181,7 +182,7 @@ final class IndexWriter {
         Set<ObjectRef> deps = ddl.dependsOn(i.ref(), i.schema());
         deps.add(view.ref());
         deps.add(ObjectRef.dataOf(view.oid()));
-        return new Entry(i.ref(), "INDEX", i.schema() + "." + i.name(), Section.POST_DATA, sql, deps, view.ref(),
+        return new Entry(i.ref(), Kind.INDEX, i.schema() + "." + i.name(), Section.POST_DATA, sql, deps, view.ref(),
                 "DROP INDEX IF EXISTS " + qualified(i.schema(), i.name()));
     }
 
@@ -213,7 +214,7 @@ final class IndexWriter {
 
     private Entry attach(long indexOid, Creator child) {
         Creator parent = creators.get(child.parentIndexOid());
-        return new Entry(attachRef(indexOid), "INDEX ATTACH", child.name(), Section.POST_DATA,
+        return new Entry(attachRef(indexOid), Kind.INDEX_ATTACH, child.name(), Section.POST_DATA,
                 List.of("ALTER INDEX " + parent.name() + " ATTACH PARTITION " + child.name()),
                 Set.of(parent.ref(), child.ref()), null);
     }

@@ -18,6 +18,7 @@ import io.pgshift.plan.Split;
 import static io.pgshift.sql.Sql.ident;
 import static io.pgshift.sql.Sql.qualified;
 import io.pgshift.sql.Privileges;
+import io.pgshift.object.Kind;
 
 /**
  * Writes the entries of one table: CREATE TABLE with everything only ALTER TABLE can set, the ATTACH
@@ -43,7 +44,7 @@ final class TableWriter {
             entries.add(attach(t));
         }
         if (t.hasRows()) {
-            entries.add(new Entry(ObjectRef.dataOf(t.oid()), "TABLE DATA", t.displayName(), Section.DATA, List.of(),
+            entries.add(new Entry(ObjectRef.dataOf(t.oid()), Kind.TABLE_DATA, t.displayName(), Section.DATA, List.of(),
                     Set.of(t.ref()), t.ref()));
         }
         for (Column c : t.columns()) {
@@ -93,7 +94,7 @@ final class TableWriter {
         Set<ObjectRef> deps = new LinkedHashSet<>(ddl.constraintDependencies(c.ref()));
         deps.add(t.ref());
         deps.addAll(tree.dataNeeded(t.oid(), true));
-        return new Entry(c.ref(), "CHECK CONSTRAINT", t.displayName() + "." + c.name(), Section.POST_DATA, sql,
+        return new Entry(c.ref(), Kind.CHECK_CONSTRAINT, t.displayName() + "." + c.name(), Section.POST_DATA, sql,
                 deps, t.ref());
     }
 
@@ -101,7 +102,7 @@ final class TableWriter {
     private Entry columnDefault(Table t, Column c) {
         Set<ObjectRef> deps = new LinkedHashSet<>(ddl.partDependencies(t.ref(), c.defaultRef()));
         deps.add(t.ref());
-        return new Entry(c.defaultRef(), "DEFAULT", t.displayName() + "." + c.name(), Section.PRE_DATA,
+        return new Entry(c.defaultRef(), Kind.DEFAULT, t.displayName() + "." + c.name(), Section.PRE_DATA,
                 List.of(ColumnWriter.setDefault(t, c)), deps, t.ref());
     }
 
@@ -161,7 +162,7 @@ final class TableWriter {
         }
         // A constraint's edges on its own table's columns (a partition's inherited CHECK has some) are no wait.
         deps.remove(t.ref());
-        return new Entry(t.ref(), "TABLE", t.displayName(), Section.PRE_DATA, sql, deps, t.ref(),
+        return new Entry(t.ref(), Kind.TABLE, t.displayName(), Section.PRE_DATA, sql, deps, t.ref(),
                 "DROP TABLE IF EXISTS " + name);
     }
 
@@ -246,7 +247,7 @@ final class TableWriter {
         long parent = t.layout().parents().get(0);
         String sql = "ALTER TABLE ONLY " + tree.name(parent) + " ATTACH PARTITION " + qualified(t.schema(), t.name())
                 + " " + t.layout().partitionBound();
-        return new Entry(ObjectRef.of("pg_inherits", t.oid()), "TABLE ATTACH", t.displayName(), Section.PRE_DATA,
+        return new Entry(ObjectRef.of("pg_inherits", t.oid()), Kind.TABLE_ATTACH, t.displayName(), Section.PRE_DATA,
                 List.of(sql), Set.of(t.ref(), ObjectRef.relation(parent)), t.ref());
     }
 
@@ -261,7 +262,7 @@ final class TableWriter {
         DdlWriter.comment(sql, "CONSTRAINT " + constraint + " ON " + table, nn.comment());
         Set<ObjectRef> deps = new LinkedHashSet<>(tree.dataNeeded(t.oid(), true));
         deps.add(t.ref());
-        return new Entry(ObjectRef.constraint(c.notNullConstraint().oid()), "NOT NULL",
+        return new Entry(ObjectRef.constraint(c.notNullConstraint().oid()), Kind.NOT_NULL,
                 t.displayName() + "." + c.name(), Section.POST_DATA, sql, deps, t.ref());
     }
 }

@@ -25,6 +25,7 @@ import static io.pgshift.sql.Sql.ident;
 import static io.pgshift.sql.Sql.literal;
 import static io.pgshift.sql.Sql.qualified;
 import io.pgshift.sql.Privileges;
+import io.pgshift.object.Kind;
 
 /**
  * The entries of views and materialized views. A materialized view is created empty before the data,
@@ -102,7 +103,7 @@ final class ViewWriter {
         }
         Set<ObjectRef> queryNeeds = new LinkedHashSet<>(whole.dependsOn());
         queryNeeds.add(v.ref());
-        Entry query = new Entry(ObjectRef.definitionOf(v.oid()), "VIEW", v.displayName(), Section.PRE_DATA,
+        Entry query = new Entry(ObjectRef.definitionOf(v.oid()), Kind.VIEW, v.displayName(), Section.PRE_DATA,
                 List.of(createView(v, name, true)), queryNeeds, null);
         return whole.withSplit(new Split(first.sql(), typesOnly, List.of(query)));
     }
@@ -119,7 +120,7 @@ final class ViewWriter {
 
     private Entry definition(View v, String create) {
         String name = qualified(v.schema(), v.name());
-        String kind = v.materialized() ? "MATERIALIZED VIEW" : "VIEW";
+        Kind kind = v.materialized() ? Kind.MATERIALIZED_VIEW : Kind.VIEW;
         List<String> sql = new ArrayList<>();
         sql.add(create);
         for (ViewColumn c : v.columns()) {
@@ -185,7 +186,7 @@ final class ViewWriter {
                 deps.add(ObjectRef.dataOf(ref.oid()));
             }
         }
-        return new Entry(ObjectRef.dataOf(v.oid()), "MATERIALIZED VIEW DATA", v.displayName(), Section.POST_DATA,
+        return new Entry(ObjectRef.dataOf(v.oid()), Kind.MATERIALIZED_VIEW_DATA, v.displayName(), Section.POST_DATA,
                 List.of(refreshUnderItsSettings(v)), deps, v.ref());
     }
 

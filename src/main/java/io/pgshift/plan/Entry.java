@@ -3,6 +3,7 @@ package io.pgshift.plan;
 import java.util.List;
 import java.util.Set;
 
+import io.pgshift.object.Kind;
 import io.pgshift.object.ObjectRef;
 import io.pgshift.object.Section;
 
@@ -19,16 +20,16 @@ import io.pgshift.object.Section;
  * @param split     how to create the object in two steps if it stands in a dependency loop, or null; the
  *                  planner decides, and the entries of a plan have none
  */
-public record Entry(ObjectRef ref, String kind, String name, Section section, List<String> sql,
+public record Entry(ObjectRef ref, Kind kind, String name, Section section, List<String> sql,
                     Set<ObjectRef> dependsOn, ObjectRef table, String drop, Split split) {
 
-    public Entry(ObjectRef ref, String kind, String name, Section section, List<String> sql,
+    public Entry(ObjectRef ref, Kind kind, String name, Section section, List<String> sql,
                  Set<ObjectRef> dependsOn, ObjectRef table, String drop) {
         this(ref, kind, name, section, sql, dependsOn, table, drop, null);
     }
 
     /** An entry that is not dropped by itself. */
-    public Entry(ObjectRef ref, String kind, String name, Section section, List<String> sql,
+    public Entry(ObjectRef ref, Kind kind, String name, Section section, List<String> sql,
                  Set<ObjectRef> dependsOn, ObjectRef table) {
         this(ref, kind, name, section, sql, dependsOn, table, null);
     }

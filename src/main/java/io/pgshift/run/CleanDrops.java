@@ -8,6 +8,7 @@ import java.util.Set;
 import io.pgshift.object.ObjectRef;
 import io.pgshift.sql.Sql;
 import io.pgshift.plan.Entry;
+import io.pgshift.object.Kind;
 
 /**
  * What --clean drops before it creates: the objects about to be created, dependents first (the reverse of the
@@ -31,11 +32,11 @@ final class CleanDrops {
         for (int i = entries.size() - 1; i >= 0; i--) {
             Entry e = entries.get(i);
             boolean goesWithTable = e.table() != null && !e.table().equals(e.ref()) && dropped.contains(e.table())
-                    && !"FOREIGN KEY".equals(e.kind());
+                    && e.kind() != Kind.FOREIGN_KEY;
             // A sequence a table owns goes with that table, which is dropped first, as it was created after it: the
             // sequence's own drop must not fail then.
             if (e.drop() != null && !goesWithTable) {
-                boolean mayBeGone = "SEQUENCE".equals(e.kind());
+                boolean mayBeGone = e.kind() == Kind.SEQUENCE;
                 drops.add(e.withSql(List.of(ifExists || mayBeGone ? e.drop() : Sql.withoutIfExists(e.drop()))));
             }
         }

@@ -38,7 +38,6 @@ import io.pgshift.data.TableCopier;
 import io.pgshift.ddl.DdlWriter;
 import io.pgshift.roles.RoleAccess;
 import io.pgshift.ddl.TargetSession;
-import io.pgshift.plan.DataKinds;
 import io.pgshift.plan.Entry;
 import io.pgshift.plan.Plan;
 import io.pgshift.plan.Planner;
@@ -48,6 +47,7 @@ import io.pgshift.progress.ProgressListener;
 import io.pgshift.progress.Phase;
 import io.pgshift.Errors;
 import io.pgshift.connect.Connections;
+import io.pgshift.object.Kind;
 
 /**
  * Copies one database from a source server into a target server, streamed: schema, then the rows of every
@@ -265,7 +265,7 @@ public final class CopyRun {
         List<Entry> work = new ArrayList<>(data);
         work.addAll(post);
         long items = data.stream()
-                .filter(e -> !e.kind().equals("SEQUENCE SET") && !e.kind().equals(DataKinds.TABLE_PART)).count();
+                .filter(e -> e.kind() != Kind.SEQUENCE_SET && e.kind() != Kind.TABLE_DATA_PART).count();
         Progress rows = start(Phase.DATA, items, options.schemaOnly() ? 0 : catalog.totalTableBytes());
         Progress indexes = start(Phase.INDEXES, post.size(), 0);
         AtomicInteger dataLeft = new AtomicInteger(data.size());
@@ -273,8 +273,8 @@ public final class CopyRun {
             finish(rows);
         }
         Comparator<Entry> order = Comparator.comparing((Entry e) -> e.section() != Section.DATA)
-                .thenComparing(e -> "FOREIGN KEY".equals(e.kind()))
-                .thenComparingLong(e -> e.kind().equals(DataKinds.TABLE) || e.kind().equals(DataKinds.TABLE_PART)
+                .thenComparing(e -> e.kind() == Kind.FOREIGN_KEY)
+                .thenComparingLong(e -> e.kind() == Kind.TABLE_DATA || e.kind() == Kind.TABLE_DATA_PART
                         ? -byOid.getOrDefault(e.ref().oid(), EMPTY).bytes() : 0);
         Set<ObjectRef> done = createdBefore(plan, Section.DATA);
         // Small tables' keys and indexes were created with their tables.
@@ -322,7 +322,7 @@ public final class CopyRun {
                       String snapshot, long start, DataRetry retry) throws Exception {
         TableSplits.Tally tally = splits.tally(e.ref().oid());
         switch (e.kind()) {
-            case DataKinds.TABLE_PART -> {
+            case TABLE_DATA_PART -> {
                 TableCopier.Result r = retry.load(w, e.name(), progress, bytes -> {
                     Snapshot.join(w.source, snapshot);
                     TableCopier.Result part = TableCopier.copyRange(w.source, w.target, e.sql().get(0),
@@ -332,7 +332,7 @@ public final class CopyRun {
                 });
                 tally.partDone(r, start, System.nanoTime());
             }
-            case DataKinds.TABLE -> {
+            case TABLE_DATA -> {
                 Table table = byOid.get(e.ref().oid());
                 if (tally != null) {
                     // The marker of a split table: its parts are all in, so the table is done.
@@ -353,7 +353,7 @@ public final class CopyRun {
                 });
                 dataDone(progress, table.displayName(), r, start);
             }
-            case DataKinds.SELECTED_ROWS -> {
+            case EXTENSION_TABLE_DATA -> {
                 TableCopier.Result r = retry.load(w, e.name(), progress, bytes -> {
                     Snapshot.join(w.source, snapshot);
                     TableCopier.Result rows = TableCopier.copySelected(w.source, w.target, e.sql().get(0),
@@ -363,7 +363,7 @@ public final class CopyRun {
                 });
                 dataDone(progress, e.name(), r, start);
             }
-            case DataKinds.LARGE_OBJECT -> {
+            case LARGE_OBJECT_DATA -> {
                 // lo_put writes the same bytes at the same offsets again: another attempt is harmless.
                 TableCopier.Result r = retry.load(w, "large object " + e.name(), progress, bytes -> {
                     Snapshot.join(w.source, snapshot);
@@ -463,7 +463,7 @@ public final class CopyRun {
         Map<String, Integer> counts = new TreeMap<>();
         for (Entry e : plan.entries()) {
             if (e.section() != Section.DATA) {
-                counts.merge(e.kind(), 1, Integer::sum);
+                counts.merge(e.kind().label(), 1, Integer::sum);
             }
         }
         return counts;

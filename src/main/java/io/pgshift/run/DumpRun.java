@@ -35,7 +35,6 @@ import io.pgshift.data.TableFiles;
 import io.pgshift.ddl.DdlOptions;
 import io.pgshift.ddl.DdlWriter;
 import io.pgshift.sql.Sql;
-import io.pgshift.plan.DataKinds;
 import io.pgshift.plan.Entry;
 import io.pgshift.plan.Plan;
 import io.pgshift.plan.Planner;
@@ -45,6 +44,7 @@ import io.pgshift.progress.ProgressListener;
 import io.pgshift.progress.Phase;
 import io.pgshift.Errors;
 import io.pgshift.connect.Connections;
+import io.pgshift.object.Kind;
 
 /**
  * Dumps one database into a directory: the plan as a manifest, and each table's rows in a file of its own,
@@ -186,7 +186,7 @@ public final class DumpRun {
             Progress progress = new Progress(Phase.DATA, catalog.tables().size(), catalog.totalTableBytes());
             listener.phaseStarted(progress);
             for (Entry entry : plan.entries()) {
-                Table table = DataKinds.TABLE.equals(entry.kind()) ? tables.get(entry.ref().oid()) : null;
+                Table table = entry.kind() == Kind.TABLE_DATA ? tables.get(entry.ref().oid()) : null;
                 if (table == null) {
                     format.statements(entry);
                     continue;
@@ -217,7 +217,7 @@ public final class DumpRun {
         Map<Long, Table> tables = new HashMap<>();
         source.catalog().tables().forEach(t -> tables.put(t.oid(), t));
         List<Entry> data = splitLargeTables(source, tables,
-                plan.section(Section.DATA).stream().filter(e -> DataKinds.TABLE.equals(e.kind())).toList());
+                plan.section(Section.DATA).stream().filter(e -> e.kind() == Kind.TABLE_DATA).toList());
         Map<Entry, Integer> numbers = new HashMap<>();
         for (int i = 0; i < data.size(); i++) {
             numbers.put(data.get(i), i + 1);
@@ -234,7 +234,7 @@ public final class DumpRun {
             new Scheduler<Reader>(data, Set.of(), largestFirst).run(readers, (reader, entry) -> {
                 Table table = tables.get(entry.ref().oid());
                 long start = System.nanoTime();
-                DataFile file = DataKinds.TABLE_PART.equals(entry.kind())
+                DataFile file = entry.kind() == Kind.TABLE_DATA_PART
                         ? dumpRange(reader.connection, directory, entry, table, numbers.get(entry))
                         : dumpTable(reader.connection, directory, entry, table, numbers.get(entry));
                 progress.addBytes(file.bytes());
@@ -272,7 +272,7 @@ public final class DumpRun {
                 continue;
             }
             for (int i = 0; i < ranges.size(); i++) {
-                expanded.add(new Entry(e.ref(), DataKinds.TABLE_PART,
+                expanded.add(new Entry(e.ref(), Kind.TABLE_DATA_PART,
                         e.name() + " (part " + (i + 1) + " of " + ranges.size() + ")", Section.DATA,
                         List.of(ranges.get(i)), e.dependsOn(), e.table()));
             }

@@ -9,8 +9,8 @@ import java.util.HexFormat;
 import java.util.List;
 
 import io.pgshift.sql.Sql;
-import io.pgshift.plan.DataKinds;
 import io.pgshift.plan.Entry;
+import io.pgshift.object.Kind;
 
 /**
  * The data a copy streams between two sessions, turned into statements a dump can hold: a large object's
@@ -28,9 +28,9 @@ final class DumpedData {
     static List<Entry> resolve(Connection source, List<Entry> entries) throws SQLException {
         List<Entry> resolved = new ArrayList<>(entries.size());
         for (Entry e : entries) {
-            if (DataKinds.LARGE_OBJECT.equals(e.kind())) {
+            if (e.kind() == Kind.LARGE_OBJECT_DATA) {
                 resolved.add(e.withSql(largeObject(source, e.ref().oid())));
-            } else if (DataKinds.SELECTED_ROWS.equals(e.kind())) {
+            } else if (e.kind() == Kind.EXTENSION_TABLE_DATA) {
                 resolved.add(e.withSql(selectedRows(source, e.sql().get(0), e.sql().get(1))));
             } else {
                 resolved.add(e);

@@ -5,6 +5,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -24,6 +26,7 @@ import io.pgshift.catalog.ServerVersion;
 import io.pgshift.catalog.View;
 import io.pgshift.plan.Entry;
 import io.pgshift.plan.Plan;
+import io.pgshift.object.Kind;
 
 /**
  * The last step of a copy: the objects the plan made, looked for on the target by a few catalog queries, so that a
@@ -33,14 +36,14 @@ import io.pgshift.plan.Plan;
  */
 final class ObjectTally {
     /** The kinds counted on the target; the rest are looked for by name. */
-    private static final Set<String> COUNTED = Set.of("FUNCTION", "PROCEDURE", "AGGREGATE", "TRIGGER", "POLICY",
-            "RULE", "EXTENSION", "EVENT TRIGGER");
+    private static final Set<Kind> COUNTED = EnumSet.of(Kind.FUNCTION, Kind.PROCEDURE, Kind.AGGREGATE, Kind.TRIGGER,
+            Kind.POLICY, Kind.RULE, Kind.EXTENSION, Kind.EVENT_TRIGGER);
     /** Kinds of entries that make one relation, named as the target names it. */
-    private static final Set<String> RELATIONS = Set.of("TABLE", "VIEW", "MATERIALIZED VIEW", "SEQUENCE",
-            "FOREIGN TABLE", "INDEX");
+    private static final Set<Kind> RELATIONS = EnumSet.of(Kind.TABLE, Kind.VIEW, Kind.MATERIALIZED_VIEW, Kind.SEQUENCE,
+            Kind.FOREIGN_TABLE, Kind.INDEX);
     /** Kinds of entries that make one constraint, named schema.table.constraint. */
-    private static final Set<String> CONSTRAINTS = Set.of("PRIMARY KEY", "UNIQUE", "FOREIGN KEY", "EXCLUSION",
-            "CHECK", "CHECK CONSTRAINT");
+    private static final Set<Kind> CONSTRAINTS = EnumSet.of(Kind.PRIMARY_KEY, Kind.UNIQUE, Kind.FOREIGN_KEY,
+            Kind.EXCLUSION, Kind.CHECK, Kind.CHECK_CONSTRAINT);
     /** SQL: an object in a schema of the user's, {@code n}. */
     private static final String USER_SCHEMA = "n.nspname NOT IN ('pg_catalog', 'information_schema')";
 
@@ -48,7 +51,7 @@ final class ObjectTally {
     }
 
     /** What a run must find on the target: objects by name, and how many of each counted kind at least. */
-    record Expected(Set<String> named, Map<String, Integer> counted) {
+    record Expected(Set<String> named, Map<Kind, Integer> counted) {
     }
 
     /** What a copy made: the catalog's relations and constraints by name, and the plan's counted kinds. */
@@ -73,7 +76,7 @@ final class ObjectTally {
         Set<Long> planned = new HashSet<>();
         plan.entries().forEach(e -> planned.add(e.ref().oid()));
         for (ObjectDef o : catalog.objects()) {
-            if ("FOREIGN TABLE".equals(o.kind()) && planned.contains(o.ref().oid())) {
+            if (o.kind() == Kind.FOREIGN_TABLE && planned.contains(o.ref().oid())) {
                 expected.add("FOREIGN TABLE " + o.name());
             }
         }
@@ -89,7 +92,7 @@ final class ObjectTally {
         Set<String> expected = new HashSet<>();
         for (Entry e : ran) {
             if (RELATIONS.contains(e.kind())) {
-                expected.add(e.kind() + " " + e.name());
+                expected.add(e.kind().label() + " " + e.name());
             } else if (CONSTRAINTS.contains(e.kind())) {
                 expected.add("CONSTRAINT " + e.name());
             }
@@ -97,8 +100,8 @@ final class ObjectTally {
         return new Expected(expected, counted(ran));
     }
 
-    private static Map<String, Integer> counted(List<Entry> entries) {
-        Map<String, Integer> counts = new HashMap<>();
+    private static Map<Kind, Integer> counted(List<Entry> entries) {
+        Map<Kind, Integer> counts = new EnumMap<>(Kind.class);
         Set<ObjectRef> countedRefs = new HashSet<>();
         for (Entry e : entries) {
             if (COUNTED.contains(e.kind()) && countedRefs.add(e.ref())) {
@@ -117,8 +120,8 @@ final class ObjectTally {
     static void check(Connection target, ServerVersion version, Expected expected, String run) throws SQLException {
         List<String> missing = new ArrayList<>(expected.named());
         missing.removeAll(present(target));
-        Map<String, String> shortfalls = new TreeMap<>();
-        for (Map.Entry<String, Integer> kind : expected.counted().entrySet()) {
+        Map<Kind, String> shortfalls = new TreeMap<>();
+        for (Map.Entry<Kind, Integer> kind : expected.counted().entrySet()) {
             long found = count(target, countQuery(kind.getKey(), version));
             if (found < kind.getValue()) {
                 shortfalls.put(kind.getKey(), kind.getValue() - found + " of " + kind.getValue());
@@ -176,21 +179,21 @@ final class ObjectTally {
     }
 
     /** SQL: how many objects of the kind the target holds, outside the system schemas and extensions. */
-    private static String countQuery(String kind, ServerVersion version) {
+    private static String countQuery(Kind kind, ServerVersion version) {
         String relation = " JOIN pg_catalog.pg_class c ON c.oid = o.%s JOIN pg_catalog.pg_namespace n "
                 + "ON n.oid = c.relnamespace WHERE " + USER_SCHEMA;
         return switch (kind) {
-            case "FUNCTION" -> routines(version.atLeast(11) ? "o.prokind IN ('f', 'w')" : "NOT o.proisagg");
-            case "PROCEDURE" -> routines(version.atLeast(11) ? "o.prokind = 'p'" : "false");
-            case "AGGREGATE" -> routines(version.atLeast(11) ? "o.prokind = 'a'" : "o.proisagg");
-            case "TRIGGER" -> "SELECT count(*) FROM pg_catalog.pg_trigger o" + relation.formatted("tgrelid")
+            case FUNCTION -> routines(version.atLeast(11) ? "o.prokind IN ('f', 'w')" : "NOT o.proisagg");
+            case PROCEDURE -> routines(version.atLeast(11) ? "o.prokind = 'p'" : "false");
+            case AGGREGATE -> routines(version.atLeast(11) ? "o.prokind = 'a'" : "o.proisagg");
+            case TRIGGER -> "SELECT count(*) FROM pg_catalog.pg_trigger o" + relation.formatted("tgrelid")
                     + " AND NOT o.tgisinternal";
-            case "POLICY" -> "SELECT count(*) FROM pg_catalog.pg_policy o" + relation.formatted("polrelid");
-            case "RULE" -> "SELECT count(*) FROM pg_catalog.pg_rewrite o" + relation.formatted("ev_class")
+            case POLICY -> "SELECT count(*) FROM pg_catalog.pg_policy o" + relation.formatted("polrelid");
+            case RULE -> "SELECT count(*) FROM pg_catalog.pg_rewrite o" + relation.formatted("ev_class")
                     + " AND o.rulename <> '_RETURN'";
-            case "EXTENSION" -> "SELECT count(*) FROM pg_catalog.pg_extension o WHERE o.extname <> 'plpgsql'";
-            case "EVENT TRIGGER" -> "SELECT count(*) FROM pg_catalog.pg_event_trigger o";
-            default -> throw new IllegalArgumentException(kind);
+            case EXTENSION -> "SELECT count(*) FROM pg_catalog.pg_extension o WHERE o.extname <> 'plpgsql'";
+            case EVENT_TRIGGER -> "SELECT count(*) FROM pg_catalog.pg_event_trigger o";
+            default -> throw new IllegalArgumentException(kind.label());
         };
     }
 

@@ -2,6 +2,7 @@ package io.pgshift.run;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.EnumSet;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +15,7 @@ import io.pgshift.object.ObjectRef;
 import io.pgshift.plan.Entry;
 import io.pgshift.progress.Progress;
 import io.pgshift.progress.ProgressListener;
+import io.pgshift.object.Kind;
 
 /**
  * Creates a schema's objects on several target sessions at once. Creating a table costs the server about a
@@ -31,8 +33,7 @@ import io.pgshift.progress.ProgressListener;
  */
 final class ParallelStatements {
     /** Kinds created in parallel: independent of each other unless the plan says so. */
-    private static final Set<String> PARALLEL_KINDS = Set.of("TABLE", "SEQUENCE", "VIEW", "MATERIALIZED VIEW",
-            "FUNCTION", "PROCEDURE");
+    private static final Set<Kind> PARALLEL_KINDS = EnumSet.of(Kind.TABLE, Kind.SEQUENCE, Kind.VIEW, Kind.MATERIALIZED_VIEW, Kind.FUNCTION, Kind.PROCEDURE);
     /** Below this, a segment is not worth the threads. */
     private static final int SMALLEST_PARALLEL_SEGMENT = 50;
     /** Entries per batch, and so per transaction, in parallel segments: at most, and at the end of a segment. */

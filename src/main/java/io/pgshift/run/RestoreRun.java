@@ -38,7 +38,6 @@ import io.pgshift.data.TableCopier;
 import io.pgshift.data.TableFiles;
 import io.pgshift.sql.Sql;
 import io.pgshift.ddl.StatementKinds;
-import io.pgshift.plan.DataKinds;
 import io.pgshift.plan.Entry;
 import io.pgshift.object.Section;
 import io.pgshift.roles.RoleAccess;
@@ -47,6 +46,7 @@ import io.pgshift.progress.ProgressListener;
 import io.pgshift.progress.Phase;
 import io.pgshift.Errors;
 import io.pgshift.connect.Connections;
+import io.pgshift.object.Kind;
 
 /**
  * Restores a dump directory into a target database: definitions, then every table's rows by several
@@ -135,7 +135,7 @@ public final class RestoreRun {
 
     private void restore(Manifest manifest, DataPhase dataPhase) {
         List<Entry> selected = options.selection().select(manifest.entries()).stream()
-                .filter(e -> !(options.ddl().noSecurityLabels() && SecurityLabelSource.KIND.equals(e.kind())))
+                .filter(e -> !(options.ddl().noSecurityLabels() && e.kind() == Kind.SECURITY_LABEL))
                 .map(this::withoutExcludedStatements).toList();
         List<Entry> entries = selected;
         boolean single = options.singleTransaction();
@@ -144,7 +144,7 @@ public final class RestoreRun {
             TargetDatabase target = new TargetDatabase(options.target(), listener);
             try (target) {
                 refuseOlderTarget(manifest.source().serverVersion(), target.version());
-                target.checkExtensions(entries.stream().filter(e -> "EXTENSION".equals(e.kind())).map(Entry::name)
+                target.checkExtensions(entries.stream().filter(e -> e.kind() == Kind.EXTENSION).map(Entry::name)
                         .toList());
                 Set<ObjectRef> leftOut = target.builtInPrivilegesLeftOut(selected);
                 entries = selected.stream().filter(e -> !leftOut.contains(e.ref())).toList();
@@ -285,7 +285,7 @@ public final class RestoreRun {
         }
         Manifest complete = ((ArchiveReader.End) part).manifest();
         for (Entry e : data) {
-            if (DataKinds.TABLE.equals(e.kind()) && !loaded.contains(e.ref())) {
+            if (e.kind() == Kind.TABLE_DATA && !loaded.contains(e.ref())) {
                 throw new PgShiftException(ErrorCode.IO, "the archive holds no data for " + e.name());
             }
         }
@@ -297,7 +297,7 @@ public final class RestoreRun {
         }
         if (restoring) {
             for (Entry e : data) {
-                if (!DataKinds.TABLE.equals(e.kind())) {
+                if (e.kind() != Kind.TABLE_DATA) {
                     for (String sql : e.sql()) {
                         PrivilegeWarnings.execute(loader.connection, sql);
                     }
@@ -332,7 +332,7 @@ public final class RestoreRun {
                 }
                 ObjectRef partsRef = ObjectRef.partsOf(e.ref().oid());
                 for (int i = 0; i < parts.size(); i++) {
-                    Entry part = new Entry(partsRef, DataKinds.TABLE_PART, e.name() + " (part " + (i + 1) + " of "
+                    Entry part = new Entry(partsRef, Kind.TABLE_DATA_PART, e.name() + " (part " + (i + 1) + " of "
                             + parts.size() + ")", Section.DATA, List.of(), e.dependsOn(), e.table());
                     work.add(part);
                     partFiles.put(part, parts.get(i));
@@ -365,7 +365,7 @@ public final class RestoreRun {
             listener.phaseFinished(rows);
         }
         Comparator<Entry> order = Comparator.comparing((Entry e) -> e.section() != Section.DATA)
-                .thenComparing(e -> "FOREIGN KEY".equals(e.kind()))
+                .thenComparing(e -> e.kind() == Kind.FOREIGN_KEY)
                 .thenComparingLong(e -> -storedBytes(e, files, partFiles));
         DataRetry retry = new DataRetry(options.faults(), loaders.get(0).version, listener);
         Scheduler<Loader> scheduler = new Scheduler<Loader>(work, done, order).avoiding(TableLocks.of(entries));
@@ -466,7 +466,7 @@ public final class RestoreRun {
         entries.stream().filter(e -> e.section() != Section.POST_DATA).forEach(e -> done.add(e.ref()));
         Progress progress = new Progress(Phase.INDEXES, post.size(), 0);
         listener.phaseStarted(progress);
-        new Scheduler<Loader>(post, done, Comparator.comparing((Entry e) -> "FOREIGN KEY".equals(e.kind())))
+        new Scheduler<Loader>(post, done, Comparator.comparing((Entry e) -> e.kind() == Kind.FOREIGN_KEY))
                 .avoiding(TableLocks.of(entries)).run(loaders, (loader, entry) -> {
                     long start = System.nanoTime();
                     PostDataStatements.run(loader.connection, entry, !loader.shared);
@@ -483,7 +483,7 @@ public final class RestoreRun {
     private void refuseTablesWithRows(Connection session, List<Entry> entries) throws SQLException {
         List<String> holding = new ArrayList<>();
         for (Entry e : entries) {
-            if (!DataKinds.TABLE.equals(e.kind())) {
+            if (e.kind() != Kind.TABLE_DATA) {
                 continue;
             }
             int dot = e.name().indexOf('.');

@@ -1,10 +1,12 @@
 package io.pgshift.run;
 
+import java.util.EnumSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import io.pgshift.plan.Entry;
+import io.pgshift.object.Kind;
 
 /**
  * Which entries of a dump a restore takes, as pg_restore chooses them: {@code -n} keeps the objects of the named
@@ -18,8 +20,7 @@ public record RestoreSelection(List<String> schemas, List<String> tables, Set<In
     public static final RestoreSelection ALL = new RestoreSelection(List.of(), List.of(), null);
 
     /** What -t matches, as in pg_restore. */
-    private static final Set<String> TABLE_KINDS = Set.of("TABLE", "TABLE DATA", "VIEW", "MATERIALIZED VIEW",
-            "MATERIALIZED VIEW DATA", "SEQUENCE", "SEQUENCE SET", "FOREIGN TABLE");
+    private static final Set<Kind> TABLE_KINDS = EnumSet.of(Kind.TABLE, Kind.TABLE_DATA, Kind.VIEW, Kind.MATERIALIZED_VIEW, Kind.MATERIALIZED_VIEW_DATA, Kind.SEQUENCE, Kind.SEQUENCE_SET, Kind.FOREIGN_TABLE);
 
     public RestoreSelection {
         schemas = List.copyOf(schemas);
@@ -60,7 +61,7 @@ public record RestoreSelection(List<String> schemas, List<String> tables, Set<In
      * A schema name that holds a dot is not told apart from its object's name.
      */
     private static String schemaOf(Entry e) {
-        if ("SCHEMA".equals(e.kind())) {
+        if (e.kind() == Kind.SCHEMA) {
             return e.name();
         }
         int dot = e.name().indexOf('.');

@@ -227,12 +227,12 @@ final class Scheduler<C extends Scheduler.WorkerContext> {
 
     private static String verb(Entry entry) {
         return switch (entry.kind()) {
-            case "TABLE DATA", "TABLE DATA PART", "EXTENSION TABLE DATA" -> "copy data of";
-            case "LARGE OBJECT DATA" -> "copy contents of large object";
-            case "SEQUENCE SET" -> "set position of sequence";
-            case "ANALYZE" -> "analyze";
-            case "MATERIALIZED VIEW DATA" -> "refresh materialized view";
-            default -> "create " + entry.kind().toLowerCase(Locale.ROOT);
+            case TABLE_DATA, TABLE_DATA_PART, EXTENSION_TABLE_DATA -> "copy data of";
+            case LARGE_OBJECT_DATA -> "copy contents of large object";
+            case SEQUENCE_SET -> "set position of sequence";
+            case ANALYZE -> "analyze";
+            case MATERIALIZED_VIEW_DATA -> "refresh materialized view";
+            default -> "create " + entry.kind().inWords();
         };
     }
 }

@@ -1,5 +1,6 @@
 package io.pgshift.run;
 
+import java.util.EnumSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,6 +14,7 @@ import io.pgshift.catalog.Table;
 import io.pgshift.plan.Entry;
 import io.pgshift.plan.Plan;
 import io.pgshift.object.Section;
+import io.pgshift.object.Kind;
 
 /**
  * Builds the keys and indexes of small tables with the tables themselves. Indexes wait for a table's rows
@@ -27,7 +29,7 @@ import io.pgshift.object.Section;
 final class SmallTableIndexes {
     /** Tables up to this size (on the source's disk) get their indexes before their rows. */
     static final long SMALL_TABLE_BYTES = 1L << 20;
-    private static final Set<String> FOLDED_KINDS = Set.of("INDEX", "PRIMARY KEY", "UNIQUE");
+    private static final Set<Kind> FOLDED_KINDS = EnumSet.of(Kind.INDEX, Kind.PRIMARY_KEY, Kind.UNIQUE);
 
     /** The plan with the folded entries gone, and the refs of those entries, which then exist with their table. */
     record Folded(Plan plan, Set<ObjectRef> refs) {
@@ -55,7 +57,7 @@ final class SmallTableIndexes {
         Set<ObjectRef> folded = new HashSet<>();
         List<Entry> result = new ArrayList<>(entries.size());
         for (Entry e : entries) {
-            List<Entry> indexes = e.section() == Section.PRE_DATA && "TABLE".equals(e.kind())
+            List<Entry> indexes = e.section() == Section.PRE_DATA && e.kind() == Kind.TABLE
                     ? byTable.get(e.ref()) : null;
             if (indexes != null) {
                 List<String> sql = new ArrayList<>(e.sql());

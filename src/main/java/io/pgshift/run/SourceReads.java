@@ -14,7 +14,7 @@ import io.pgshift.catalog.SequenceDef;
 import io.pgshift.catalog.SourceContext;
 import io.pgshift.catalog.Table;
 import io.pgshift.catalog.Unreadable;
-import io.pgshift.plan.DataKinds;
+import io.pgshift.object.Kind;
 
 /**
  * Before a copy or a dump writes anything: every table, sequence and large object whose contents it reads must be
@@ -38,7 +38,7 @@ final class SourceReads {
         for (SequenceDef s : catalog.sequences()) {
             read.add(List.of(s.schema(), s.name()));
         }
-        boolean largeObjects = catalog.objects().stream().anyMatch(o -> DataKinds.LARGE_OBJECT.equals(o.kind()));
+        boolean largeObjects = catalog.objects().stream().anyMatch(o -> o.kind() == Kind.LARGE_OBJECT_DATA);
         Unreadable unreadable = Unreadable.read(source).only((schema, table) -> read.contains(List.of(schema, table)),
                 largeObjects);
         if (!unreadable.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.pgshift.run;
 
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Set;
 
 import io.pgshift.object.ObjectRef;
 import io.pgshift.plan.Entry;
+import io.pgshift.object.Kind;
 
 /**
  * Which steps after the rows must not run at the same time, as pg_restore keeps them apart. A foreign key, a CHECK
@@ -20,7 +22,7 @@ import io.pgshift.plan.Entry;
  */
 final class TableLocks {
     /** Kinds whose statements take locks that conflict with other steps' on the same tables. */
-    private static final Set<String> EXCLUSIVE = Set.of("FOREIGN KEY", "CHECK", "CHECK CONSTRAINT", "TRIGGER", "RULE");
+    private static final Set<Kind> EXCLUSIVE = EnumSet.of(Kind.FOREIGN_KEY, Kind.CHECK, Kind.CHECK_CONSTRAINT, Kind.TRIGGER, Kind.RULE);
     private static final Set<String> TABLE_REFS = Set.of("pg_class", ObjectRef.DATA, ObjectRef.DATA_PARTS);
 
     /** A table's oid to the oid that stands for its family. */
@@ -37,12 +39,12 @@ final class TableLocks {
     static TableLocks of(List<Entry> plan) {
         Map<Long, Long> parent = new HashMap<>();
         for (Entry e : plan) {
-            if (("TABLE".equals(e.kind()) || "TABLE ATTACH".equals(e.kind())) && e.table() != null) {
+            if ((e.kind() == Kind.TABLE || e.kind() == Kind.TABLE_ATTACH) && e.table() != null) {
                 parent.putIfAbsent(e.table().oid(), e.table().oid());
             }
         }
         for (Entry e : plan) {
-            if (("TABLE".equals(e.kind()) || "TABLE ATTACH".equals(e.kind())) && e.table() != null) {
+            if ((e.kind() == Kind.TABLE || e.kind() == Kind.TABLE_ATTACH) && e.table() != null) {
                 for (ObjectRef r : e.dependsOn()) {
                     if ("pg_class".equals(r.catalog()) && parent.containsKey(r.oid())) {
                         union(parent, e.table().oid(), r.oid());

@@ -17,9 +17,9 @@ import io.pgshift.data.CopyFormat;
 import io.pgshift.data.CopyStatements;
 import io.pgshift.data.TableCopier;
 import io.pgshift.data.TableRanges;
-import io.pgshift.plan.DataKinds;
 import io.pgshift.plan.Entry;
 import io.pgshift.object.Section;
+import io.pgshift.object.Kind;
 
 /**
  * Same-table parallelism: a table larger than a threshold is copied as several ranges at once. Each range
@@ -42,7 +42,7 @@ final class TableSplits {
         }
         List<Entry> expanded = new ArrayList<>();
         for (Entry e : data) {
-            Table table = e.kind().equals(DataKinds.TABLE) ? byOid.get(e.ref().oid()) : null;
+            Table table = e.kind() == Kind.TABLE_DATA ? byOid.get(e.ref().oid()) : null;
             List<String> ranges = table != null && table.bytes() > threshold
                     ? TableRanges.split(leader, version, table, parts) : List.of();
             if (ranges.isEmpty()) {
@@ -54,7 +54,7 @@ final class TableSplits {
             String copyIn = CopyStatements.in(CopyStatements.target(table), format, false);
             ObjectRef partsRef = ObjectRef.partsOf(table.oid());
             for (int i = 0; i < ranges.size(); i++) {
-                expanded.add(new Entry(partsRef, DataKinds.TABLE_PART,
+                expanded.add(new Entry(partsRef, Kind.TABLE_DATA_PART,
                         e.name() + " (part " + (i + 1) + " of " + ranges.size() + ")", Section.DATA,
                         List.of(CopyStatements.outRange(leader, table, ranges.get(i), format), copyIn), e.dependsOn(),
                         e.table()));

@@ -40,6 +40,7 @@ import io.pgshift.server.UserObjects;
 import io.pgshift.progress.ProgressListener;
 import io.pgshift.Errors;
 import io.pgshift.connect.Connections;
+import io.pgshift.object.Kind;
 
 /**
  * Makes sure the target database exists and is safe to fill: created with the source's properties when
@@ -224,7 +225,7 @@ final class TargetDatabase implements AutoCloseable {
         if (superuser()) {
             return Set.of();
         }
-        List<Entry> builtIn = entries.stream().filter(e -> PrivilegeObjects.BUILT_IN.equals(e.kind())).toList();
+        List<Entry> builtIn = entries.stream().filter(e -> e.kind() == Kind.BUILT_IN_OBJECT_PRIVILEGES).toList();
         if (!builtIn.isEmpty()) {
             listener.warning("the source changed the privileges of " + builtIn.size() + " built-in "
                     + (builtIn.size() == 1 ? "object" : "objects") + " ("
@@ -241,7 +242,7 @@ final class TargetDatabase implements AutoCloseable {
      * object, in a transaction rolled back, tells whether it is loaded.
      */
     void checkSecurityLabels(List<Entry> entries) throws SQLException {
-        Map<String, Long> byProvider = entries.stream().filter(e -> SecurityLabelSource.KIND.equals(e.kind()))
+        Map<String, Long> byProvider = entries.stream().filter(e -> e.kind() == Kind.SECURITY_LABEL)
                 .collect(Collectors.groupingBy(SecurityLabelSource::providerOf, TreeMap::new, Collectors.counting()));
         List<String> missing = new ArrayList<>();
         Connection admin = maintenance();

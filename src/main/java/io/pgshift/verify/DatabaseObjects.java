@@ -16,9 +16,9 @@ import io.pgshift.catalog.Table;
 import io.pgshift.ddl.DatabaseProperties;
 import io.pgshift.ddl.DdlOptions;
 import io.pgshift.ddl.DdlWriter;
-import io.pgshift.plan.DataKinds;
 import io.pgshift.plan.Entry;
 import io.pgshift.object.Section;
+import io.pgshift.object.Kind;
 
 /**
  * What one database holds, as verify compares it, read from its catalog with the same reader copy uses and
@@ -35,10 +35,6 @@ import io.pgshift.object.Section;
 record DatabaseObjects(Map<String, String> statements, Map<Long, String> largeObjects,
                        Map<String, SequencePosition> sequences, Map<String, Table> tables) {
 
-    private static final String SEQUENCE_POSITION = "SEQUENCE SET";
-    private static final String LARGE_OBJECT = "LARGE OBJECT";
-    private static final String MATERIALIZED_VIEW_DATA = "MATERIALIZED VIEW DATA";
-    private static final String SUBSCRIPTION = "SUBSCRIPTION";
     /** A password in a libpq connection string inside a SQL literal: quoted (quotes doubled) or not. */
     private static final Pattern PASSWORD = Pattern.compile("password\\s*=\\s*(?:''(?:[^']|'''')*''|[^\\s']+)");
 
@@ -52,29 +48,29 @@ record DatabaseObjects(Map<String, String> statements, Map<Long, String> largeOb
         Map<String, String> statements = new LinkedHashMap<>();
         Map<Long, String> largeObjects = new LinkedHashMap<>();
         for (Entry e : new DdlWriter(catalog, DdlOptions.DEFAULTS).entries()) {
-            if (e.kind().equals(LARGE_OBJECT)) {
+            if (e.kind() == Kind.LARGE_OBJECT) {
                 largeObjects.put(Long.parseLong(e.name()), String.join(";\n", e.sql()));
                 continue;
             }
             // Rows are hashed, sequence positions and large objects' contents compared on their own.
-            if (e.kind().equals(SEQUENCE_POSITION) || e.kind().equals(DataKinds.LARGE_OBJECT)
+            if (e.kind() == Kind.SEQUENCE_SET || e.kind() == Kind.LARGE_OBJECT_DATA
                     || e.section() == Section.DATA && e.sql().isEmpty()) {
                 continue;
             }
             // The database itself is compared whatever its name: a copy may go to another name.
-            String key = e.kind().equals(DatabaseProperties.KIND) ? e.kind() : e.kind() + " " + e.name();
+            String key = e.kind() == Kind.DATABASE_PROPERTIES ? e.kind().label() : e.kind().label() + " " + e.name();
             List<String> sql = e.sql();
             if (!sameMajor && VersionNeutral.DEPARSED.contains(e.kind()) && !sql.isEmpty()) {
                 // The owner, comment and privileges that follow are still compared.
                 sql = new ArrayList<>(sql);
                 sql.set(0, "(definition compared between equal versions only)");
             }
-            if (e.kind().equals(MATERIALIZED_VIEW_DATA)) {
+            if (e.kind() == Kind.MATERIALIZED_VIEW_DATA) {
                 // Its rows are hashed; here only whether it holds any, not the settings it is refreshed under.
                 sql = List.of("(populated)");
             }
             String text = String.join(";\n", sql);
-            if (e.kind().equals(SUBSCRIPTION)) {
+            if (e.kind() == Kind.SUBSCRIPTION) {
                 // A subscription's connection string may hold a password, which no report may show.
                 text = PASSWORD.matcher(text).replaceAll("password=********");
             }

@@ -1,9 +1,11 @@
 package io.pgshift.verify;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import io.pgshift.object.Kind;
 
 /**
  * Rewrites the statements pgshift writes for an object so that two servers of different versions can be
@@ -16,7 +18,7 @@ final class VersionNeutral {
      * changes between major versions: a view over one table loses its column qualification in 16, for one.
      * Between different majors these are compared by presence only.
      */
-    static final Set<String> DEPARSED = Set.of("VIEW", "MATERIALIZED VIEW", "RULE");
+    static final Set<Kind> DEPARSED = EnumSet.of(Kind.VIEW, Kind.MATERIALIZED_VIEW, Kind.RULE);
 
     private record Rule(String why, UnaryOperator<String> rewrite) {
     }

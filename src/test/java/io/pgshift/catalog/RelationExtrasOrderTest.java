@@ -14,6 +14,7 @@ import io.pgshift.object.Section;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import io.pgshift.object.ObjectRef;
+import io.pgshift.object.Kind;
 
 /** Where triggers, event triggers and materialized views land in the plan, written and ordered. */
 class RelationExtrasOrderTest {
@@ -32,7 +33,7 @@ class RelationExtrasOrderTest {
 
     @Test
     void aTriggerIsCreatedAfterItsTableIsLoadedEvenIfItsFunctionExistsBefore() {
-        ObjectDef function = ObjectDef.of(ObjectRef.of("pg_proc", FUNCTION), "FUNCTION", "public", "public.f()",
+        ObjectDef function = ObjectDef.of(ObjectRef.of("pg_proc", FUNCTION), Kind.FUNCTION, "public", "public.f()",
                 "FUNCTION public.f()", Section.PRE_DATA, List.of("CREATE FUNCTION public.f() ..."));
         objects.add(function);
         objects.add(TriggerSource.trigger(TRIGGER, TABLE, "public", "t", "tr", List.of("CREATE TRIGGER tr ...")));
@@ -48,7 +49,7 @@ class RelationExtrasOrderTest {
 
     @Test
     void eventTriggersWaitForEveryOtherEntry() {
-        objects.add(ObjectDef.of(ObjectRef.of("pg_event_trigger", 30000), "EVENT TRIGGER", null, "et",
+        objects.add(ObjectDef.of(ObjectRef.of("pg_event_trigger", 30000), Kind.EVENT_TRIGGER, null, "et",
                 "EVENT TRIGGER et", Section.POST_DATA, List.of("CREATE EVENT TRIGGER et ...")));
         objects.add(TriggerSource.trigger(TRIGGER, TABLE, "public", "t", "tr", List.of("CREATE TRIGGER tr ...")));
         views.add(matview(MATVIEW, "mv", true));
@@ -114,6 +115,6 @@ class RelationExtrasOrderTest {
     }
 
     private static Entry find(List<Entry> entries, String kind) {
-        return entries.stream().filter(e -> e.kind().equals(kind)).findFirst().orElseThrow();
+        return entries.stream().filter(e -> e.kind() == Kind.of(kind)).findFirst().orElseThrow();
     }
 }

@@ -9,6 +9,7 @@ import io.pgshift.object.ObjectRef;
 import io.pgshift.object.Section;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.pgshift.object.Kind;
 
 class DropsTest {
     @Test
@@ -34,6 +35,6 @@ class DropsTest {
     }
 
     private static ObjectDef def(String kind, String designation) {
-        return ObjectDef.of(ObjectRef.of("pg_proc", 7), kind, "public", "x", designation, Section.PRE_DATA, List.of());
+        return ObjectDef.of(ObjectRef.of("pg_proc", 7), Kind.of(kind), "public", "x", designation, Section.PRE_DATA, List.of());
     }
 }

@@ -15,6 +15,7 @@ import io.pgshift.catalog.ServerVersion;
 import io.pgshift.catalog.Table;
 import io.pgshift.catalog.TableLayout;
 import io.pgshift.plan.Entry;
+import io.pgshift.object.Kind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,7 +44,7 @@ class TableWriterTest {
     }
 
     private static Entry find(List<Entry> entries, String kind, String name) {
-        return entries.stream().filter(e -> e.kind().equals(kind) && e.name().equals(name)).findFirst().orElseThrow();
+        return entries.stream().filter(e -> e.kind() == Kind.of(kind) && e.name().equals(name)).findFirst().orElseThrow();
     }
 
     @Test
@@ -63,7 +64,7 @@ class TableWriterTest {
         assertThat(attach.sql()).containsExactly(
                 "ALTER TABLE ONLY public.parent ATTACH PARTITION public.child FOR VALUES FROM (0) TO (10)");
         assertThat(attach.dependsOn()).contains(parent.ref(), child.ref());
-        assertThat(entries).filteredOn(e -> e.kind().equals("TABLE DATA")).extracting(Entry::name)
+        assertThat(entries).filteredOn(e -> e.kind() == Kind.TABLE_DATA).extracting(Entry::name)
                 .containsExactly("public.child");
     }
 

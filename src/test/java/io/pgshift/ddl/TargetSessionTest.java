@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.pgshift.object.Kind;
 import io.pgshift.catalog.Catalog;
 import io.pgshift.catalog.Column;
 import io.pgshift.catalog.Constraint;
@@ -48,7 +49,7 @@ class TargetSessionTest {
     }
 
     private static Entry find(List<Entry> entries, String kind) {
-        return entries.stream().filter(e -> e.kind().equals(kind)).findFirst().orElseThrow();
+        return entries.stream().filter(e -> e.kind() == Kind.of(kind)).findFirst().orElseThrow();
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.pgshift.object.ObjectRef;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.pgshift.object.Section;
+import io.pgshift.object.Kind;
 
 class PlannerTest {
     private static ObjectRef rel(long oid) {
@@ -19,7 +20,7 @@ class PlannerTest {
     }
 
     private static Entry entry(long oid, String kind, Section section, ObjectRef... deps) {
-        return new Entry(rel(oid), kind, kind + oid, section, List.of("-- " + oid), Set.of(deps), null);
+        return new Entry(rel(oid), Kind.of(kind), kind + oid, section, List.of("-- " + oid), Set.of(deps), null);
     }
 
     @Test
@@ -52,7 +53,7 @@ class PlannerTest {
 
         Plan plan = Planner.order(List.of(table, primaryKey, groupingView));
 
-        assertThat(plan.section(Section.POST_DATA)).extracting(Entry::kind).containsExactly("PRIMARY KEY", "VIEW");
+        assertThat(plan.section(Section.POST_DATA)).extracting(e -> e.kind().label()).containsExactly("PRIMARY KEY", "VIEW");
     }
 
     @Test
@@ -81,16 +82,16 @@ class PlannerTest {
     void aLoopIsBrokenBySplittingTheEntryThatCanBeCreatedInTwoSteps() {
         ObjectRef function = ObjectRef.of("pg_proc", 2);
         ObjectRef check = ObjectRef.constraint(3);
-        Entry checkLater = new Entry(check, "CHECK CONSTRAINT", "t.check", Section.POST_DATA,
+        Entry checkLater = new Entry(check, Kind.CHECK_CONSTRAINT, "t.check", Section.POST_DATA,
                 List.of("ALTER TABLE t ADD CHECK (f(t))"), Set.of(rel(1), function), rel(1));
         Entry table = entry(1, "TABLE", Section.PRE_DATA, function)
                 .withSplit(new Split(List.of("CREATE TABLE t ()"), Set.of(), List.of(checkLater)));
-        Entry takesTheRowType = new Entry(function, "FUNCTION", "f", Section.PRE_DATA, List.of("CREATE FUNCTION f"),
+        Entry takesTheRowType = new Entry(function, Kind.FUNCTION, "f", Section.PRE_DATA, List.of("CREATE FUNCTION f"),
                 Set.of(rel(1)), null);
 
         Plan plan = Planner.order(List.of(table, takesTheRowType));
 
-        assertThat(plan.entries()).extracting(Entry::kind).containsExactly("TABLE", "FUNCTION", "CHECK CONSTRAINT");
+        assertThat(plan.entries()).extracting(e -> e.kind().label()).containsExactly("TABLE", "FUNCTION", "CHECK CONSTRAINT");
         assertThat(plan.entries().get(0).sql()).containsExactly("CREATE TABLE t ()");
         assertThat(plan.entries()).allMatch(e -> e.split() == null);
     }

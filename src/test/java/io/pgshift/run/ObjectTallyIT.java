@@ -17,6 +17,7 @@ import io.pgshift.testkit.PostgresServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import io.pgshift.object.Kind;
 
 /**
  * The last step of a restore: whatever way an object of the dump went missing on the target (a statement that
@@ -93,7 +94,7 @@ class ObjectTallyIT {
     }
 
     private static Entry entry(String kind, String name, Section section, long oid) {
-        return new Entry(ObjectRef.of("pg_class", oid + name.hashCode()), kind, name, section, List.of(), Set.of(),
+        return new Entry(ObjectRef.of("pg_class", oid + name.hashCode()), Kind.of(kind), name, section, List.of(), Set.of(),
                 null);
     }
 }

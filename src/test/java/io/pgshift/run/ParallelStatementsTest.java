@@ -10,12 +10,13 @@ import io.pgshift.plan.Entry;
 import io.pgshift.object.Section;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.pgshift.object.Kind;
 
 class ParallelStatementsTest {
     private static Entry entry(long oid, String kind, long... deps) {
         Set<ObjectRef> dependsOn = java.util.Arrays.stream(deps).mapToObj(ObjectRef::relation)
                 .collect(java.util.stream.Collectors.toSet());
-        return new Entry(ObjectRef.relation(oid), kind, kind + oid, Section.PRE_DATA, List.of("-- " + oid), dependsOn,
+        return new Entry(ObjectRef.relation(oid), Kind.of(kind), kind + oid, Section.PRE_DATA, List.of("-- " + oid), dependsOn,
                 null);
     }
 

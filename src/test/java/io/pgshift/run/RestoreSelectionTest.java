@@ -10,6 +10,7 @@ import io.pgshift.plan.Entry;
 import io.pgshift.object.Section;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.pgshift.object.Kind;
 
 class RestoreSelectionTest {
     private static final List<Entry> DUMP = List.of(entry(1, "SCHEMA", "sales", Section.PRE_DATA),
@@ -46,6 +47,6 @@ class RestoreSelectionTest {
     }
 
     private static Entry entry(long oid, String kind, String name, Section section) {
-        return new Entry(ObjectRef.of("pg_class", oid), kind, name, section, List.of(), Set.of(), null);
+        return new Entry(ObjectRef.of("pg_class", oid), Kind.of(kind), name, section, List.of(), Set.of(), null);
     }
 }

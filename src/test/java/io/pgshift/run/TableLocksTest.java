@@ -10,6 +10,7 @@ import io.pgshift.plan.Entry;
 import io.pgshift.object.Section;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.pgshift.object.Kind;
 
 class TableLocksTest {
     private static final ObjectRef PARENT = ObjectRef.relation(10);
@@ -19,7 +20,7 @@ class TableLocksTest {
 
     private final List<Entry> tables = List.of(
             table(PARENT), table(PARTITION), table(OTHER), table(UNRELATED),
-            new Entry(ObjectRef.of("pg_inherits", 11), "TABLE ATTACH", "public.p1", Section.PRE_DATA, List.of(),
+            new Entry(ObjectRef.of("pg_inherits", 11), Kind.TABLE_ATTACH, "public.p1", Section.PRE_DATA, List.of(),
                     Set.of(PARTITION, PARENT), PARTITION));
     private final TableLocks locks = TableLocks.of(tables);
 
@@ -54,11 +55,11 @@ class TableLocksTest {
     }
 
     private static Entry table(ObjectRef t) {
-        return new Entry(t, "TABLE", "t" + t.oid(), Section.PRE_DATA, List.of(), Set.of(), t);
+        return new Entry(t, Kind.TABLE, "t" + t.oid(), Section.PRE_DATA, List.of(), Set.of(), t);
     }
 
     private static Entry foreignKey(ObjectRef on, ObjectRef references) {
-        return new Entry(ObjectRef.constraint(100 + on.oid()), "FOREIGN KEY", "fk", Section.POST_DATA, List.of(),
+        return new Entry(ObjectRef.constraint(100 + on.oid()), Kind.FOREIGN_KEY, "fk", Section.POST_DATA, List.of(),
                 Set.of(on, ObjectRef.dataOf(on.oid()), ObjectRef.dataOf(references.oid())), on);
     }
 
@@ -67,7 +68,7 @@ class TableLocksTest {
     }
 
     private static Entry entry(String kind, ObjectRef on) {
-        return new Entry(ObjectRef.of("pg_class", 1000 + on.oid()), kind, kind, Section.POST_DATA, List.of(),
+        return new Entry(ObjectRef.of("pg_class", 1000 + on.oid()), Kind.of(kind), kind, Section.POST_DATA, List.of(),
                 Set.of(on, ObjectRef.dataOf(on.oid())), on);
     }
 }

@@ -18,6 +18,7 @@ import io.pgshift.object.Section;
 import static io.pgshift.catalog.routines.CatalogSql.function;
 import static io.pgshift.catalog.routines.CatalogSql.operator;
 import static io.pgshift.catalog.routines.CatalogSql.type;
+import io.pgshift.object.Kind;
 
 /**
  * Aggregates: ordinary, ordered-set and hypothetical-set, with moving-aggregate support, combine and
@@ -65,7 +66,7 @@ public final class AggregateSource implements ObjectSource {
                     String name = Sql.qualified(schema, rs.getString("proname"));
                     boolean noArguments = rs.getInt("pronargs") == 0;
                     String identity = noArguments ? "*" : rs.getString("identity");
-                    return ObjectDef.of(ObjectRef.of("pg_proc", oid), "AGGREGATE", schema,
+                    return ObjectDef.of(ObjectRef.of("pg_proc", oid), Kind.AGGREGATE, schema,
                                     schema + "." + rs.getString("proname") + "(" + identity + ")",
                                     "AGGREGATE " + name + "(" + identity + ")", Section.PRE_DATA,
                                     List.of("CREATE AGGREGATE " + name + "(" + (noArguments ? "*" : rs.getString("arguments"))

@@ -11,6 +11,7 @@ import io.pgshift.sql.Sql;
 import io.pgshift.object.Section;
 
 import static io.pgshift.catalog.routines.CatalogSql.function;
+import io.pgshift.object.Kind;
 
 /**
  * Procedural languages created with CREATE LANGUAGE rather than as extensions, which has been rare since 9.1
@@ -46,7 +47,7 @@ public final class LanguageSource implements ObjectSource {
                         create.append(" VALIDATOR ").append(rs.getString("validator"));
                     }
                     // Only a trusted language has privileges: GRANT on an untrusted one fails.
-                    return ObjectDef.of(ObjectRef.of("pg_language", rs.getLong("oid")), "LANGUAGE", null,
+                    return ObjectDef.of(ObjectRef.of("pg_language", rs.getLong("oid")), Kind.LANGUAGE, null,
                                     rs.getString("lanname"), "LANGUAGE " + name, Section.PRE_DATA,
                                     List.of(create.toString()))
                             .withOwner(rs.getString("owner"))

@@ -19,6 +19,7 @@ import static io.pgshift.catalog.routines.CatalogSql.functionWithArguments;
 import static io.pgshift.catalog.routines.CatalogSql.operatorFamily;
 import static io.pgshift.catalog.routines.CatalogSql.operatorWithArguments;
 import static io.pgshift.catalog.routines.CatalogSql.type;
+import io.pgshift.object.Kind;
 
 /**
  * Operator families and operator classes. Every family is created on its own, even one CREATE OPERATOR CLASS
@@ -62,7 +63,7 @@ public final class OperatorClassSource implements ObjectSource {
                     if (!loose.isEmpty()) {
                         sql.add("ALTER OPERATOR FAMILY " + named + " ADD\n    " + clauses(loose));
                     }
-                    return ObjectDef.of(ObjectRef.of("pg_opfamily", oid), "OPERATOR FAMILY", schema,
+                    return ObjectDef.of(ObjectRef.of("pg_opfamily", oid), Kind.OPERATOR_FAMILY, schema,
                                     schema + "." + rs.getString("opfname") + " USING " + rs.getString("amname"),
                                     "OPERATOR FAMILY " + named, Section.PRE_DATA, sql)
                             .withOwner(rs.getString("owner"))
@@ -104,7 +105,7 @@ public final class OperatorClassSource implements ObjectSource {
                     String create = "CREATE OPERATOR CLASS " + name + (rs.getBoolean("opcdefault") ? " DEFAULT" : "")
                             + " FOR TYPE " + rs.getString("input_type") + " USING " + am + " FAMILY "
                             + rs.getString("family") + " AS\n    " + clauses(items);
-                    return ObjectDef.of(ObjectRef.of("pg_opclass", oid), "OPERATOR CLASS", schema,
+                    return ObjectDef.of(ObjectRef.of("pg_opclass", oid), Kind.OPERATOR_CLASS, schema,
                                     schema + "." + rs.getString("opcname") + " USING " + rs.getString("amname"),
                                     "OPERATOR CLASS " + name + " USING " + am, Section.PRE_DATA, List.of(create))
                             .withOwner(rs.getString("owner"))

@@ -19,6 +19,7 @@ import io.pgshift.object.Section;
 import static io.pgshift.catalog.routines.CatalogSql.function;
 import static io.pgshift.catalog.routines.CatalogSql.operator;
 import static io.pgshift.catalog.routines.CatalogSql.type;
+import io.pgshift.object.Kind;
 
 /**
  * Operators: binary, prefix, and the postfix ones PostgreSQL 14 removed. A commutator or negator may name an
@@ -61,7 +62,7 @@ public final class OperatorSource implements ObjectSource {
                             needs.add(ObjectRef.namespace(rs.getLong(linked)));
                         }
                     }
-                    return ObjectDef.of(ObjectRef.of("pg_operator", oid), "OPERATOR", schema,
+                    return ObjectDef.of(ObjectRef.of("pg_operator", oid), Kind.OPERATOR, schema,
                                     schema + "." + rs.getString("oprname") + " (" + orNone(rs.getString("lefttype"))
                                             + ", " + orNone(rs.getString("righttype")) + ")",
                                     "OPERATOR " + signature, Section.PRE_DATA,

@@ -14,6 +14,7 @@ import io.pgshift.catalog.ObjectSource;
 import io.pgshift.catalog.SourceContext;
 import io.pgshift.sql.Sql;
 import io.pgshift.object.Section;
+import io.pgshift.object.Kind;
 
 /**
  * Functions and procedures (11+), window functions included. The server writes each definition itself with
@@ -42,7 +43,7 @@ public final class RoutineSource implements ObjectSource {
                 rs -> {
                     long oid = rs.getLong("oid");
                     String schema = rs.getString("nspname");
-                    String keyword = "p".equals(rs.getString("kind")) ? "PROCEDURE" : "FUNCTION";
+                    Kind keyword = "p".equals(rs.getString("kind")) ? Kind.PROCEDURE : Kind.FUNCTION;
                     String signature = Sql.qualified(schema, rs.getString("proname")) + "(" + rs.getString("arguments")
                             + ")";
                     return ObjectDef.of(ObjectRef.of("pg_proc", oid), keyword, schema,
@@ -72,12 +73,12 @@ public final class RoutineSource implements ObjectSource {
                 ORDER BY n.nspname, p.proname, s.name""".formatted(kind, removed, SourceContext.userSchema("n.nspname"),
                         SourceContext.notExtensionMember("pg_proc", "p.oid")),
                 rs -> {
-                    String keyword = "p".equals(rs.getString("kind")) ? "PROCEDURE" : "FUNCTION";
+                    Kind keyword = "p".equals(rs.getString("kind")) ? Kind.PROCEDURE : Kind.FUNCTION;
                     String routine = Sql.qualified(rs.getString("nspname"), rs.getString("proname")) + "("
                             + rs.getString("arguments") + ")";
                     String setting = rs.getString("name");
                     int removedIn = RemovedSettings.FIRST_MAJOR_WITHOUT.get(setting);
-                    return new Incompatibility("ROUTINE-SETS-REMOVED-PARAMETER", keyword.toLowerCase(Locale.ROOT) + " " + routine, removedIn,
+                    return new Incompatibility("ROUTINE-SETS-REMOVED-PARAMETER", keyword.inWords() + " " + routine, removedIn,
                             "sets " + setting + ", which PostgreSQL " + removedIn + " and later do not know",
                             "remove it on the source with ALTER " + keyword + " " + routine + " RESET " + setting
                                     + " before copying");

@@ -12,6 +12,7 @@ import io.pgshift.object.Section;
 
 import static io.pgshift.catalog.routines.CatalogSql.functionWithArguments;
 import static io.pgshift.catalog.routines.CatalogSql.type;
+import io.pgshift.object.Kind;
 
 /**
  * Transforms (CREATE TRANSFORM), which convert a type for a procedural language. They have no owner and no
@@ -37,7 +38,7 @@ public final class TransformSource implements ObjectSource {
                     String functions = (fromSql != null ? "FROM SQL WITH FUNCTION " + fromSql : "")
                             + (fromSql != null && toSql != null ? ", " : "")
                             + (toSql != null ? "TO SQL WITH FUNCTION " + toSql : "");
-                    return ObjectDef.of(ObjectRef.of("pg_transform", rs.getLong("oid")), "TRANSFORM", null,
+                    return ObjectDef.of(ObjectRef.of("pg_transform", rs.getLong("oid")), Kind.TRANSFORM, null,
                                     rs.getString("type") + " for " + rs.getString("lanname"), designation,
                                     Section.PRE_DATA, List.of("CREATE " + designation + " (" + functions + ")"))
                             .withComment(rs.getString("comment"));

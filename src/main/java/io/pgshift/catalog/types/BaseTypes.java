@@ -10,6 +10,7 @@ import io.pgshift.catalog.ObjectDef;
 import io.pgshift.catalog.Queries;
 import io.pgshift.catalog.SourceContext;
 import io.pgshift.sql.Sql;
+import io.pgshift.object.Kind;
 
 /**
  * Base types and shell types. A base type's input and output functions take or return the type itself, so
@@ -44,10 +45,10 @@ final class BaseTypes {
                 rs -> {
                     TypeHeader type = TypeHeader.read(rs);
                     if (!rs.getBoolean("typisdefined")) {
-                        return List.of(type.definition("TYPE", type.ref(),
+                        return List.of(type.definition(Kind.TYPE, type.ref(),
                                 List.of("CREATE TYPE " + type.qualifiedName())));
                     }
-                    ObjectDef full = type.definition("TYPE", type.ref(), List.of(create(type, rs)));
+                    ObjectDef full = type.definition(Kind.TYPE, type.ref(), List.of(create(type, rs)));
                     return List.of(type.shell(), full.withDependencies(Set.of(type.shell().ref())));
                 });
         return perType.stream().flatMap(List::stream).toList();

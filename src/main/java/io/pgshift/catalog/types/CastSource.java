@@ -9,6 +9,7 @@ import io.pgshift.catalog.ObjectSource;
 import io.pgshift.catalog.Queries;
 import io.pgshift.catalog.SourceContext;
 import io.pgshift.object.Section;
+import io.pgshift.object.Kind;
 
 /**
  * User-defined casts. initdb's casts have oids below 16384 and exist on every target, so only casts from
@@ -46,7 +47,7 @@ public final class CastSource implements ObjectSource {
                         case 'i' -> " AS IMPLICIT";
                         default -> "";
                     };
-                    return ObjectDef.of(ObjectRef.of("pg_cast", rs.getLong("oid")), "CAST", null,
+                    return ObjectDef.of(ObjectRef.of("pg_cast", rs.getLong("oid")), Kind.CAST, null,
                                     rs.getString("source") + " AS " + rs.getString("target"), designation,
                                     Section.PRE_DATA, List.of("CREATE " + designation + method + use))
                             .withComment(rs.getString("comment"));

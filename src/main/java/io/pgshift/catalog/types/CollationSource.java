@@ -14,6 +14,7 @@ import io.pgshift.catalog.ServerVersion;
 import io.pgshift.catalog.SourceContext;
 import io.pgshift.sql.Sql;
 import io.pgshift.object.Section;
+import io.pgshift.object.Kind;
 
 /**
  * User-defined collations. Where the locale is kept moved over the versions: libc's in collcollate and
@@ -43,7 +44,7 @@ public final class CollationSource implements ObjectSource {
                 rs -> {
                     String name = Sql.qualified(rs.getString("nspname"), rs.getString("collname"));
                     String create = "CREATE COLLATION " + name + " (" + String.join(", ", options(rs, v)) + ")";
-                    return ObjectDef.of(ObjectRef.of("pg_collation", rs.getLong("oid")), "COLLATION",
+                    return ObjectDef.of(ObjectRef.of("pg_collation", rs.getLong("oid")), Kind.COLLATION,
                                     rs.getString("nspname"), rs.getString("nspname") + "." + rs.getString("collname"),
                                     "COLLATION " + name, Section.PRE_DATA, List.of(create))
                             .withOwner(rs.getString("owner")).withComment(rs.getString("comment"));

@@ -10,6 +10,7 @@ import io.pgshift.catalog.ObjectDef;
 import io.pgshift.object.ObjectRef;
 import io.pgshift.catalog.SourceContext;
 import io.pgshift.sql.Sql;
+import io.pgshift.object.Kind;
 
 /**
  * Composite types made by CREATE TYPE ... AS (...): the row types of tables and views are not, they come
@@ -33,7 +34,7 @@ final class CompositeTypes {
                 rs -> {
                     TypeHeader type = TypeHeader.read(rs);
                     long relation = rs.getLong("typrelid");
-                    return type.definition("TYPE", ObjectRef.relation(relation),
+                    return type.definition(Kind.TYPE, ObjectRef.relation(relation),
                             create(type, attributes.getOrDefault(relation, List.of())));
                 });
     }

@@ -9,6 +9,7 @@ import io.pgshift.catalog.ObjectSource;
 import io.pgshift.catalog.SourceContext;
 import io.pgshift.sql.Sql;
 import io.pgshift.object.Section;
+import io.pgshift.object.Kind;
 
 /** User-defined encoding conversions; the function that converts is a function of its own, created earlier. */
 public final class ConversionSource implements ObjectSource {
@@ -31,7 +32,7 @@ public final class ConversionSource implements ObjectSource {
                             + name + " FOR " + Sql.literal(rs.getString("source_encoding")) + " TO "
                             + Sql.literal(rs.getString("target_encoding")) + " FROM "
                             + Names.qualified(rs, "function");
-                    return ObjectDef.of(ObjectRef.of("pg_conversion", rs.getLong("oid")), "CONVERSION",
+                    return ObjectDef.of(ObjectRef.of("pg_conversion", rs.getLong("oid")), Kind.CONVERSION,
                                     rs.getString("nspname"), rs.getString("nspname") + "." + rs.getString("conname"),
                                     "CONVERSION " + name, Section.PRE_DATA, List.of(create))
                             .withOwner(rs.getString("owner")).withComment(rs.getString("comment"));

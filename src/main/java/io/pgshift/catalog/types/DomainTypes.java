@@ -14,6 +14,7 @@ import io.pgshift.catalog.Queries;
 import io.pgshift.catalog.SourceContext;
 import io.pgshift.sql.Sql;
 import io.pgshift.object.Section;
+import io.pgshift.object.Kind;
 
 /**
  * Domains with their base type, collation, default and constraints. Valid constraints are part of CREATE
@@ -46,7 +47,7 @@ final class DomainTypes {
         List<ObjectDef> definitions = new ArrayList<>();
         for (Domain d : domains) {
             List<DomainConstraint> own = constraints.getOrDefault(d.type().oid(), List.of());
-            ObjectDef domain = d.type().definition("DOMAIN", d.type().ref(), create(d, own));
+            ObjectDef domain = d.type().definition(Kind.DOMAIN, d.type().ref(), create(d, own));
             List<DomainConstraint> checks = own.stream().filter(c -> c.validated() && c.type() == 'c').toList();
             if (!checks.isEmpty()) {
                 // A CHECK that calls a function taking the domain closes a loop; it can be added afterwards.
@@ -95,7 +96,7 @@ final class DomainTypes {
     private static ObjectDef addedLater(TypeHeader domain, DomainConstraint c, Section section) {
         String create = "ALTER DOMAIN " + domain.qualifiedName() + " ADD CONSTRAINT " + Sql.ident(c.name()) + " "
                 + c.definition();
-        return ObjectDef.of(ObjectRef.constraint(c.oid()), "CHECK CONSTRAINT", domain.schema(),
+        return ObjectDef.of(ObjectRef.constraint(c.oid()), Kind.CHECK_CONSTRAINT, domain.schema(),
                 domain.schema() + "." + domain.name() + "." + c.name(), constraintDesignation(domain, c),
                 section, List.of(create)).withComment(c.comment()).withDependencies(Set.of(domain.ref()));
     }

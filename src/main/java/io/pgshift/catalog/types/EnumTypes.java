@@ -7,6 +7,7 @@ import java.util.List;
 import io.pgshift.catalog.ObjectDef;
 import io.pgshift.catalog.SourceContext;
 import io.pgshift.sql.Sql;
+import io.pgshift.object.Kind;
 
 /**
  * Enum types. Labels are listed in their sort order (pg_enum.enumsortorder), which is not the order of their
@@ -25,7 +26,7 @@ final class EnumTypes {
                 ORDER BY t.oid""".formatted(TypeHeader.COLUMNS, TypeHeader.from("t.typtype = 'e'")),
                 rs -> {
                     TypeHeader type = TypeHeader.read(rs);
-                    return type.definition("TYPE", type.ref(), List.of(create(type, Names.texts(rs, "labels"))));
+                    return type.definition(Kind.TYPE, type.ref(), List.of(create(type, Names.texts(rs, "labels"))));
                 });
     }
 

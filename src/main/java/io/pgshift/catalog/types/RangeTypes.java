@@ -7,6 +7,7 @@ import java.util.Set;
 
 import io.pgshift.catalog.ObjectDef;
 import io.pgshift.catalog.SourceContext;
+import io.pgshift.object.Kind;
 
 /**
  * Range types. Options that only repeat a default are left out, as pg_dump leaves them out: the subtype's
@@ -44,7 +45,7 @@ final class RangeTypes {
                     option(options, "subtype_diff", Names.qualified(rs, "subtype_diff"));
                     String create = "CREATE TYPE " + type.qualifiedName() + " AS RANGE (\n    "
                             + String.join(",\n    ", options) + "\n)";
-                    ObjectDef range = type.definition("TYPE", type.ref(), List.of(create));
+                    ObjectDef range = type.definition(Kind.TYPE, type.ref(), List.of(create));
                     if (canonical == null) {
                         return List.of(range);
                     }

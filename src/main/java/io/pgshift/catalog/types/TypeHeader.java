@@ -9,6 +9,7 @@ import io.pgshift.object.ObjectRef;
 import io.pgshift.catalog.SourceContext;
 import io.pgshift.sql.Sql;
 import io.pgshift.object.Section;
+import io.pgshift.object.Kind;
 
 /**
  * What every user type has, whatever its kind: schema, name, owner, comment and privileges (USAGE, with
@@ -53,12 +54,12 @@ record TypeHeader(long oid, String schema, String name, String owner, String com
      * defined; the owner, comment and privileges are the full type's business.
      */
     ObjectDef shell() {
-        return ObjectDef.of(ObjectRef.shellOf(oid), "SHELL TYPE", schema, schema + "." + name,
+        return ObjectDef.of(ObjectRef.shellOf(oid), Kind.SHELL_TYPE, schema, schema + "." + name,
                 "TYPE " + qualifiedName(), Section.PRE_DATA, List.of("CREATE TYPE " + qualifiedName()));
     }
 
     /** A type (or, with kind DOMAIN, a domain) with its owner, comment and privileges. */
-    ObjectDef definition(String kind, ObjectRef ref, List<String> create) {
+    ObjectDef definition(Kind kind, ObjectRef ref, List<String> create) {
         return ObjectDef.of(ref, kind, schema, schema + "." + name, kind + " " + qualifiedName(), Section.PRE_DATA,
                 create).withOwner(owner).withComment(comment).withAcl(null, acl);
     }
