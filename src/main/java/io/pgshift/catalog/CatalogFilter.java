@@ -1,8 +1,11 @@
 package io.pgshift.catalog;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import io.pgshift.ErrorCode;
+import io.pgshift.PgShiftException;
 import io.pgshift.object.ObjectRef;
 
 /**
@@ -25,6 +28,7 @@ public record CatalogFilter(List<NamePattern> schemas, List<NamePattern> exclude
         if (isEmpty() || (schemas.isEmpty() && excludeSchemas.isEmpty() && tables.isEmpty() && excludeTables.isEmpty())) {
             return c;
         }
+        refuseUnmatched(c);
         Set<String> keptSchemas = new HashSet<>();
         c.schemas().stream().filter(s -> schemaSelected(s.name())).forEach(s -> keptSchemas.add(s.name()));
         List<Table> tableList = c.tables().stream().filter(t -> relationSelected(t.schema(), t.name(), keptSchemas))
@@ -47,6 +51,33 @@ public record CatalogFilter(List<NamePattern> schemas, List<NamePattern> exclude
                 c.indexes().stream().filter(i -> keptRelations.contains(i.tableOid())).toList(),
                 c.objects().stream().filter(o -> objectSelected(o, keptSchemas, keptRelations)).toList(),
                 c.dependencies());
+    }
+
+    /**
+     * A -t or -n that matches nothing is a mistake, a misspelt name most often: as pg_dump does, it stops the run
+     * before anything is written instead of copying less than the user meant.
+     */
+    private void refuseUnmatched(Catalog c) {
+        List<String> unmatched = new ArrayList<>();
+        for (NamePattern p : tables) {
+            boolean any = c.tables().stream().anyMatch(t -> p.matches(t.schema(), t.name()))
+                    || c.views().stream().anyMatch(v -> p.matches(v.schema(), v.name()))
+                    || c.sequences().stream().anyMatch(q -> p.matches(q.schema(), q.name()))
+                    || c.objects().stream().anyMatch(o -> o.ref().equals(o.table()) && o.schema() != null
+                            && p.matches(o.schema(), o.name().substring(o.schema().length() + 1)));
+            if (!any) {
+                unmatched.add("-t " + p + " matches no table, view, sequence or foreign table");
+            }
+        }
+        for (NamePattern p : schemas) {
+            if (c.schemas().stream().noneMatch(s -> p.matches(s.name()))) {
+                unmatched.add("-n " + p + " matches no schema");
+            }
+        }
+        if (!unmatched.isEmpty()) {
+            throw new PgShiftException(ErrorCode.USAGE, String.join("; ", unmatched)
+                    + " of the source; nothing was written");
+        }
     }
 
     /** The rows --exclude-table-data leaves behind: the tables keep their definitions. */

@@ -2,9 +2,14 @@ package io.pgshift.run;
 
 import java.util.EnumSet;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.pgshift.ErrorCode;
+import io.pgshift.PgShiftException;
+import io.pgshift.object.ObjectRef;
 import io.pgshift.plan.Entry;
 import io.pgshift.object.Kind;
 
@@ -12,7 +17,7 @@ import io.pgshift.object.Kind;
  * Which entries of a dump a restore takes, as pg_restore chooses them: {@code -n} keeps the objects of the named
  * schemas, {@code -t} the named tables, views and sequences with their rows (not their indexes or constraints),
  * both together the named tables of the named schemas; {@code -L} keeps the entries at the listed positions of
- * {@code restore --list}. Names are compared exactly, without patterns.
+ * {@code restore --list}. Names are compared exactly, without patterns; a -t name with a dot names schema.table.
  *
  * @param listed 1-based positions in the dump's table of contents, or null for every entry
  */
@@ -32,23 +37,71 @@ public record RestoreSelection(List<String> schemas, List<String> tables, Set<In
         return schemas.isEmpty() && tables.isEmpty() && listed == null;
     }
 
-    /** The chosen entries, in the dump's order. */
+    /**
+     * The chosen entries, in the dump's order. A chosen table keeps the sequences it needs (a serial column's, a
+     * default's nextval), with their positions, as pg_restore keeps a table's owned sequence: without them its
+     * CREATE TABLE would fail. A -t or -n that matches nothing of the dump is refused, as pg_dump refuses it.
+     */
     public List<Entry> select(List<Entry> entries) {
+        refuseUnmatched(entries);
+        Set<ObjectRef> tablesChosen = new HashSet<>();
+        Set<ObjectRef> tablesNeed = new HashSet<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            if ((listed == null || listed.contains(i + 1)) && matches(e) && e.kind() == Kind.TABLE) {
+                tablesChosen.add(e.ref());
+                tablesNeed.addAll(e.dependsOn());
+            }
+        }
+        // A serial column's sequence depends on its table, a default's on nothing of it; an identity's position
+        // depends on the table that creates the sequence.
+        Set<Long> sequences = new HashSet<>();
+        for (Entry e : entries) {
+            if (e.kind() == Kind.SEQUENCE && (tablesNeed.contains(e.ref())
+                    || !Collections.disjoint(e.dependsOn(), tablesChosen))) {
+                sequences.add(e.ref().oid());
+            }
+        }
         List<Entry> chosen = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             Entry e = entries.get(i);
-            if ((listed == null || listed.contains(i + 1)) && matches(e)) {
+            boolean tablesSequence = !tables.isEmpty() && (e.kind() == Kind.SEQUENCE || e.kind() == Kind.SEQUENCE_SET)
+                    && (sequences.contains(e.ref().oid()) || !Collections.disjoint(e.dependsOn(), tablesChosen));
+            if ((listed == null || listed.contains(i + 1)) && (matches(e) || tablesSequence)) {
                 chosen.add(e);
             }
         }
         return chosen;
     }
 
+    private void refuseUnmatched(List<Entry> entries) {
+        List<String> unmatched = new ArrayList<>();
+        for (String t : tables) {
+            if (entries.stream().noneMatch(e -> TABLE_KINDS.contains(e.kind()) && namedBy(e, t))) {
+                unmatched.add("-t " + t + " matches no table, view or sequence");
+            }
+        }
+        for (String s : schemas) {
+            if (entries.stream().noneMatch(e -> s.equals(schemaOf(e)))) {
+                unmatched.add("-n " + s + " matches no schema");
+            }
+        }
+        if (!unmatched.isEmpty()) {
+            throw new PgShiftException(ErrorCode.USAGE, String.join("; ", unmatched) + " of the dump; nothing was "
+                    + "written");
+        }
+    }
+
     private boolean matches(Entry e) {
         if (!tables.isEmpty()) {
-            return TABLE_KINDS.contains(e.kind()) && tables.contains(localName(e)) && inChosenSchema(e);
+            return TABLE_KINDS.contains(e.kind()) && tables.stream().anyMatch(t -> namedBy(e, t)) && inChosenSchema(e);
         }
         return inChosenSchema(e);
+    }
+
+    /** -t orders names a table of any schema, -t app.orders the one of schema app, as pg_restore reads them. */
+    private static boolean namedBy(Entry e, String table) {
+        return table.indexOf('.') >= 0 ? table.equals(e.name()) : table.equals(localName(e));
     }
 
     private boolean inChosenSchema(Entry e) {

@@ -161,6 +161,37 @@ class RestoreOptionsIT {
     }
 
     @Test
+    void aSchemaQualifiedTableComesWithItsSerialSequenceAndItsPosition() throws Exception {
+        Cli.Run qualified = Cli.run("restore", "-t", "sales.orders", "--target", Cli.conn(target, "qualified"),
+                dump.toString());
+        Cli.Run both = Cli.run("restore", "-n", "sales", "-t", "orders", "--target", Cli.conn(target, "both"),
+                dump.toString());
+
+        for (Cli.Run run : List.of(qualified, both)) {
+            assertThat(run.exitCode()).as(run.err()).isZero();
+        }
+        for (String db : List.of("qualified", "both")) {
+            assertThat(relations(db)).containsExactlyInAnyOrder("sales.orders", "sales.orders_id_seq");
+            try (Connection c = target.connect(db); ResultSet rs = c.createStatement().executeQuery(
+                    "SELECT (SELECT count(*) FROM sales.orders) > 0, "
+                            + "(SELECT last_value FROM sales.orders_id_seq) >= (SELECT max(id) FROM sales.orders)")) {
+                rs.next();
+                assertThat(rs.getBoolean(1)).as("rows").isTrue();
+                assertThat(rs.getBoolean(2)).as("the sequence's position").isTrue();
+            }
+        }
+    }
+
+    @Test
+    void aTableThatIsNotInTheDumpIsRefused() {
+        Cli.Run run = Cli.run("restore", "-t", "sales.ordres", "--target", Cli.conn(target, "misspelt"),
+                dump.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("-t sales.ordres matches no table, view or sequence of the dump");
+    }
+
+    @Test
     void aDataOnlyRestoreRefusesATableThatHoldsRowsUntilItIsEmptied() throws Exception {
         Cli.Run schema = Cli.run("restore", "--section", "pre-data", "--target", Cli.conn(target, "data_only"),
                 dump.toString());

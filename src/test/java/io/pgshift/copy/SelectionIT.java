@@ -56,6 +56,26 @@ class SelectionIT {
     }
 
     @Test
+    void aTableOrSchemaNameThatMatchesNothingStopsCopyAndDumpBeforeAnythingIsWritten() throws Exception {
+        Cli.Run copy = Cli.run("copy", "-t", "public.custmers", "-n", "public", "--source", Cli.conn(source, "shop"),
+                "--target", Cli.conn(target, "misspelt"));
+        Cli.Run dump = Cli.run("dump", "-n", "sails", "--source", Cli.conn(source, "shop"), "-F", "plain", "-f",
+                temp.resolve("misspelt.sql").toString());
+
+        assertThat(copy.exitCode()).isEqualTo(2);
+        assertThat(copy.err()).contains("-t public.custmers matches no table, view, sequence or foreign table of the "
+                + "source; nothing was written");
+        assertThat(dump.exitCode()).isEqualTo(2);
+        assertThat(dump.err()).contains("-n sails matches no schema");
+        assertThat(Files.exists(temp.resolve("misspelt.sql"))).isFalse();
+        try (var c = target.connect("postgres"); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT count(*) FROM pg_database WHERE datname = 'misspelt'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isZero();
+        }
+    }
+
+    @Test
     void aPlainDumpLeavesOutExcludedTables() throws Exception {
         Path script = temp.resolve("shop.sql");
         Cli.Run run = Cli.run("dump", "-F", "plain", "-T", "public.page_views", "--source", Cli.conn(source, "shop"),

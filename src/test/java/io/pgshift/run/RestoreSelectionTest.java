@@ -5,11 +5,14 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import io.pgshift.ErrorCode;
+import io.pgshift.PgShiftException;
 import io.pgshift.object.ObjectRef;
 import io.pgshift.plan.Entry;
 import io.pgshift.object.Section;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.pgshift.object.Kind;
 
 class RestoreSelectionTest {
@@ -40,6 +43,35 @@ class RestoreSelectionTest {
     void aListKeepsTheEntriesAtItsPositions() {
         assertThat(names(new RestoreSelection(List.of(), List.of(), Set.of(2, 5))))
                 .containsExactly("EXTENSION hstore", "TABLE DATA sales.orders");
+    }
+
+    @Test
+    void aSchemaQualifiedTableNamesTheTableOfThatSchemaOnly() {
+        assertThat(names(new RestoreSelection(List.of(), List.of("public.orders"), null)))
+                .containsExactly("TABLE public.orders");
+    }
+
+    @Test
+    void aTableKeepsTheSequencesItsColumnsNeedWithTheirPositions() {
+        Entry sequence = entry(7, "SEQUENCE", "sales.orders_id_seq", Section.PRE_DATA);
+        Entry table = new Entry(ObjectRef.of("pg_class", 3), Kind.TABLE, "sales.orders", Section.PRE_DATA, List.of(),
+                Set.of(sequence.ref()), null);
+        Entry position = new Entry(ObjectRef.dataOf(7), Kind.SEQUENCE_SET, "sales.orders_id_seq", Section.DATA,
+                List.of(), Set.of(sequence.ref()), null);
+        Entry other = entry(8, "SEQUENCE", "sales.other_seq", Section.PRE_DATA);
+
+        List<Entry> chosen = new RestoreSelection(List.of("sales"), List.of("orders"), null)
+                .select(List.of(sequence, table, position, other));
+
+        assertThat(chosen).containsExactly(sequence, table, position);
+    }
+
+    @Test
+    void aTableOrSchemaThatMatchesNothingIsRefusedBeforeAnythingIsWritten() {
+        assertThatThrownBy(() -> new RestoreSelection(List.of("nosuch"), List.of("orderz"), null).select(DUMP))
+                .isInstanceOfSatisfying(PgShiftException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.USAGE))
+                .hasMessage("-t orderz matches no table, view or sequence; -n nosuch matches no schema of the dump; "
+                        + "nothing was written");
     }
 
     private static List<String> names(RestoreSelection selection) {
