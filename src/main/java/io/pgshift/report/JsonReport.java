@@ -11,6 +11,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.pgshift.upgrade.ReportJson;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -29,21 +31,7 @@ public final class JsonReport {
     static final int FORMAT = 1;
     private static final int SLOWEST = 20;
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .registerModule(new SimpleModule()
-                    .addSerializer(Duration.class, new JsonSerializer<>() {
-                        @Override
-                        public void serialize(Duration d, JsonGenerator g, SerializerProvider p) throws IOException {
-                            g.writeNumber(d.toMillis() / 1000.0);
-                        }
-                    })
-                    .addSerializer(Instant.class, new JsonSerializer<>() {
-                        @Override
-                        public void serialize(Instant i, JsonGenerator g, SerializerProvider p) throws IOException {
-                            g.writeString(i.toString());
-                        }
-                    }));
+    private static final ObjectMapper JSON = ReportJson.mapper();
 
     private JsonReport() {
     }

@@ -323,13 +323,8 @@ public final class CopyRun {
         TableSplits.Tally tally = splits.tally(e.ref().oid());
         switch (e.kind()) {
             case TABLE_DATA_PART -> {
-                TableCopier.Result r = retry.load(w, e.name(), progress, bytes -> {
-                    Snapshot.join(w.source, snapshot);
-                    TableCopier.Result part = TableCopier.copyRange(w.source, w.target, e.sql().get(0),
-                            e.sql().get(1), bytes);
-                    Snapshot.end(w.source);
-                    return part;
-                });
+                TableCopier.Result r = retry.load(w, e.name(), progress, inSnapshot(w, snapshot,
+                        bytes -> TableCopier.copyRange(w.source, w.target, e.sql().get(0), e.sql().get(1), bytes)));
                 tally.partDone(r, start, System.nanoTime());
             }
             case TABLE_DATA -> {
@@ -345,32 +340,20 @@ public final class CopyRun {
                     dataDone(progress, table.displayName(), new TableCopier.Result(0, 0), start);
                     return;
                 }
-                TableCopier.Result r = retry.load(w, table.displayName(), progress, bytes -> {
-                    Snapshot.join(w.source, snapshot);
-                    TableCopier.Result whole = TableCopier.copy(w.source, w.target, table, bytes);
-                    Snapshot.end(w.source);
-                    return whole;
-                });
+                TableCopier.Result r = retry.load(w, table.displayName(), progress, inSnapshot(w, snapshot,
+                        bytes -> TableCopier.copy(w.source, w.target, table, bytes)));
                 dataDone(progress, table.displayName(), r, start);
             }
             case EXTENSION_TABLE_DATA -> {
-                TableCopier.Result r = retry.load(w, e.name(), progress, bytes -> {
-                    Snapshot.join(w.source, snapshot);
-                    TableCopier.Result rows = TableCopier.copySelected(w.source, w.target, e.sql().get(0),
-                            e.sql().get(1), bytes);
-                    Snapshot.end(w.source);
-                    return rows;
-                });
+                TableCopier.Result r = retry.load(w, e.name(), progress, inSnapshot(w, snapshot,
+                        bytes -> TableCopier.copySelected(w.source, w.target, e.sql().get(0), e.sql().get(1), bytes)));
                 dataDone(progress, e.name(), r, start);
             }
             case LARGE_OBJECT_DATA -> {
                 // lo_put writes the same bytes at the same offsets again: another attempt is harmless.
-                TableCopier.Result r = retry.load(w, "large object " + e.name(), progress, bytes -> {
-                    Snapshot.join(w.source, snapshot);
-                    long moved = LargeObjectCopier.copy(w.source, w.target, e.ref().oid(), bytes);
-                    Snapshot.end(w.source);
-                    return new TableCopier.Result(0, moved);
-                });
+                TableCopier.Result r = retry.load(w, "large object " + e.name(), progress, inSnapshot(w, snapshot,
+                        bytes -> new TableCopier.Result(0, LargeObjectCopier.copy(w.source, w.target, e.ref().oid(),
+                                bytes))));
                 progress.itemDone(0);
                 listener.itemDone(progress, "large object " + e.name(), 0, r.bytes(),
                         Duration.ofNanos(System.nanoTime() - start));
@@ -381,6 +364,19 @@ public final class CopyRun {
                 }
             }
         }
+    }
+
+    /**
+     * The load, read in a source transaction of its own that imports the run's snapshot: the source releases the
+     * table's lock when it ends.
+     */
+    private static DataRetry.Load inSnapshot(CopyWorker w, String snapshot, DataRetry.Load load) {
+        return bytes -> {
+            Snapshot.join(w.source, snapshot);
+            TableCopier.Result r = load.run(bytes);
+            Snapshot.end(w.source);
+            return r;
+        };
     }
 
     /**

@@ -43,6 +43,11 @@ public final class ReportJson {
     private ReportJson() {
     }
 
+    /** The mapper of every JSON report pgshift writes: durations in seconds, times in ISO-8601, indented. */
+    public static ObjectMapper mapper() {
+        return JSON;
+    }
+
     public static String toJson(UpgradeReport report) {
         ObjectNode root = JSON.createObjectNode();
         root.put("succeeded", report.succeeded());

@@ -43,20 +43,8 @@ public final class Launcher {
      * @param env  variables added after the parent's PG* and JVM option variables were removed
      */
     public static Run run(Path home, Map<String, String> env, String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-jar");
-        command.add(jar().toString());
-        command.addAll(List.of(args));
-
-        ProcessBuilder builder = new ProcessBuilder(command);
-        Map<String, String> childEnv = builder.environment();
-        // libpq's variables all start with PG; pgshift's own (PGSHIFT_...) are kept.
-        childEnv.keySet().removeIf(name -> name.startsWith("PG") && !name.startsWith("PGSHIFT_")
-                || name.equals("JAVA_TOOL_OPTIONS")
-                || name.equals("_JAVA_OPTIONS") || name.equals("JDK_JAVA_OPTIONS"));
-        childEnv.put("HOME", home.toAbsolutePath().toString());
-        childEnv.putAll(env);
+        ProcessBuilder builder = builder(home, env, args);
+        List<String> command = builder.command();
         try {
             Path outFile = Files.createTempFile("pgshift-launcher-", ".out");
             Path errFile = Files.createTempFile("pgshift-launcher-", ".err");
@@ -90,6 +78,15 @@ public final class Launcher {
      * while it runs; its standard output and error go to files of the given directory.
      */
     public static Process start(Path home, Map<String, String> env, Path outputs, String... args) throws IOException {
+        ProcessBuilder builder = builder(home, env, args);
+        builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+        builder.redirectOutput(outputs.resolve("out").toFile());
+        builder.redirectError(outputs.resolve("err").toFile());
+        return builder.start();
+    }
+
+    /** {@code java -jar target/pgshift.jar args...} with the controlled environment described above. */
+    private static ProcessBuilder builder(Path home, Map<String, String> env, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-jar");
@@ -97,13 +94,11 @@ public final class Launcher {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> childEnv = builder.environment();
+        // libpq's variables all start with PG; pgshift's own (PGSHIFT_...) are kept.
         childEnv.keySet().removeIf(name -> name.startsWith("PG") && !name.startsWith("PGSHIFT_")
                 || name.equals("JAVA_TOOL_OPTIONS") || name.equals("_JAVA_OPTIONS") || name.equals("JDK_JAVA_OPTIONS"));
         childEnv.put("HOME", home.toAbsolutePath().toString());
         childEnv.putAll(env);
-        builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-        builder.redirectOutput(outputs.resolve("out").toFile());
-        builder.redirectError(outputs.resolve("err").toFile());
-        return builder.start();
+        return builder;
     }
 }
