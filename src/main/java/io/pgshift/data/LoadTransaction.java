@@ -33,6 +33,10 @@ final class LoadTransaction {
         }
     }
 
+    long id() {
+        return id;
+    }
+
     /** Commits; a connection lost meanwhile leaves the outcome to be asked, with what was loaded. */
     void commit(long rows, long bytes) throws SQLException {
         try {

@@ -35,7 +35,8 @@ public final class TableCopier {
      * A partition whose rows must be routed again ({@code loadThrough}) is loaded through the root of its
      * tree instead: its rows may land in sibling partitions, so nothing is truncated and nothing frozen.
      *
-     * @param progress called with byte counts as data flows, for live rates
+     * @param progress called with byte counts as data flows, for live rates; a {@link LoadListener} also learns the
+     *                 target transaction's id
      */
     public static Result copy(Connection source, Connection targetConnection, Table table, LongConsumer progress)
             throws SQLException {
@@ -74,6 +75,9 @@ public final class TableCopier {
     private static Result transfer(Connection source, Connection target, String prepare, String copyOut,
                                    String copyIn, LongConsumer progress) throws SQLException {
         LoadTransaction transaction = LoadTransaction.begin(target);
+        if (progress instanceof LoadListener listener) {
+            listener.began(transaction.id());
+        }
         try {
             if (prepare != null) {
                 SessionSettings.execute(target, prepare);

@@ -20,21 +20,31 @@ import io.pgshift.ddl.DdlOptions;
  *                              objects their owners, instead of taking them back at the end
  * @param faults                how often a table is tried again on new connections, and when a stream counts as
  *                              stalled
+ * @param resume                go on with an interrupted copy from its resume log instead of starting over
+ * @param stateDirectory        where resume logs are kept
  */
 public record CopyOptions(ConnInfo source, ConnInfo target, int jobs, int indexJobs, boolean clean, DdlOptions ddl,
                           boolean analyze, boolean schemaOnly, CatalogFilter filter, long splitTablesLargerThan,
-                          int splitMaxParts, boolean keepRoleGrants, Faults faults) {
+                          int splitMaxParts, boolean keepRoleGrants, Faults faults, boolean resume,
+                          java.nio.file.Path stateDirectory) {
 
     public CopyOptions(ConnInfo source, ConnInfo target, int jobs, int indexJobs, boolean clean, DdlOptions ddl,
                        boolean analyze, boolean schemaOnly, CatalogFilter filter, long splitTablesLargerThan,
                        int splitMaxParts, boolean keepRoleGrants) {
         this(source, target, jobs, indexJobs, clean, ddl, analyze, schemaOnly, filter, splitTablesLargerThan,
-                splitMaxParts, keepRoleGrants, Faults.DEFAULTS);
+                splitMaxParts, keepRoleGrants, Faults.DEFAULTS, false, ResumeLog.defaultDirectory());
     }
 
     public CopyOptions withFaults(Faults newFaults) {
         return new CopyOptions(source, target, jobs, indexJobs, clean, ddl, analyze, schemaOnly, filter,
-                splitTablesLargerThan, splitMaxParts, keepRoleGrants, newFaults);
+                splitTablesLargerThan, splitMaxParts, keepRoleGrants, newFaults, resume, stateDirectory);
+    }
+
+    /** Resumes an interrupted copy (or not), keeping resume logs in the directory given, or the default one. */
+    public CopyOptions withResume(boolean resumeIt, java.nio.file.Path directory) {
+        return new CopyOptions(source, target, jobs, indexJobs, clean, ddl, analyze, schemaOnly, filter,
+                splitTablesLargerThan, splitMaxParts, keepRoleGrants, faults, resumeIt,
+                directory != null ? directory : stateDirectory);
     }
 
     /** Large tables are cut at 1GB unless told otherwise, as pgcopydb's --split-tables-larger-than suggests. */
@@ -46,6 +56,9 @@ public record CopyOptions(ConnInfo source, ConnInfo target, int jobs, int indexJ
         }
         if (indexJobs < 0) {
             throw new IllegalArgumentException("index jobs cannot be negative");
+        }
+        if (resume && clean) {
+            throw new IllegalArgumentException("--resume goes on with an interrupted copy, --clean starts over");
         }
         if (splitTablesLargerThan < 0 || splitMaxParts < 0) {
             throw new IllegalArgumentException("split threshold and parts cannot be negative");

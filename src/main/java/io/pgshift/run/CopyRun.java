@@ -115,6 +115,9 @@ public final class CopyRun {
                 t -> options.schemaOnly() || t.bytes() <= SmallTableIndexes.SMALL_TABLE_BYTES));
     }
 
+    /** The resume log of this copy, once the plan is known. */
+    private Resumption resumption;
+
     public CopyResult run() {
         try {
             return copy();
@@ -201,24 +204,36 @@ public final class CopyRun {
             });
             // The first copier's target session also checks the target, and commits durably at the end.
             Connection target = workers.get(0).target;
-            boolean startsEmpty = targetDatabase.ensureEmpty(target, catalog, options.clean());
+            ResumeLog log = ResumeLog.of(options.stateDirectory(), options.source().describe(),
+                    options.target().describe());
+            boolean startsEmpty = options.resume() || ensureEmpty(targetDatabase, target, catalog, log);
             String targetUser = TargetDatabase.currentUser(target);
             Plan plan = (startsEmpty && targetUser.equals(assumedUser) ? trial
                     : Planner.order(writer(catalog, targetUser, startsEmpty).entries()))
                     .without(options.filter().excludedData(catalog)).without(leftOut);
+            if (options.resume() && !log.exists()) {
+                throw new PgShiftException(ErrorCode.USAGE, "there is no interrupted copy of "
+                        + options.source().describe() + " into " + options.target().describe() + " to resume ("
+                        + log.file() + " does not exist)");
+            }
+            resumption = Resumption.begin(log, options.resume(), plan.entries(), leader, listener::warning);
+            Set<String> finished = resumption.resuming() ? resumption.finished(target, targetVersion) : Set.of();
             finish(prepare);
 
             Map<Long, Table> allTables = new HashMap<>();
             catalog.tables().forEach(t -> allTables.put(t.oid(), t));
             SmallTableIndexes.Folded folded = SmallTableIndexes.fold(plan, allTables);
             List<Entry> preData = folded.plan().section(Section.PRE_DATA);
-            Progress schema = start(Phase.SCHEMA, preData.size(), 0);
-            ParallelStatements.run(workers.stream().limit(Math.max(1, options.jobs())).map(w -> w.target)
-                    .toList(), preData, schema, listener);
-            finish(schema);
+            if (!resumption.resuming()) {
+                Progress schema = start(Phase.SCHEMA, preData.size(), 0);
+                ParallelStatements.run(workers.stream().limit(Math.max(1, options.jobs())).map(w -> w.target)
+                        .toList(), preData, schema, listener);
+                finish(schema);
+                resumption.schemaDone();
+            }
 
             loadAndIndex(folded, catalog, workers, leader, sourceVersion, snapshot,
-                    new DataRetry(options.faults(), targetVersion, listener));
+                    new DataRetry(options.faults(), targetVersion, listener), finished);
             // A worker whose connections were lost has new ones.
             target = workers.get(0).target;
             ObjectTally.check(target, targetVersion, ObjectTally.of(catalog, plan), "copy");
@@ -227,6 +242,7 @@ public final class CopyRun {
                 w.closeSource();
             }
             SessionSettings.commitDurably(target);
+            resumption.complete();
             if (options.analyze()) {
                 // ANALYZE opens sessions of its own; the copy's are no longer needed.
                 workers.forEach(CopyWorker::close);
@@ -236,6 +252,9 @@ public final class CopyRun {
                     sourceVersion.major(), targetVersion.major(), created, countObjects(plan), List.copyOf(phases),
                     sortedTables(), List.copyOf(warnings));
         } finally {
+            if (resumption != null) {
+                resumption.close();
+            }
             for (CopyWorker w : workers) {
                 w.close();
             }
@@ -252,16 +271,18 @@ public final class CopyRun {
      * Copiers build indexes too once no rows are left. Foreign keys come last of all, as they read both tables.
      */
     private void loadAndIndex(SmallTableIndexes.Folded folded, Catalog catalog, List<CopyWorker> workers,
-                              Connection leader, ServerVersion sourceVersion, String snapshot, DataRetry retry)
-            throws SQLException {
+                              Connection leader, ServerVersion sourceVersion, String snapshot, DataRetry retry,
+                              Set<String> finished) throws SQLException {
         Plan plan = folded.plan();
         Map<Long, Table> byOid = new HashMap<>();
         catalog.tables().stream().filter(Table::hasRows).forEach(t -> byOid.put(t.oid(), t));
         TableSplits splits = new TableSplits();
+        // A resumed copy loads a table it has to load again whole, in one transaction that empties it first: some
+        // of its ranges may have committed, and rows are never deleted by a guess at a range.
         List<Entry> data = options.schemaOnly() ? List.of()
-                : splits.expand(plan.section(Section.DATA), byOid, leader, sourceVersion,
-                        options.splitTablesLargerThan(), options.splitParts());
-        List<Entry> post = plan.section(Section.POST_DATA);
+                : splits.expand(unfinished(plan.section(Section.DATA), finished), byOid, leader, sourceVersion,
+                        resumption.resuming() ? 0 : options.splitTablesLargerThan(), options.splitParts());
+        List<Entry> post = unfinished(plan.section(Section.POST_DATA), finished);
         List<Entry> work = new ArrayList<>(data);
         work.addAll(post);
         long items = data.stream()
@@ -277,6 +298,7 @@ public final class CopyRun {
                 .thenComparingLong(e -> e.kind() == Kind.TABLE_DATA || e.kind() == Kind.TABLE_DATA_PART
                         ? -byOid.getOrDefault(e.ref().oid(), EMPTY).bytes() : 0);
         Set<ObjectRef> done = createdBefore(plan, Section.DATA);
+        plan.entries().stream().filter(e -> finished.contains(Resumption.step(e))).forEach(e -> done.add(e.ref()));
         // Small tables' keys and indexes were created with their tables.
         done.addAll(folded.refs());
         if (options.schemaOnly()) {
@@ -297,11 +319,19 @@ public final class CopyRun {
             long start = System.nanoTime();
             if (e.section() == Section.DATA) {
                 copy(w, e, byOid, splits, rows, snapshot, start, retry);
+                if (e.kind() != Kind.TABLE_DATA_PART) {
+                    resumption.done(e);
+                }
                 if (dataLeft.decrementAndGet() == 0) {
                     finish(rows);
                 }
             } else {
+                if (resumption.resuming()) {
+                    // The interrupted run may have made part of it: a key's index without its constraint.
+                    undoPart(w.target, e);
+                }
                 PostDataStatements.run(w.target, e, true);
+                resumption.done(e);
                 indexes.itemDone(0);
                 long took = System.nanoTime() - start;
                 Table table = e.table() == null ? null : byOid.get(e.table().oid());
@@ -340,13 +370,13 @@ public final class CopyRun {
                     dataDone(progress, table.displayName(), new TableCopier.Result(0, 0), start);
                     return;
                 }
-                TableCopier.Result r = retry.load(w, table.displayName(), progress, inSnapshot(w, snapshot,
-                        bytes -> TableCopier.copy(w.source, w.target, table, bytes)));
+                TableCopier.Result r = retry.load(w, table.displayName(), progress, id -> resumption.began(e, id),
+                        inSnapshot(w, snapshot, bytes -> TableCopier.copy(w.source, w.target, table, bytes)));
                 dataDone(progress, table.displayName(), r, start);
             }
             case EXTENSION_TABLE_DATA -> {
-                TableCopier.Result r = retry.load(w, e.name(), progress, inSnapshot(w, snapshot,
-                        bytes -> TableCopier.copySelected(w.source, w.target, e.sql().get(0), e.sql().get(1), bytes)));
+                TableCopier.Result r = retry.load(w, e.name(), progress, id -> resumption.began(e, id),
+                        inSnapshot(w, snapshot, bytes -> TableCopier.copySelected(w.source, w.target, e.sql().get(0), e.sql().get(1), bytes)));
                 dataDone(progress, e.name(), r, start);
             }
             case LARGE_OBJECT_DATA -> {
@@ -363,6 +393,45 @@ public final class CopyRun {
                     PrivilegeWarnings.execute(w.target, sql);
                 }
             }
+        }
+    }
+
+    private static List<Entry> unfinished(List<Entry> entries, Set<String> finished) {
+        return finished.isEmpty() ? entries : entries.stream().filter(e -> !finished.contains(Resumption.step(e)))
+                .toList();
+    }
+
+    /**
+     * Drops what an interrupted run may have made of a step after the rows, so that it can run whole: its own
+     * drop, and a key's index, which is built before the key is made of it.
+     */
+    private static void undoPart(Connection target, Entry e) throws SQLException {
+        if (e.drop() != null) {
+            SessionSettings.execute(target, e.drop());
+        }
+        if (e.kind() == Kind.PRIMARY_KEY || e.kind() == Kind.UNIQUE || e.kind() == Kind.INDEX) {
+            String[] parts = e.name().split("\\.");
+            String index = e.kind() == Kind.INDEX ? e.name() : parts[0] + "." + parts[parts.length - 1];
+            int dot = index.indexOf('.');
+            SessionSettings.execute(target, "DROP INDEX IF EXISTS " + io.pgshift.sql.Sql.qualified(
+                    index.substring(0, dot), index.substring(dot + 1)));
+        }
+    }
+
+    /**
+     * Refuses a target that is not empty without --clean, saying so when it is an interrupted copy's that --resume
+     * can finish.
+     */
+    private boolean ensureEmpty(TargetDatabase targetDatabase, Connection target, Catalog catalog, ResumeLog log)
+            throws SQLException {
+        try {
+            return targetDatabase.ensureEmpty(target, catalog, options.clean());
+        } catch (PgShiftException e) {
+            if (e.code() != ErrorCode.TARGET_NOT_EMPTY || !log.exists()) {
+                throw e;
+            }
+            throw new PgShiftException(ErrorCode.TARGET_NOT_EMPTY, e.getMessage() + "; it holds an interrupted copy "
+                    + "of this source: run the same command with --resume to finish it", e);
         }
     }
 

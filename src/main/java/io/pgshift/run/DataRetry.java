@@ -11,6 +11,7 @@ import io.pgshift.PgShiftException;
 import io.pgshift.catalog.ServerVersion;
 import io.pgshift.data.CommitUnknown;
 import io.pgshift.data.ConnectionLoss;
+import io.pgshift.data.LoadListener;
 import io.pgshift.data.SourceFailure;
 import io.pgshift.data.TableCopier;
 import io.pgshift.progress.Progress;
@@ -48,15 +49,31 @@ final class DataRetry {
      * @param progress where the bytes moved are counted; an attempt that fails takes its bytes back
      */
     TableCopier.Result load(RetryableSessions w, String what, Progress progress, Load load) throws SQLException {
+        return load(w, what, progress, id -> { }, load);
+    }
+
+    /**
+     * As above, telling {@code began} the id of each attempt's target transaction, before it writes anything.
+     */
+    TableCopier.Result load(RetryableSessions w, String what, Progress progress, LongConsumer began, Load load)
+            throws SQLException {
         int attempts = faults.retries() + 1;
         for (int attempt = 1; ; attempt++) {
             long[] moved = {0};
             w.streaming();
             try {
-                return load.run(b -> {
-                    moved[0] += b;
-                    progress.addBytes(b);
-                    w.moved();
+                return load.run(new LoadListener() {
+                    @Override
+                    public void accept(long b) {
+                        moved[0] += b;
+                        progress.addBytes(b);
+                        w.moved();
+                    }
+
+                    @Override
+                    public void began(long transactionId) {
+                        began.accept(transactionId);
+                    }
                 });
             } catch (SQLException e) {
                 progress.addBytes(-moved[0]);

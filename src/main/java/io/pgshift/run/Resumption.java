@@ -1,0 +1,173 @@
+package io.pgshift.run;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import io.pgshift.ErrorCode;
+import io.pgshift.PgShiftException;
+import io.pgshift.catalog.ServerVersion;
+import io.pgshift.object.Kind;
+import io.pgshift.plan.Entry;
+
+/**
+ * A copy's resume log, read and kept (see {@link ResumeLog}). A fresh copy starts a new log; {@code --resume} reads
+ * the earlier one and tells which steps need not run again: those done on the target, settled by the target's own
+ * word on their transactions, and, for rows, only where the source table has not changed since the first run.
+ */
+final class Resumption {
+    private final ResumeLog log;
+    private final ResumeLog.State earlier;
+    private final Map<String, Long> changes;
+
+    private Resumption(ResumeLog log, ResumeLog.State earlier, Map<String, Long> changes) {
+        this.log = log;
+        this.earlier = earlier;
+        this.changes = changes;
+    }
+
+    /**
+     * Starts the log of a fresh copy, or reads the earlier run's for {@code --resume}, refusing a resume whose plan
+     * is not the earlier run's (the source's schema or the options changed) or whose schema was left unfinished.
+     */
+    static Resumption begin(ResumeLog log, boolean resume, List<Entry> plan, Connection source,
+                            Consumer<String> warn) throws SQLException {
+        String fingerprint = ResumeLog.fingerprint(plan);
+        Map<String, Long> changes = changes(source);
+        if (!resume) {
+            try {
+                log.start(fingerprint, changes);
+                return new Resumption(log, null, changes);
+            } catch (PgShiftException e) {
+                // A copy does not need its log to succeed, only to be resumed: it goes on without one.
+                warn.accept(e.getMessage() + "; the copy goes on, but cannot be resumed if it is interrupted "
+                        + "(--state-dir chooses another directory)");
+                return new Resumption(null, null, changes);
+            }
+        }
+        ResumeLog.State earlier = log.resume();
+        if (!fingerprint.equals(earlier.fingerprint())) {
+            throw new PgShiftException(ErrorCode.TARGET_NOT_EMPTY, "the interrupted copy cannot be resumed: the "
+                    + "source's schema or the copy's options changed since it ran; start over with --clean");
+        }
+        if (!earlier.schemaDone()) {
+            throw new PgShiftException(ErrorCode.TARGET_NOT_EMPTY, "the interrupted copy stopped while it created "
+                    + "the schema, which cannot be taken up halfway; start over with --clean");
+        }
+        return new Resumption(log, earlier, changes);
+    }
+
+    boolean resuming() {
+        return earlier != null;
+    }
+
+    static String step(Entry e) {
+        return e.kind().label() + " " + e.name();
+    }
+
+    /**
+     * The steps of the earlier run that are done on the target: noted as done, or whose transaction the target
+     * says committed; rows only while their source table shows no change since the first run.
+     */
+    Set<String> finished(Connection target, ServerVersion targetVersion) throws SQLException {
+        Set<String> finished = new HashSet<>(earlier.done());
+        Map<String, Long> open = new HashMap<>(earlier.transactions());
+        open.keySet().removeAll(finished);
+        if (!open.isEmpty()) {
+            if (!targetVersion.atLeast(10)) {
+                throw new PgShiftException(ErrorCode.TARGET_NOT_EMPTY, "the interrupted copy cannot be resumed: "
+                        + "PostgreSQL " + targetVersion + " cannot tell which of its loads committed (no "
+                        + "txid_status); start over with --clean");
+            }
+            Set<Long> committed = committed(target, open.values());
+            open.forEach((step, xid) -> {
+                if (committed.contains(xid)) {
+                    finished.add(step);
+                }
+            });
+        }
+        finished.removeIf(step -> {
+            String table = rowsOf(step);
+            return table != null && !Objects.equals(changes.get(table), earlier.changes().get(table));
+        });
+        return finished;
+    }
+
+    void schemaDone() {
+        if (log != null) {
+            log.schemaDone();
+        }
+    }
+
+    void began(Entry e, long transactionId) {
+        if (log != null) {
+            log.began(step(e), transactionId);
+        }
+    }
+
+    void done(Entry e) {
+        if (log != null) {
+            log.done(step(e));
+        }
+    }
+
+    /** The copy succeeded: nothing is left to resume. */
+    void complete() {
+        if (log != null) {
+            log.remove();
+        }
+    }
+
+    void close() {
+        if (log != null) {
+            log.close();
+        }
+    }
+
+    /** The table a step loads rows into, or null for a step of another kind. */
+    private static String rowsOf(String step) {
+        String prefix = Kind.TABLE_DATA.label() + " ";
+        return step.startsWith(prefix) ? step.substring(prefix.length()) : null;
+    }
+
+    private static Set<Long> committed(Connection target, java.util.Collection<Long> ids) throws SQLException {
+        Set<Long> committed = new HashSet<>();
+        Array array = target.createArrayOf("bigint", ids.toArray());
+        try (PreparedStatement st = target.prepareStatement(
+                "SELECT x FROM pg_catalog.unnest(?::pg_catalog.int8[]) x WHERE pg_catalog.txid_status(x) = 'committed'")) {
+            st.setArray(1, array);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    committed.add(rs.getLong(1));
+                }
+            }
+        }
+        return committed;
+    }
+
+    /**
+     * Each source table's inserted, updated and deleted rows so far, from the statistics: a table that changed
+     * between the first run and the resume is loaded again. An offline upgrade has no writer, but this checks it.
+     */
+    private static Map<String, Long> changes(Connection source) throws SQLException {
+        Map<String, Long> changes = new HashMap<>();
+        try (Statement st = source.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT schemaname || '.' || relname, n_tup_ins + n_tup_upd + n_tup_del "
+                        + "FROM pg_catalog.pg_stat_user_tables")) {
+            while (rs.next()) {
+                changes.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return changes;
+    }
+}
