@@ -5,11 +5,12 @@ import java.util.List;
 
 import io.pgshift.settings.SettingsComparison;
 import io.pgshift.settings.SettingsReport;
+import io.pgshift.settings.SettingsScript;
 
 /**
  * The comparison of {@code pgshift compare settings}: configuring the target stays the user's decision, so all it
- * produces is findings. A parameter the source changes and the target has otherwise is a warning to review; one the
- * target already has is not mentioned.
+ * produces is findings, and with --settings-script the statements for the user to review and run. A parameter the
+ * source changes and the target has otherwise is a warning to review; one the target already has is not mentioned.
  */
 final class SettingsStep {
     static final String SETTING_CHANGED = "PGS-SETTING-CHANGED";
@@ -50,9 +51,14 @@ final class SettingsStep {
                     + "(see pgshift compare settings): " + String.join(", ",
                             r.added().stream().map(SettingsReport.Added::name).toList())));
         }
+        String script = "";
+        if (options.settingsScript() != null) {
+            SettingsScript.write(r, options.roles().profile(), options.settingsScript());
+            script = "; the statements that carry them are in " + options.settingsScript();
+        }
         return new StepOutcome((r.changed().size() + r.same().size()) + " parameters set on the source, "
                 + r.changed().size() + " of them otherwise on the target; " + r.retired().size()
-                + " renamed or removed", findings);
+                + " renamed or removed" + script, findings);
     }
 
     private static Finding finding(Severity severity, String code, String message) {
