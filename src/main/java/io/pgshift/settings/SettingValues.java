@@ -125,17 +125,21 @@ final class SettingValues {
         if (suffix.isEmpty() && n.signum() < 0) {
             return "n:" + n.stripTrailingZeros().toPlainString();
         }
-        String[] scale = suffix.isEmpty() ? scale(unit) : scale(suffix);
+        Scale scale = suffix.isEmpty() ? scale(unit) : scale(suffix);
         if (scale == null) {
             return text.trim();
         }
-        return scale[0] + ":" + n.multiply(new BigDecimal(scale[1])).stripTrailingZeros().toPlainString();
+        return scale.kind() + ":" + n.multiply(scale.size()).stripTrailingZeros().toPlainString();
     }
 
-    /** The kind (memory, time or none) and size of a unit such as "8kB", "ms" or "16MB"; null when unknown. */
-    private static String[] scale(String unit) {
+    /** What a unit counts: B (bytes), us (microseconds) or n (plain numbers), and how many of them. */
+    private record Scale(String kind, BigDecimal size) {
+    }
+
+    /** The scale of a unit such as "8kB", "ms" or "16MB"; null when unknown. */
+    private static Scale scale(String unit) {
         if (unit == null || unit.isEmpty()) {
-            return new String[] {"n", "1"};
+            return new Scale("n", BigDecimal.ONE);
         }
         Matcher m = UNIT.matcher(unit.trim());
         if (!m.matches()) {
@@ -144,11 +148,11 @@ final class SettingValues {
         BigDecimal count = m.group(1).isEmpty() ? BigDecimal.ONE : new BigDecimal(m.group(1));
         BigDecimal bytes = BYTES.get(m.group(2));
         if (bytes != null) {
-            return new String[] {"B", count.multiply(bytes).toPlainString()};
+            return new Scale("B", count.multiply(bytes));
         }
         BigDecimal micros = MICROSECONDS.get(m.group(2));
         if (micros != null) {
-            return new String[] {"us", count.multiply(micros).toPlainString()};
+            return new Scale("us", count.multiply(micros));
         }
         return null;
     }
