@@ -68,7 +68,10 @@ final class SettingValues {
             case "real":
                 return number(unit, text);
             case "enum":
-                return text.trim().toLowerCase(Locale.ROOT);
+                // Enums with on and off (synchronous_commit, huge_pages, ...) take true, yes and 1 for on, as a bool
+                // does; and a bool that became an enum (wal_compression in 15) compares with its old self.
+                String b = bool(text);
+                return b.startsWith("bool:") ? b : text.trim().toLowerCase(Locale.ROOT);
             default:
                 return LISTS.contains(name.toLowerCase(Locale.ROOT)) ? String.join(",", elements(text)) : text;
         }

@@ -80,6 +80,14 @@ class SettingValuesTest {
     }
 
     @Test
+    void anEnumsOnAndOffAreSpelledAsABooleansAndABooleanThatBecameAnEnumStillCompares() {
+        assertThat(SettingValues.same("true", p("synchronous_commit", "on", null, "enum"))).isTrue();
+        assertThat(SettingValues.same("local", p("synchronous_commit", "on", null, "enum"))).isFalse();
+        assertThat(SettingValues.same(p("wal_compression", "on", null, "bool"),
+                p("wal_compression", "on", null, "enum"))).isTrue();
+    }
+
+    @Test
     void aListsSpacesAndQuotesDoNotCountButItsOrderAndOtherStringsDo() {
         Parameter libraries = p("shared_preload_libraries", "pg_stat_statements,auto_explain", null, "string");
 
