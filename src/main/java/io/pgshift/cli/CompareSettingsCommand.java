@@ -51,8 +51,8 @@ final class CompareSettingsCommand implements Callable<Integer> {
     Path script;
 
     @Option(names = "--target-profile", paramLabel = "PROFILE", defaultValue = "auto",
-            description = "For --script: auto (default: detect from the target's parameters), generic, azure, rds "
-                    + "or cloudsql.")
+            description = "For --script: auto (default: detect from the target's roles and parameters), generic, "
+                    + "azure, rds or cloudsql.")
     String profile;
 
     @Mixin

@@ -13,9 +13,11 @@ import io.pgshift.catalog.SourceContext;
 import io.pgshift.roles.TargetProfile;
 
 /**
- * A server's parameters as pg_settings shows them to the connected user, by name.
+ * A server's parameters as pg_settings shows them to the connected user, by name, and the managed service it runs on
+ * (its provider's roles give it away: the provider's own parameters, custom placeholders, are not in pg_settings).
  */
-record ServerSettings(ServerVersion version, String versionText, Map<String, Parameter> parameters) {
+record ServerSettings(ServerVersion version, String versionText, Map<String, Parameter> parameters,
+                      TargetProfile service) {
 
     /**
      * Where a value must come from to count as the server's configuration. The others are per database or per
@@ -40,7 +42,8 @@ record ServerSettings(ServerVersion version, String versionText, Map<String, Par
                         rs.getString("vartype"), rs.getString("context"), rs.getString("source"),
                         rs.getBoolean("differs"))));
         String text = context.list("SELECT pg_catalog.current_setting('server_version')", rs -> rs.getString(1)).get(0);
-        return new ServerSettings(version, text, parameters);
+        List<String> roles = context.list("SELECT rolname FROM pg_catalog.pg_roles", rs -> rs.getString(1));
+        return new ServerSettings(version, text, parameters, TargetProfile.detect(roles, parameters.keySet()));
     }
 
     boolean has(String name) {
@@ -65,10 +68,5 @@ record ServerSettings(ServerVersion version, String versionText, Map<String, Par
         return parameters.values().stream()
                 .filter(p -> CONFIGURED.contains(p.source()) && p.differs() && !InstanceParameters.contains(p.name()))
                 .map(Parameter::name).sorted().toList();
-    }
-
-    /** The managed service the server runs on, from its provider's parameters (azure.*, rds.*, cloudsql.*). */
-    TargetProfile service() {
-        return TargetProfile.detect(List.of(), parameters.keySet());
     }
 }

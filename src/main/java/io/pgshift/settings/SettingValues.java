@@ -33,7 +33,8 @@ final class SettingValues {
             "unix_socket_directories", "wal_consistency_checking", "debug_io_direct", "createrole_self_grant",
             "restrict_nonsystem_relation_kind", "oauth_validator_libraries", "log_connections");
 
-    private static final Pattern NUMBER = Pattern.compile("\\s*([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)\\s*([A-Za-z]*)\\s*");
+    private static final Pattern NUMBER =
+            Pattern.compile("\\s*([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)\\s*([A-Za-z]*)\\s*");
     private static final Pattern UNIT = Pattern.compile("(\\d*)([A-Za-z]+)");
 
     private SettingValues() {

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * What {@code pgshift compare settings} found.
  *
- * @param targetService the managed service the target runs on, as its parameters give it away (azure, rds,
+ * @param targetService the managed service the target runs on, as its roles or parameters give it away (azure, rds,
  *                      cloudsql), else generic
  * @param changed  parameters the source's configuration changes from their defaults and the target has otherwise
  * @param same     parameters the source's configuration changes that the target already has at the same value

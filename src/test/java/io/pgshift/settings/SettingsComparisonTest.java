@@ -7,11 +7,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.pgshift.catalog.ServerVersion;
+import io.pgshift.roles.TargetProfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SettingsComparisonTest {
-    /** A server from rows of name, SHOW value, setting, unit, vartype, context, and whether its configuration sets it. */
+    /** A server from rows: name, SHOW value, setting, unit, vartype, context, set by its configuration or not. */
     static ServerSettings server(int version, Object[]... rows) {
         Map<String, Parameter> parameters = new LinkedHashMap<>();
         for (Object[] r : rows) {
@@ -19,7 +20,8 @@ class SettingsComparisonTest {
             parameters.put((String) r[0], new Parameter((String) r[0], (String) r[1], (String) r[2], (String) r[3],
                     (String) r[4], (String) r[5], set ? "configuration file" : "default", set));
         }
-        return new ServerSettings(new ServerVersion(version), new ServerVersion(version).major(), parameters);
+        return new ServerSettings(new ServerVersion(version), new ServerVersion(version).major(), parameters,
+                TargetProfile.detect(List.of(), parameters.keySet()));
     }
 
     static Object[] row(String name, String value, String setting, String unit, String vartype, String context,
@@ -139,7 +141,7 @@ class SettingsComparisonTest {
     }
 
     @Test
-    void theTargetsServiceIsDetectedFromItsProvidersParameters() {
+    void theTargetsServiceIsTheOneItsRolesOrParametersGiveAway() {
         assertThat(report.targetService()).isEqualTo("generic");
         ServerSettings azure = server(170000, row("azure.extensions", "", "", null, "string", "sighup", false));
         assertThat(SettingsComparison.compare("s", SOURCE, "t", azure, HISTORY).targetService()).isEqualTo("azure");

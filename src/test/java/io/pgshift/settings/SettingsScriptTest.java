@@ -77,7 +77,8 @@ class SettingsScriptTest {
                 .contains("-- work_mem = 64MB: set it in the Azure server parameters")
                 .contains("-- max_connections = 200: set it in the Azure server parameters (portal: Server "
                         + "parameters; az postgres flexible-server parameter set); needs a restart");
-        assertThat(rds).contains("-- work_mem = 64MB: set it in the RDS DB parameter group").doesNotContain("ALTER SYSTEM SET");
+        assertThat(rds).contains("-- work_mem = 64MB: set it in the RDS DB parameter group")
+                .doesNotContain("ALTER SYSTEM SET");
         assertThat(cloudsql).contains("-- work_mem = 64MB: set it in the Cloud SQL database flags")
                 .doesNotContain("ALTER SYSTEM SET");
     }
