@@ -2,6 +2,7 @@ package io.pgshift.settings;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +31,24 @@ record ServerSettings(ServerVersion version, String versionText, Map<String, Par
         parameters = Map.copyOf(parameters);
     }
 
+    /**
+     * What pgshift's read-only sessions set for themselves, which would hide the configuration's value (source
+     * "session"). RESET brings back the value and source the session started with. DateStyle and TimeZone are not
+     * here: the JDBC driver sends them when it connects, so RESET gives its values (source "client") back.
+     */
+    private static final List<String> SESSION_SET = List.of("search_path", "IntervalStyle", "statement_timeout",
+            "lock_timeout", "idle_in_transaction_session_timeout", "standard_conforming_strings");
+
     static ServerSettings read(Connection connection) throws SQLException {
         ServerVersion version = CatalogReader.versionOf(connection);
+        try (Statement st = connection.createStatement()) {
+            for (String name : SESSION_SET) {
+                st.execute("RESET " + name);
+            }
+            if (version.atLeast(17)) {
+                st.execute("RESET transaction_timeout");
+            }
+        }
         Map<String, Parameter> parameters = new LinkedHashMap<>();
         SourceContext context = new SourceContext(connection, version);
         context.list("""

@@ -60,6 +60,7 @@ class SettingsScriptIT {
         source.execute("postgres", "ALTER SYSTEM SET work_mem = '64MB'", "ALTER SYSTEM SET wal_keep_segments = 32",
                 "ALTER SYSTEM SET force_parallel_mode = on", "ALTER SYSTEM SET checkpoint_completion_target = 0.7",
                 "ALTER SYSTEM SET wal_consistency_checking = 'heap', 'btree'",
+                "ALTER SYSTEM SET search_path = '$user', 'public', 'extra'", "ALTER SYSTEM SET statement_timeout = '30s'",
                 "ALTER SYSTEM SET log_min_duration_statement = '1min'", "SELECT pg_catalog.pg_reload_conf()");
         waitFor(source, "work_mem", "64MB");
         Path file = dir.resolve("settings.sql");
@@ -72,6 +73,8 @@ class SettingsScriptIT {
         assertThat(script).contains("ALTER SYSTEM SET wal_keep_size = '512MB';")
                 .contains("ALTER SYSTEM SET debug_parallel_query = 'on';")
                 .contains("ALTER SYSTEM SET wal_consistency_checking = 'heap', 'btree';")
+                .contains("ALTER SYSTEM SET search_path = '$user', 'public', 'extra';")
+                .contains("ALTER SYSTEM SET statement_timeout = '30s';")
                 .contains("ALTER SYSTEM SET max_connections = '120'; -- needs a restart")
                 .doesNotContain("SET port", "SET listen_addresses", "SET unix_socket_directories", "SET shared_buffers",
                         "SET fsync");
@@ -88,6 +91,8 @@ class SettingsScriptIT {
         assertThat(show("debug_parallel_query")).isEqualTo("on");
         assertThat(show("checkpoint_completion_target")).isEqualTo("0.7");
         assertThat(show("wal_consistency_checking")).isEqualTo("heap, btree");
+        assertThat(show("search_path")).isEqualTo("\"$user\", public, extra");
+        assertThat(show("statement_timeout")).isEqualTo("30s");
         assertThat(show("log_min_duration_statement")).isEqualTo("1min");
         assertThat(show("max_connections")).isEqualTo("100");
         assertThat(pendingRestart()).containsExactly("max_connections");
