@@ -14,14 +14,19 @@ final class SettingsPrinter {
         out.println("Source: " + report.source() + " (PostgreSQL " + report.sourceVersion() + ")");
         out.println("Target: " + report.target() + " (PostgreSQL " + report.targetVersion() + ")");
         out.println();
-        out.println("Parameters the source changes from their defaults (" + report.changed().size() + "):");
+        out.println("Parameters the source changes from their defaults and the target has otherwise ("
+                + report.changed().size() + "):");
         int width = report.changed().stream().mapToInt(c -> c.name().length()).max().orElse(0);
         for (SettingsReport.Changed c : report.changed()) {
             String there = c.targetName() == null ? "the target has no such parameter"
                     : (c.targetName().equals(c.name()) ? "target " : "target " + c.targetName() + " = ")
-                            + c.targetValue() + (c.sameValue() ? " (same)" : "");
+                            + (c.targetValue() == null ? "(none)" : c.targetValue());
             out.printf("  %-" + width + "s = %s (%s); %s%s%n", c.name(), c.sourceValue(), c.setIn(), there,
                     c.note() == null ? "" : "; " + c.note());
+        }
+        if (!report.same().isEmpty()) {
+            out.println("  already the same on the target (" + report.same().size() + "): "
+                    + String.join(", ", report.same()));
         }
         out.println();
         out.println("Renamed or removed between the two versions (" + report.retired().size() + "):");

@@ -2,6 +2,7 @@ package io.pgshift.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -109,6 +110,12 @@ final class UpgradeCommand implements Callable<Integer> {
     @Option(names = "--no-verify", description = "Skip the verification of every database against its source.")
     boolean noVerify;
 
+    @Option(names = "--settings-script", paramLabel = "FILE",
+            description = "Write the ALTER SYSTEM statements that give the target the source's non-default settings "
+                    + "to FILE (a new file), as pgshift compare settings --script; for a managed target, notes on "
+                    + "where the provider takes them. Nothing is run.")
+    Path settingsScript;
+
     @Mixin
     ReportOption report = new ReportOption();
 
@@ -133,7 +140,11 @@ final class UpgradeCommand implements Callable<Integer> {
                 ddl.toOptions(), filter.toFilter(), clean, !noAnalyze, analyzeInStages,
                 !noVerify,
                 new RoleOptions(TargetProfile.of(profile), RoleOptions.parseRoleMap(roleMap), noRolePasswords, false,
-                        false), keepRoleGrants, ignoreCheckErrors);
+                        false), keepRoleGrants, ignoreCheckErrors, settingsScript);
+        if (settingsScript != null && Files.exists(settingsScript)) {
+            // Found now rather than at the settings step, hours into the run.
+            throw new PgShiftException(ErrorCode.IO, settingsScript + " already exists; choose a new file name");
+        }
         return output.run(spec, progress -> {
             ReportSession session = ReportOption.session(reportFile(), "upgrade", options.source().describe(),
                     options.target().describe(), progress);

@@ -5,16 +5,20 @@ import java.util.List;
 /**
  * What {@code pgshift compare settings} found.
  *
- * @param changed  parameters the source's configuration changes from their defaults, with the target's values
+ * @param targetService the managed service the target runs on, as its roles or parameters give it away (azure, rds,
+ *                      cloudsql), else generic
+ * @param changed  parameters the source's configuration changes from their defaults and the target has otherwise
+ * @param same     parameters the source's configuration changes that the target already has at the same value
  * @param retired  parameters the source has that the target's version renamed or removed
  * @param defaults built-in defaults that changed between the versions
  * @param added    parameters the target has and the source does not
  */
 public record SettingsReport(String source, String target, String sourceVersion, String targetVersion,
-                             List<Changed> changed, List<Retired> retired, List<DefaultChange> defaults,
-                             List<Added> added) {
+                             String targetService, List<Changed> changed, List<String> same, List<Retired> retired,
+                             List<DefaultChange> defaults, List<Added> added) {
     public SettingsReport {
         changed = List.copyOf(changed);
+        same = List.copyOf(same);
         retired = List.copyOf(retired);
         defaults = List.copyOf(defaults);
         added = List.copyOf(added);
@@ -27,11 +31,25 @@ public record SettingsReport(String source, String target, String sourceVersion,
      * @param targetName  the parameter that holds the setting on the target: the same, or its new name; null when the
      *                    target has none
      * @param targetValue its value on the target, null when the target has no such parameter
-     * @param sameValue   the target already has the source's value under the same name
      * @param note        why the names differ, or what the target lacks; null when nothing needs saying
+     * @param carry       what gives the target the source's value; null when nothing can (a removed parameter, one
+     *                    the target does not know or cannot change)
      */
     public record Changed(String name, String sourceValue, String setIn, String targetName, String targetValue,
-                          String targetSetIn, boolean sameValue, String note) {
+                          String targetSetIn, String note, Carry carry) {
+    }
+
+    /**
+     * The source's value as the target's parameter takes it.
+     *
+     * @param name    the target's parameter
+     * @param values  the value; a list parameter's elements one by one
+     * @param restart the target applies it only when it restarts
+     */
+    public record Carry(String name, List<String> values, boolean restart) {
+        public Carry {
+            values = List.copyOf(values);
+        }
     }
 
     /** A parameter of the source that the target's version renamed (replacement set) or removed. */

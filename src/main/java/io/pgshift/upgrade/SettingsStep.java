@@ -5,10 +5,12 @@ import java.util.List;
 
 import io.pgshift.settings.SettingsComparison;
 import io.pgshift.settings.SettingsReport;
+import io.pgshift.settings.SettingsScript;
 
 /**
  * The comparison of {@code pgshift compare settings}: configuring the target stays the user's decision, so all it
- * produces is findings. A parameter the source changes and the target has otherwise is a warning to review.
+ * produces is findings, and with --settings-script the statements for the user to review and run. A parameter the
+ * source changes and the target has otherwise is a warning to review; one the target already has is not mentioned.
  */
 final class SettingsStep {
     static final String SETTING_CHANGED = "PGS-SETTING-CHANGED";
@@ -22,15 +24,11 @@ final class SettingsStep {
     static StepOutcome run(UpgradeOptions options) {
         SettingsReport r = SettingsComparison.run(options.source(), options.target());
         List<Finding> findings = new ArrayList<>();
-        int differ = 0;
         for (SettingsReport.Changed c : r.changed()) {
             String target = c.targetName() == null ? "the target has no such parameter"
                     : (c.targetName().equals(c.name()) ? "" : c.targetName() + " = ") + c.targetValue()
                             + " on the target";
-            if (!c.sameValue()) {
-                differ++;
-            }
-            findings.add(finding(c.sameValue() ? Severity.INFO : Severity.WARNING, SETTING_CHANGED, c.name() + " = "
+            findings.add(finding(Severity.WARNING, SETTING_CHANGED, c.name() + " = "
                     + c.sourceValue() + " on the source (" + c.setIn() + "), " + target
                     + (c.note() != null ? "; " + c.note() : "")));
         }
@@ -53,8 +51,14 @@ final class SettingsStep {
                     + "(see pgshift compare settings): " + String.join(", ",
                             r.added().stream().map(SettingsReport.Added::name).toList())));
         }
-        return new StepOutcome(r.changed().size() + " parameters set on the source, " + differ + " of them otherwise "
-                + "on the target; " + r.retired().size() + " renamed or removed", findings);
+        String script = "";
+        if (options.settingsScript() != null) {
+            SettingsScript.write(r, options.roles().profile(), options.settingsScript());
+            script = "; the statements that carry them are in " + options.settingsScript();
+        }
+        return new StepOutcome((r.changed().size() + r.same().size()) + " parameters set on the source, "
+                + r.changed().size() + " of them otherwise on the target; " + r.retired().size()
+                + " renamed or removed" + script, findings);
     }
 
     private static Finding finding(Severity severity, String code, String message) {

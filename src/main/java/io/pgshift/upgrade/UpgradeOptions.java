@@ -1,5 +1,6 @@
 package io.pgshift.upgrade;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +30,13 @@ import io.pgshift.roles.RoleOptions;
  * @param keepRoleGrants   keep the memberships a target user that is not a superuser granted itself in the roles
  *                         that own the source's objects, instead of taking them back when the upgrade ends
  * @param ignoreCheckErrors go ahead although the pre-flight check found errors: the user's explicit override
+ * @param settingsScript   where the settings step writes the statements that carry the source's configuration to
+ *                         the target (as compare settings --script); null for none
  */
 public record UpgradeOptions(ConnInfo source, ConnInfo target, int jobs, List<String> databases,
                              List<String> excludeDatabases, DdlOptions ddl, CatalogFilter filter, boolean clean,
                              boolean analyze, boolean analyzeInStages, boolean verify, RoleOptions roles,
-                             boolean keepRoleGrants, boolean ignoreCheckErrors) {
+                             boolean keepRoleGrants, boolean ignoreCheckErrors, Path settingsScript) {
 
     static final String MASK = "********";
 
@@ -43,6 +46,15 @@ public record UpgradeOptions(ConnInfo source, ConnInfo target, int jobs, List<St
         }
         databases = List.copyOf(databases);
         excludeDatabases = List.copyOf(excludeDatabases);
+    }
+
+    /** Without a settings script. */
+    public UpgradeOptions(ConnInfo source, ConnInfo target, int jobs, List<String> databases,
+                          List<String> excludeDatabases, DdlOptions ddl, CatalogFilter filter, boolean clean,
+                          boolean analyze, boolean analyzeInStages, boolean verify, RoleOptions roles,
+                          boolean keepRoleGrants, boolean ignoreCheckErrors) {
+        this(source, target, jobs, databases, excludeDatabases, ddl, filter, clean, analyze, analyzeInStages, verify,
+                roles, keepRoleGrants, ignoreCheckErrors, null);
     }
 
     /** For the report: connections as user@host/db with any password masked, everything else as given. */
@@ -70,6 +82,7 @@ public record UpgradeOptions(ConnInfo source, ConnInfo target, int jobs, List<St
         m.put("noRolePasswords", roles.noPasswords());
         m.put("keepRoleGrants", keepRoleGrants);
         m.put("ignoreCheckErrors", ignoreCheckErrors);
+        m.put("settingsScript", settingsScript == null ? null : settingsScript.toString());
         return m;
     }
 

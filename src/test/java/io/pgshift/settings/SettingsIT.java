@@ -51,7 +51,8 @@ class SettingsIT {
         assertThat(report.sourceVersion()).startsWith("12.");
         assertThat(report.targetVersion()).startsWith("17.");
         assertThat(changed(report, "work_mem")).isEqualTo(new SettingsReport.Changed("work_mem", "64MB",
-                "configuration file", "work_mem", "4MB", "default", false, null));
+                "configuration file", "work_mem", "4MB", "default", null,
+                new SettingsReport.Carry("work_mem", List.of("64MB"), false)));
         SettingsReport.Changed walKeep = changed(report, "wal_keep_segments");
         assertThat(walKeep.sourceValue()).isEqualTo("32");
         assertThat(walKeep.targetName()).isEqualTo("wal_keep_size");

@@ -6,6 +6,8 @@ import io.pgshift.embedded.SslSetup;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class PostgresServer implements BeforeAllCallback, AfterAllCallback {
     private final PgVersion version;
     private SslSetup ssl = SslSetup.OFF;
+    private final Map<String, String> settings = new LinkedHashMap<>();
     private EmbeddedPostgres server;
     /** The class whose beforeAll started the server; only its afterAll stops it (not a @Nested one's). */
     private String ownerId;
@@ -46,10 +49,21 @@ public final class PostgresServer implements BeforeAllCallback, AfterAllCallback
         return this;
     }
 
+    /** A line of the server's postgresql.conf, for parameters that only a start sets (max_connections, ...). */
+    public PostgresServer setting(String name, String value) {
+        if (server != null) {
+            throw new IllegalStateException("settings must be chosen before the server starts");
+        }
+        settings.put(name, value);
+        return this;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
         if (server == null) {
-            server = EmbeddedPostgres.builder(version).ssl(ssl).start();
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder(version).ssl(ssl);
+            settings.forEach(builder::setting);
+            server = builder.start();
             ownerId = context.getUniqueId();
         }
     }

@@ -114,7 +114,8 @@ class UpgradeIT {
         Path report = reports.resolve("upgrade.json");
 
         Cli.Run run = Cli.run("upgrade", "--source", serverConn(source), "--target", serverConn(target),
-                "--jobs", "3", "--exclude-databases", "upg_scratch", "--report", report.toString());
+                "--jobs", "3", "--exclude-databases", "upg_scratch", "--report", report.toString(),
+                "--settings-script", reports.resolve("settings.sql").toString());
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("succeeded").contains("upg_app").contains("upg_archive")
@@ -228,6 +229,10 @@ class UpgradeIT {
         List<String> messages = new ArrayList<>();
         json.get("findings").forEach(f -> messages.add(f.get("code").asText() + " " + f.get("message").asText()));
         assertThat(messages).anyMatch(m -> m.startsWith("PGS-SETTING-CHANGED work_mem = 7MB on the source"));
+        assertThat(messages).noneMatch(m -> m.startsWith("PGS-SETTING-CHANGED port ")
+                || m.startsWith("PGS-SETTING-CHANGED shared_buffers "));
+        assertThat(Files.readString(reports.resolve("settings.sql"))).contains("ALTER SYSTEM SET work_mem = '7MB';")
+                .doesNotContain("SET port");
         assertThat(messages).anyMatch(m -> m.startsWith("PGS-ROLE-SETTING-NOT-APPLIED") && m.contains("upg_scratch"));
         assertThat(messages).anyMatch(m -> m.startsWith("PGS-ROLE-SETTING-NOT-APPLIED") && m.contains("template1"));
     }

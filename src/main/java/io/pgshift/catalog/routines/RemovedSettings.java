@@ -3,8 +3,8 @@ package io.pgshift.catalog.routines;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import io.pgshift.settings.ParameterChange;
-import io.pgshift.settings.ParameterHistory;
+import io.pgshift.catalog.ParameterChange;
+import io.pgshift.catalog.ParameterHistory;
 
 /**
  * Run-time parameters that later versions no longer accept by name, with the first major version that does not

@@ -1,4 +1,4 @@
-package io.pgshift.settings;
+package io.pgshift.catalog;
 
 /**
  * One change to a server parameter in a major release, as the data files under

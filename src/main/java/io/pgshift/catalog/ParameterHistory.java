@@ -1,4 +1,4 @@
-package io.pgshift.settings;
+package io.pgshift.catalog;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +28,7 @@ public final class ParameterHistory {
 
     private final List<ParameterChange> changes;
 
-    ParameterHistory(List<ParameterChange> changes) {
+    public ParameterHistory(List<ParameterChange> changes) {
         this.changes = List.copyOf(changes);
     }
 
@@ -62,7 +62,8 @@ public final class ParameterHistory {
         ObjectMapper json = new ObjectMapper();
         List<ParameterChange> changes = new ArrayList<>();
         for (int version = FIRST; version <= LAST; version++) {
-            String file = "pg" + version + ".json";
+            // The files are the parameter history of compare settings, which reads it from here too.
+            String file = "/io/pgshift/settings/pg" + version + ".json";
             try (InputStream in = ParameterHistory.class.getResourceAsStream(file)) {
                 if (in == null) {
                     throw new IOException("it is missing from the build");

@@ -1,4 +1,4 @@
-package io.pgshift.settings;
+package io.pgshift.catalog;
 
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +12,8 @@ import io.pgshift.catalog.ServerVersion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import io.pgshift.catalog.ParameterHistory;
+import io.pgshift.catalog.ParameterChange;
 
 class ParameterHistoryTest {
     private final ParameterHistory history = ParameterHistory.builtIn();
