@@ -6,8 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class InterruptedMessageTest {
     @Test
-    void anInterruptedCopySaysTheTargetMayHoldPartOfItAndHowToStartOver() {
+    void anInterruptedCopySaysTheTargetHoldsPartOfItAndHowToFinishOrStartOver() {
         assertThat(Main.interrupted(new String[] {"copy", "--source", "x"}))
+                .contains("the target holds part of it").contains("--resume").contains("--clean");
+    }
+
+    @Test
+    void anInterruptedRestoreSaysTheTargetMayHoldPartOfItAndHowToStartOver() {
+        assertThat(Main.interrupted(new String[] {"restore", "x"}))
                 .contains("the target may hold part of it").contains("--clean");
     }
 
