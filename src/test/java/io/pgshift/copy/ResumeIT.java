@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.pgshift.testkit.Cli;
 import io.pgshift.testkit.Launcher;
 import io.pgshift.testkit.PostgresServer;
+import io.pgshift.testkit.Wait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,7 +54,7 @@ class ResumeIT {
         String[] copy = {"copy", "-j", "2", "--no-analyze", "--state-dir", state.toString(), "--source",
             Cli.conn(source, "resumable"), "--target", Cli.conn(target, "resumed")};
         Process first = Launcher.start(home, Map.of(), home, copy);
-        assertThat(waitUntil(ResumeIT::aCopyRuns, 120)).as("the copy reaches the data phase").isTrue();
+        assertThat(Wait.until(ResumeIT::aCopyRuns, 120)).as("the copy reaches the data phase").isTrue();
         first.destroyForcibly();
         assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
         try (var files = Files.list(state)) {
@@ -95,20 +96,5 @@ class ResumeIT {
             rs.next();
             return rs.getLong(1) > 0;
         }
-    }
-
-    private interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    private static boolean waitUntil(Condition condition, int seconds) throws Exception {
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (condition.holds()) {
-                return true;
-            }
-            Thread.sleep(50);
-        }
-        return false;
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.pgshift.testkit.Cli;
 import io.pgshift.testkit.Launcher;
 import io.pgshift.testkit.PostgresServer;
+import io.pgshift.testkit.Wait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,7 +43,7 @@ class InterruptIT {
 
             Process copy = Launcher.start(home, Map.of(), home, "copy", "--source", Cli.conn(source, "locked"),
                     "--target", Cli.conn(target, "locked"));
-            assertThat(waitUntil(() -> pgshiftSessionsWaitingForALock() > 0, 60))
+            assertThat(Wait.until(() -> pgshiftSessionsWaitingForALock() > 0, 60))
                     .as("a pgshift session waits for the table's lock").isTrue();
             copy.destroy();
 
@@ -50,7 +51,7 @@ class InterruptIT {
             assertThat(copy.exitValue()).isEqualTo(130);
             assertThat(Files.readString(home.resolve("err"))).contains("pgshift: interrupted: ")
                     .contains("--clean");
-            assertThat(waitUntil(() -> pgshiftSessionsWaitingForALock() == 0, 5))
+            assertThat(Wait.until(() -> pgshiftSessionsWaitingForALock() == 0, 5))
                     .as("no pgshift session waits any more while the lock is still held").isTrue();
             blocker.rollback();
         }
@@ -63,21 +64,6 @@ class InterruptIT {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    private interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    private static boolean waitUntil(Condition condition, int seconds) throws Exception {
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (condition.holds()) {
-                return true;
-            }
-            Thread.sleep(100);
-        }
-        return condition.holds();
     }
 
     private static void execute(Connection c, String sql) throws Exception {
