@@ -38,19 +38,21 @@ public record RestoreSelection(List<String> schemas, List<String> tables, Set<In
     }
 
     /**
-     * The chosen entries, in the dump's order. A chosen table keeps the sequences it needs (a serial column's, a
-     * default's nextval), with their positions, as pg_restore keeps a table's owned sequence: without them its
-     * CREATE TABLE would fail. A -t or -n that matches nothing of the dump is refused, as pg_dump refuses it.
+     * The chosen entries, in the dump's order. A chosen table keeps its schema and the sequences it needs (a serial
+     * column's, a default's nextval), with their positions, as pg_restore keeps a table's owned sequence: without
+     * them its CREATE TABLE would fail. A -t or -n that matches nothing of the dump is refused, as pg_dump refuses it.
      */
     public List<Entry> select(List<Entry> entries) {
         refuseUnmatched(entries);
         Set<ObjectRef> tablesChosen = new HashSet<>();
         Set<ObjectRef> tablesNeed = new HashSet<>();
+        Set<String> tablesSchemas = new HashSet<>();
         for (int i = 0; i < entries.size(); i++) {
             Entry e = entries.get(i);
-            if ((listed == null || listed.contains(i + 1)) && matches(e) && e.kind() == Kind.TABLE) {
+            if ((listed == null || listed.contains(i + 1)) && matches(e) && TABLE_KINDS.contains(e.kind())) {
                 tablesChosen.add(e.ref());
                 tablesNeed.addAll(e.dependsOn());
+                tablesSchemas.add(schemaOf(e));
             }
         }
         // A serial column's sequence depends on its table, a default's on nothing of it; an identity's position
@@ -67,7 +69,10 @@ public record RestoreSelection(List<String> schemas, List<String> tables, Set<In
             Entry e = entries.get(i);
             boolean tablesSequence = !tables.isEmpty() && (e.kind() == Kind.SEQUENCE || e.kind() == Kind.SEQUENCE_SET)
                     && (sequences.contains(e.ref().oid()) || !Collections.disjoint(e.dependsOn(), tablesChosen));
-            if ((listed == null || listed.contains(i + 1)) && (matches(e) || tablesSequence)) {
+            // The schema too: a restore goes into an empty database, where the table could not be created without
+            // it (pg_restore -t leaves it out, for a database that has it).
+            boolean tablesSchema = !tables.isEmpty() && e.kind() == Kind.SCHEMA && tablesSchemas.contains(e.name());
+            if ((listed == null || listed.contains(i + 1)) && (matches(e) || tablesSequence || tablesSchema)) {
                 chosen.add(e);
             }
         }

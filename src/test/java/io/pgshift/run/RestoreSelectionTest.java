@@ -28,9 +28,9 @@ class RestoreSelectionTest {
     }
 
     @Test
-    void aTableKeepsItsDefinitionAndRowsInEverySchemaButNotItsIndexes() {
+    void aTableKeepsItsSchemaDefinitionAndRowsInEverySchemaButNotItsIndexes() {
         assertThat(names(new RestoreSelection(List.of(), List.of("orders"), null)))
-                .containsExactly("TABLE sales.orders", "TABLE public.orders", "TABLE DATA sales.orders");
+                .containsExactly("SCHEMA sales", "TABLE sales.orders", "TABLE public.orders", "TABLE DATA sales.orders");
     }
 
     @Test
@@ -64,6 +64,7 @@ class RestoreSelectionTest {
                 .select(List.of(sequence, table, position, other));
 
         assertThat(chosen).containsExactly(sequence, table, position);
+        assertThat(chosen).doesNotContain(other);
     }
 
     @Test
