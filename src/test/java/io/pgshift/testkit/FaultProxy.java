@@ -42,6 +42,16 @@ public final class FaultProxy implements AutoCloseable {
         return new FaultProxy(server.host(), server.port());
     }
 
+    /** A proxy to any server, a managed one's for instance. */
+    public static FaultProxy to(String host, int port) throws IOException {
+        return new FaultProxy(host, port);
+    }
+
+    /** The connection string, with this proxy in the server's place. */
+    public String through(String conn, String host, int port) {
+        return conn.replace("host=" + host, "host=127.0.0.1").replace("port=" + port, "port=" + port());
+    }
+
     public int port() {
         return listener.getLocalPort();
     }
