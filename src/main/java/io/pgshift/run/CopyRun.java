@@ -409,12 +409,14 @@ public final class CopyRun {
         if (e.drop() != null) {
             SessionSettings.execute(target, e.drop());
         }
-        if (e.kind() == Kind.PRIMARY_KEY || e.kind() == Kind.UNIQUE || e.kind() == Kind.INDEX) {
-            String[] parts = e.name().split("\\.");
-            String index = e.kind() == Kind.INDEX ? e.name() : parts[0] + "." + parts[parts.length - 1];
-            int dot = index.indexOf('.');
-            SessionSettings.execute(target, "DROP INDEX IF EXISTS " + io.pgshift.sql.Sql.qualified(
-                    index.substring(0, dot), index.substring(dot + 1)));
+        // The entry's name is schema.index, or schema.table.key for a key, whose index has the key's name. A name
+        // with a dot of its own cannot be read back: its index is left, and the step then fails loudly on it
+        // rather than drop another index that a misread name would point at.
+        String[] parts = e.name().split("\\.", -1);
+        boolean key = e.kind() == Kind.PRIMARY_KEY || e.kind() == Kind.UNIQUE;
+        if (key && parts.length == 3 || e.kind() == Kind.INDEX && parts.length == 2) {
+            SessionSettings.execute(target, "DROP INDEX IF EXISTS "
+                    + io.pgshift.sql.Sql.qualified(parts[0], parts[parts.length - 1]));
         }
     }
 
