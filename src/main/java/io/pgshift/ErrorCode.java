@@ -40,6 +40,18 @@ public enum ErrorCode {
      * could not be taken up again. Failures on the target's side are MIGRATION_FAILED.
      */
     SOURCE_FAILED(14, "reading the source failed"),
+    /**
+     * Online mode cannot start or go on: a prerequisite is missing on the source (wal_level, free replication
+     * slots or WAL senders, the REPLICATION attribute, a replica identity on every table, PostgreSQL 10 or later)
+     * or on the target (the right to subscribe, a source it can reach), or there is no online copy to show or
+     * cut over. Nothing is left behind on either server.
+     */
+    ONLINE_NOT_READY(15, "online mode not possible"),
+    /**
+     * The cutover did not finish: the target did not catch up in time, the source's schema changed while it was
+     * followed, or the verification found a difference. The source was made writable again.
+     */
+    CUTOVER_FAILED(16, "cutover failed"),
     /** The run was interrupted before it finished. */
     INTERRUPTED(130, "interrupted");
 

@@ -18,7 +18,18 @@ import io.pgshift.object.Kind;
  * Like pg_dump, pgshift creates them after the data: publishing plays no part in loading it.
  * Subscriptions are written by {@link SubscriptionSource}, disabled.
  */
-final class PublicationSource implements ObjectSource {
+public final class PublicationSource implements ObjectSource {
+
+    /**
+     * The names online mode gives the publication, slot and subscription it makes for one database, and drops at
+     * its cutover. They are its scaffolding, never the user's: no copy, dump or verification carries them.
+     */
+    public static final String ONLINE_MODE_PREFIX = "pgshift_online_";
+
+    /** A condition on a name column that leaves online mode's own objects out. */
+    static String notOnlineMode(String nameColumn) {
+        return "NOT " + nameColumn + " LIKE '" + ONLINE_MODE_PREFIX.replace("_", "\\_") + "%'";
+    }
 
     @Override
     public List<ObjectDef> read(SourceContext context) throws SQLException {
@@ -40,9 +51,11 @@ final class PublicationSource implements ObjectSource {
                        p.pubinsert, p.pubupdate, p.pubdelete, %s AS pubtruncate, %s AS pubviaroot,
                        %s AS pubgencols, (SELECT cmt.description FROM pg_catalog.pg_description cmt WHERE cmt.objoid = p.oid AND cmt.classoid = 'pg_catalog.pg_publication'::pg_catalog.regclass AND cmt.objsubid = 0) AS comment
                 FROM pg_catalog.pg_publication p
+                WHERE %s
                 ORDER BY p.pubname""".formatted(version.atLeast(11) ? "p.pubtruncate" : "false",
                         version.atLeast(13) ? "p.pubviaroot" : "false",
-                        version.atLeast(18) ? "p.pubgencols" : "'n'::pg_catalog.\"char\""),
+                        version.atLeast(18) ? "p.pubgencols" : "'n'::pg_catalog.\"char\"",
+                        notOnlineMode("p.pubname")),
                 rs -> {
                     List<String> publish = new ArrayList<>();
                     for (String action : List.of("insert", "update", "delete", "truncate")) {
@@ -71,13 +84,15 @@ final class PublicationSource implements ObjectSource {
                 JOIN pg_catalog.pg_publication p ON p.oid = pr.prpubid
                 JOIN pg_catalog.pg_class c ON c.oid = pr.prrelid
                 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                WHERE %s
                 ORDER BY p.pubname, n.nspname, c.relname""".formatted(
                         filters ? "pg_catalog.pg_get_expr(pr.prqual, pr.prrelid)" : "NULL",
                         filters ? """
                                 ARRAY(SELECT a.attname
                                       FROM pg_catalog.unnest(pr.prattrs::pg_catalog.int2[]) WITH ORDINALITY k(num, i)
                                       JOIN pg_catalog.pg_attribute a ON a.attrelid = pr.prrelid AND a.attnum = k.num
-                                      ORDER BY k.i)""" : "ARRAY[]::pg_catalog.name[]"),
+                                      ORDER BY k.i)""" : "ARRAY[]::pg_catalog.name[]",
+                        notOnlineMode("p.pubname")),
                 rs -> {
                     String table = qualified(rs.getString("nspname"), rs.getString("relname"));
                     List<String> columns = new ArrayList<>();
@@ -102,7 +117,8 @@ final class PublicationSource implements ObjectSource {
                 FROM pg_catalog.pg_publication_namespace pn
                 JOIN pg_catalog.pg_publication p ON p.oid = pn.pnpubid
                 JOIN pg_catalog.pg_namespace n ON n.oid = pn.pnnspid
-                ORDER BY p.pubname, n.nspname""",
+                WHERE %s
+                ORDER BY p.pubname, n.nspname""".formatted(notOnlineMode("p.pubname")),
                 rs -> ObjectDef.of(ObjectRef.of("pg_publication_namespace", rs.getLong("oid")),
                         Kind.PUBLICATION_TABLES_IN_SCHEMA, rs.getString("nspname"),
                         rs.getString("pubname") + " " + rs.getString("nspname"), "PUBLICATION TABLES IN SCHEMA",

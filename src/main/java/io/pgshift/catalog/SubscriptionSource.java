@@ -42,6 +42,7 @@ final class SubscriptionSource implements ObjectSource {
                        (SELECT cmt.description FROM pg_catalog.pg_description cmt WHERE cmt.objoid = s.oid AND cmt.classoid = 'pg_catalog.pg_subscription'::pg_catalog.regclass AND cmt.objsubid = 0) AS comment
                 FROM pg_catalog.pg_subscription s
                 WHERE s.subdbid = (SELECT d.oid FROM pg_catalog.pg_database d WHERE d.datname = pg_catalog.current_database())
+                  AND %s
                 ORDER BY s.subname""".formatted(
                         v.atLeast(14) ? "s.subbinary" : "false",
                         v.atLeast(16) ? "s.substream::text" : v.atLeast(14) ? "CASE WHEN s.substream THEN 't' ELSE 'f' END" : "''",
@@ -50,7 +51,8 @@ final class SubscriptionSource implements ObjectSource {
                         v.atLeast(16) ? "s.subpasswordrequired" : "true",
                         v.atLeast(16) ? "s.subrunasowner" : "false",
                         v.atLeast(16) ? "s.suborigin" : "'any'",
-                        v.atLeast(17) ? "s.subfailover" : "false"),
+                        v.atLeast(17) ? "s.subfailover" : "false",
+                        PublicationSource.notOnlineMode("s.subname")),
                 rs -> {
                     String name = ident(rs.getString("subname"));
                     String create = "CREATE SUBSCRIPTION " + name + " CONNECTION " + literal(rs.getString("subconninfo"))

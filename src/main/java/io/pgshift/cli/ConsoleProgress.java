@@ -123,6 +123,16 @@ final class ConsoleProgress implements ProgressListener, AutoCloseable {
         printAbove(line);
     }
 
+    @Override
+    public synchronized void info(String message) {
+        logged(message);
+        if (mode == Mode.LINES) {
+            printStamped(message);
+        } else if (mode == Mode.LIVE) {
+            printAbove(message);
+        }
+    }
+
     /** A line for the log file alone. */
     synchronized void logged(String line) {
         if (log != null) {

@@ -15,6 +15,9 @@ import io.pgshift.run.CopyOptions;
 import io.pgshift.run.CopyResult;
 import io.pgshift.run.CopyRun;
 import io.pgshift.object.Kind;
+import io.pgshift.online.OnlineCopy;
+import io.pgshift.online.OnlineCopyResult;
+import io.pgshift.online.OnlineOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -88,6 +91,29 @@ final class CopyCommand implements Callable<Integer> {
                     + "~/.local/state/pgshift). The log goes away when the copy succeeds.")
     java.nio.file.Path stateDir;
 
+    @Option(names = "--online",
+            description = "Copy, then keep the target following the source with PostgreSQL's logical replication "
+                    + "until pgshift cutover: a publication and a replication slot on the source (10 or later, "
+                    + "wal_level logical), a subscription on the target. Returns once the target follows; see "
+                    + "pgshift status, cutover and abort.")
+    boolean online;
+
+    @Option(names = "--replica-identity-full",
+            description = "With --online: give REPLICA IDENTITY FULL to tables with neither a primary key nor a "
+                    + "replica identity, instead of refusing them. Each UPDATE and DELETE on them then logs the whole "
+                    + "old row, and the target finds it by reading the table. Undone at the cutover or abort.")
+    boolean replicaIdentityFull;
+
+    @Option(names = "--source-from-target", paramLabel = "CONN",
+            description = "With --online: how the target reaches the source, when not as --source says (another "
+                    + "host name, a private address). Stored in the target's subscription until the cutover.")
+    String sourceFromTarget;
+
+    @Option(names = "--follow",
+            description = "With --online: stay in the foreground and show the lag until the cutover or an abort "
+                    + "ends the online copy. Ctrl-C leaves the target following.")
+    boolean follow;
+
     @Option(names = "--dry-run", description = "Print the statements the copy would run, in order, and stop.")
     boolean dryRun;
 
@@ -131,6 +157,13 @@ final class CopyCommand implements Callable<Integer> {
                 splitTablesLargerThan != null ? splitTablesLargerThan : CopyOptions.DEFAULT_SPLIT_THRESHOLD,
                 splitMaxParts != null ? splitMaxParts : 0, keepRoleGrants).withFaults(faults.toFaults())
                 .withResume(resume, stateDir);
+        if (online) {
+            return copyOnline(options, out);
+        }
+        if (replicaIdentityFull || sourceFromTarget != null || follow) {
+            throw new ParameterException(spec.commandLine(), "--replica-identity-full, --source-from-target and "
+                    + "--follow go with --online");
+        }
         if (dryRun) {
             printPlan(new CopyRun(options, io.pgshift.progress.ProgressListener.NONE).plan(), out);
             return 0;
@@ -145,6 +178,29 @@ final class CopyCommand implements Callable<Integer> {
         });
         SummaryPrinter.print(result, out);
         ReportOption.written(session[0], out);
+        return 0;
+    }
+
+    private int copyOnline(CopyOptions options, PrintWriter out) throws IOException {
+        if (schemaOnly || resume || dryRun) {
+            throw new ParameterException(spec.commandLine(), "--online copies the rows and then follows them: not "
+                    + "with --schema-only, --resume or --dry-run");
+        }
+        OnlineOptions onlineOptions = new OnlineOptions(options, sourceFromTarget, replicaIdentityFull,
+                OnlineOptions.DEFAULT_FOLLOW_TIMEOUT);
+        OnlineCopyResult result = output.run(spec, progress -> {
+            OnlineCopyResult started = new OnlineCopy(onlineOptions, progress).run();
+            progress.close();
+            return started;
+        });
+        SummaryPrinter.print(result.copy(), out);
+        out.println(FollowPrinter.line(result.status()));
+        out.println("the target follows the source: see pgshift status, then pgshift cutover (or pgshift abort), "
+                + "each with the same --source and --target");
+        out.flush();
+        if (follow) {
+            FollowLoop.run(options.source(), options.target(), out);
+        }
         return 0;
     }
 

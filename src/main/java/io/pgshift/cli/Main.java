@@ -36,6 +36,8 @@ import picocli.CommandLine.Mixin;
             "12:check failed: the pre-flight check found errors, or could not read a server",
             "13:dependency loop: source objects need each other in a loop no order of creation satisfies",
             "14:reading the source failed: its COPY was refused, or its connection was lost on every attempt",
+            "15:online mode not possible: a prerequisite is missing (wal_level, slots, replica identity, rights)",
+            "16:cutover failed: the source is writable again",
             "130:interrupted"})
 public final class Main {
     /** The commands, in the order the help lists them. */
@@ -58,6 +60,9 @@ public final class Main {
         commands.put("roles", RolesCommand::new);
         commands.put("analyze", AnalyzeCommand::new);
         commands.put("upgrade", UpgradeCommand::new);
+        commands.put("status", StatusCommand::new);
+        commands.put("cutover", CutoverCommand::new);
+        commands.put("abort", AbortCommand::new);
         commands.put("demo", DemoCommand::new);
         return commands;
     }
@@ -111,7 +116,10 @@ public final class Main {
     static String interrupted(String[] args) {
         String command = args.length == 0 ? "" : args[0];
         return switch (command) {
-            case "copy" -> "the copy stopped before it finished, and the target holds part of it: run the same "
+            case "copy" -> Arrays.asList(args).contains("--online") ? "an online copy that was following goes on "
+                    + "without pgshift (see pgshift status); one still copying left a replication slot that holds the "
+                    + "source's WAL: run pgshift abort with the same --source and --target, then copy again"
+                    : "the copy stopped before it finished, and the target holds part of it: run the same "
                     + "command with --resume to finish it, or with --clean to start over";
             case "restore", "upgrade", "roles", "demo" -> "the run stopped before it finished, and the target "
                     + "may hold part of it (a schema without all its rows, some roles or databases): run the same "
@@ -119,6 +127,9 @@ public final class Main {
             case "dump" -> "the dump stopped before it finished: a file dump keeps its .partial name and a directory "
                     + "dump has no manifest.json, so neither can be restored; remove it and dump again";
             case "analyze" -> "some tables were not analyzed: run it again";
+            case "cutover" -> "the cutover stopped before it finished: the source database may still be read-only; "
+                    + "run pgshift cutover again, or pgshift abort and ALTER DATABASE ... RESET "
+                    + "default_transaction_read_only";
             default -> "nothing was written";
         };
     }

@@ -241,6 +241,37 @@ public final class ConnInfo {
     }
 
     /**
+     * A libpq connection string that a server can use to reach this one, as a subscription's CONNECTION: the
+     * hosts, ports, database, user, sslmode and password. Paths (client certificates, root certificates) are
+     * left out, since they name files on this machine, not on the server that reads the string. It contains the
+     * password: never log it.
+     */
+    public String libpqString() {
+        StringBuilder b = new StringBuilder();
+        StringBuilder hostNames = new StringBuilder();
+        StringBuilder ports = new StringBuilder();
+        for (Host h : hosts.list()) {
+            String name = h.host() != null && !h.host().isEmpty() ? h.host() : h.hostaddr();
+            hostNames.append(hostNames.length() > 0 ? "," : "").append(name == null ? "" : name);
+            ports.append(ports.length() > 0 ? "," : "").append(h.port());
+        }
+        appendValue(b, "host", hostNames.toString());
+        appendValue(b, "port", ports.toString());
+        appendValue(b, "dbname", dbname);
+        appendValue(b, "user", user);
+        appendValue(b, "sslmode", ssl.mode().toString());
+        password().ifPresent(p -> appendValue(b, "password", p));
+        return b.toString();
+    }
+
+    private static void appendValue(StringBuilder b, String keyword, String value) {
+        if (b.length() > 0) {
+            b.append(' ');
+        }
+        b.append(keyword).append("='").append(value.replace("\\", "\\\\").replace("'", "\\'")).append('\'');
+    }
+
+    /**
      * {@code user@host:port/dbname}, hosts comma-separated, with {@code ?sslmode=...} appended
      * when the mode is not the default {@code prefer}. Never contains the password.
      */

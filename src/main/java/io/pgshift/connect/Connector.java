@@ -42,6 +42,21 @@ public final class Connector {
         return open(info, props);
     }
 
+    /**
+     * Opens a logical replication connection to the database ({@code replication=database}): the one kind of
+     * session that can create a logical slot together with a snapshot other sessions import. Replication
+     * commands are sent as simple queries, so the session speaks the simple protocol only.
+     *
+     * @throws PgShiftException as {@link #open(ConnInfo)}
+     */
+    public static Connection openReplication(ConnInfo info) {
+        Properties props = jdbcProperties(info);
+        props.setProperty("replication", "database");
+        props.setProperty("preferQueryMode", "simple");
+        props.setProperty("assumeMinServerVersion", "10");
+        return open(info, props);
+    }
+
     private static Connection open(ConnInfo info, Properties props) {
         try {
             return OpenSessions.register(DriverManager.getConnection(jdbcUrl(info), props));

@@ -34,6 +34,13 @@ public interface ProgressListener {
         phaseFinished(progress);
     }
 
+    /**
+     * A step of the run that is worth a line of its own, such as each step of a cutover with its duration: not a
+     * warning, and not part of a phase's counts.
+     */
+    default void info(String message) {
+    }
+
     /** Something the user should know that did not stop the run. */
     default void warning(String message) {
     }

@@ -84,6 +84,11 @@ public final class Recorder implements ProgressListener, AutoCloseable {
         next.warning(message);
     }
 
+    @Override
+    public void info(String message) {
+        next.info(message);
+    }
+
     /** What was recorded until now; phases still running end now. */
     public synchronized List<Span> timeline() {
         List<Span> all = new ArrayList<>(spans);

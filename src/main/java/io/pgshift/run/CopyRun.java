@@ -85,7 +85,24 @@ public final class CopyRun {
                 warnings.add(message);
                 listener.warning(message);
             }
+
+            @Override
+            public void info(String message) {
+                listener.info(message);
+            }
         };
+    }
+
+    /** A snapshot exported by another session (a replication slot's) to copy in, instead of one of the copy's own. */
+    private String givenSnapshot;
+
+    /**
+     * Copies in a snapshot another session exported and keeps open for the whole copy, such as the one a logical
+     * replication slot is made with: the copy then holds exactly the rows that the slot's changes follow.
+     */
+    public CopyRun inSnapshot(String exportedSnapshot) {
+        this.givenSnapshot = exportedSnapshot;
+        return this;
     }
 
     /** Reads the source and returns the statements the copy would run, in order, without touching the target. */
@@ -154,7 +171,13 @@ public final class CopyRun {
             ServerVersion sourceVersion = sourceVersion(leader);
             SessionSettings.applySource(leader, sourceVersion);
             ServerVersion targetVersion = targetVersion(targetDatabase, sourceVersion);
-            String snapshot = Snapshot.export(leader);
+            String snapshot;
+            if (givenSnapshot != null) {
+                Snapshot.join(leader, givenSnapshot);
+                snapshot = givenSnapshot;
+            } else {
+                snapshot = Snapshot.export(leader);
+            }
             for (CopyWorker w : workers) {
                 w.prepareSource(sourceVersion);
                 if (w.target != null) {

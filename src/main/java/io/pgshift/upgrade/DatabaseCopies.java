@@ -137,5 +137,10 @@ final class DatabaseCopies {
             report.finding(new Finding(Step.DATABASES, Severity.WARNING, Finding.COPY_WARNING, database, message));
             listener.warning("database " + database + ": " + message);
         }
+
+        @Override
+        public void info(String message) {
+            listener.info("database " + database + ": " + message);
+        }
     }
 }

@@ -38,6 +38,7 @@ public final class ManagedServer implements BeforeAllCallback, AfterAllCallback 
     private final Provider provider;
     private final PgVersion version;
     private String allowedExtensions;
+    private boolean logicalReplication;
     private EmbeddedPostgres server;
     private String ownerId;
 
@@ -64,6 +65,30 @@ public final class ManagedServer implements BeforeAllCallback, AfterAllCallback 
         return this;
     }
 
+    /**
+     * Turns logical replication on, as the customer does for an online migration: wal_level = logical (Azure's
+     * server parameter, RDS's rds.logical_replication, Cloud SQL's cloudsql.logical_decoding all come to this), and
+     * the admin may replicate and, from PostgreSQL 16 on, create subscriptions.
+     * <ul>
+     * <li>Azure has the admin run {@code ALTER ROLE <admin> WITH REPLICATION} itself (learn.microsoft.com/azure/
+     * postgresql/flexible-server/concepts-logical, "Prerequisites for logical replication").</li>
+     * <li>RDS grants rds_replication, which its own server code honours; vanilla PostgreSQL does not know it, so the
+     * imitation gives the REPLICATION attribute its effect has (docs.aws.amazon.com/AmazonRDS/latest/UserGuide/
+     * PostgreSQL.Concepts.General.FeatureSupport.LogicalReplication.html).</li>
+     * <li>Cloud SQL's users made for replication have REPLICATION (cloud.google.com/sql/docs/postgres/
+     * replication/configure-logical-replication).</li>
+     * <li>pg_create_subscription (PostgreSQL 16) is given to the admin, as the services let their admins create
+     * subscriptions; this is the imitation's assumption, not a quoted rule.</li>
+     * </ul>
+     */
+    public ManagedServer logicalReplication() {
+        if (server != null) {
+            throw new IllegalStateException("logical replication must be chosen before the server starts");
+        }
+        this.logicalReplication = true;
+        return this;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
         if (server != null) {
@@ -75,10 +100,19 @@ public final class ManagedServer implements BeforeAllCallback, AfterAllCallback 
             builder.setting(provider.allowListSetting, allowedExtensions != null ? allowedExtensions
                     : provider.defaultAllowList);
         }
+        if (logicalReplication) {
+            builder.setting("wal_level", "logical");
+        }
         server = builder.start();
         ownerId = context.getUniqueId();
         try {
             provider.setUp(this);
+            if (logicalReplication) {
+                execute("postgres", "ALTER ROLE " + admin() + " WITH REPLICATION");
+                if (Integer.parseInt(version.major().replace("9.6", "9")) >= 16) {
+                    execute("postgres", "GRANT pg_create_subscription TO " + admin());
+                }
+            }
         } catch (RuntimeException e) {
             server.close();
             server = null;

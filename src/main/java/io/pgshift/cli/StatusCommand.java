@@ -1,0 +1,53 @@
+package io.pgshift.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+import io.pgshift.ErrorCode;
+import io.pgshift.PgShiftException;
+import io.pgshift.connect.Connections;
+import io.pgshift.online.FollowStatus;
+import io.pgshift.online.Following;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "status", sortOptions = false,
+        description = {"Show how far the target of an online copy (copy --online) is behind its source: the lag in "
+                + "bytes and seconds, the apply rate, when it would catch up, and the WAL the replication slot holds "
+                + "on the source.",
+            "On a terminal the line is redrawn every second until Ctrl-C; otherwise, or with --once, it is printed "
+                + "once. Exits 15 when no online copy of the source database exists."})
+final class StatusCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    OnlineEnds ends = new OnlineEnds();
+
+    @Option(names = "--once", description = "Print the status once, even on a terminal.")
+    boolean once;
+
+    @Mixin
+    Verbose verbose = new Verbose();
+
+    @Mixin
+    StandardOptions standard = new StandardOptions();
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (Following following = Following.open(ends.source(spec), ends.target(spec))) {
+            FollowStatus status = following.read();
+            if (once || !Terminal.detect().present()) {
+                // A second reading, a second later, gives the apply rate.
+                Connections.sleep(1000);
+                out.println(FollowPrinter.line(following.read()));
+                return 0;
+            }
+            return FollowLoop.show(following, spec.commandLine().getOut());
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package io.pgshift.online;
+
+import java.time.Duration;
+
+import io.pgshift.connect.ConnInfo;
+
+/**
+ * What {@code pgshift cutover} was asked to do.
+ *
+ * @param stopWrites how the application's writes on the source are stopped
+ * @param catchUp    how long the target may take to apply the source's last changes once writes stopped
+ * @param verifyJobs sessions per server the verification reads with
+ */
+public record CutoverOptions(ConnInfo source, ConnInfo target, StopWrites stopWrites, Duration catchUp,
+                             int verifyJobs) {
+
+    public static final Duration DEFAULT_CATCH_UP = Duration.ofMinutes(5);
+}
