@@ -63,7 +63,20 @@ public final class PlainScript implements AutoCloseable {
      * stream ends the block, and leaves the script open.
      */
     public OutputStream copyBlock(Entry entry, String copyTarget) throws IOException {
-        write("-- data: " + oneLine(entry.name()) + "\nCOPY " + copyTarget + " FROM stdin;\n");
+        return copyBlock(entry, copyTarget, null);
+    }
+
+    /**
+     * As {@link #copyBlock(Entry, String)}; with a table, the block is put between {@code ALTER TABLE ... DISABLE
+     * TRIGGER ALL} and {@code ENABLE TRIGGER ALL}, as pg_dump --disable-triggers writes a data-only script, so that
+     * neither triggers nor foreign keys check the rows as they go in.
+     */
+    public OutputStream copyBlock(Entry entry, String copyTarget, String disableTriggersOf) throws IOException {
+        write("-- data: " + oneLine(entry.name()) + "\n");
+        if (disableTriggersOf != null) {
+            write("ALTER TABLE " + disableTriggersOf + " DISABLE TRIGGER ALL;\n");
+        }
+        write("COPY " + copyTarget + " FROM stdin;\n");
         return new FilterOutputStream(out) {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
@@ -72,7 +85,9 @@ public final class PlainScript implements AutoCloseable {
 
             @Override
             public void close() throws IOException {
-                out.write("\\.\n\n".getBytes(StandardCharsets.UTF_8));
+                out.write(("\\.\n" + (disableTriggersOf == null ? ""
+                        : "ALTER TABLE " + disableTriggersOf + " ENABLE TRIGGER ALL;\n") + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
             }
         };
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs catalog reads on several source sessions at once, all inside the same exported snapshot, so that a
@@ -24,6 +25,11 @@ final class ParallelReads implements AutoCloseable {
     private final BlockingQueue<Connection> free;
     private final ExecutorService threads;
     private final List<Future<?>> submitted = new ArrayList<>();
+    /**
+     * The first read that failed. Its session's transaction is aborted, and every later read on it would fail with
+     * "current transaction is aborted": they fail with the first failure instead, whichever result is asked first.
+     */
+    private final AtomicReference<SQLException> firstFailure = new AtomicReference<>();
 
     ParallelReads(List<Connection> sessions) {
         this.free = new ArrayBlockingQueue<>(sessions.size(), false, sessions);
@@ -38,7 +44,14 @@ final class ParallelReads implements AutoCloseable {
         Future<T> future = threads.submit(() -> {
             Connection session = free.take();
             try {
+                SQLException earlier = firstFailure.get();
+                if (earlier != null) {
+                    throw earlier;
+                }
                 return read.from(session);
+            } catch (SQLException e) {
+                firstFailure.compareAndSet(null, e);
+                throw e;
             } finally {
                 free.add(session);
             }

@@ -58,7 +58,7 @@ final class ConnectionArgument {
             base = flags.dbname();
             baseName = "-d";
         }
-        ConnInfo info = ConnInfo.parse(base, flags.keywords(!dbnameIsString), env);
+        ConnInfo info = ConnInfo.parse(base, flags.keywords(!dbnameIsString), env).withRole(flags.role());
         PrintWriter err = cli.getErr();
         info.warnings().forEach(w -> err.println("warning: " + w));
         if (info.passwordInConnectionString()) {

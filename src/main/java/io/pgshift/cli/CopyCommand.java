@@ -139,6 +139,9 @@ final class CopyCommand implements Callable<Integer> {
     ReportOption report = new ReportOption();
 
     @Mixin
+    LockWaitFlag lockWait = new LockWaitFlag();
+
+    @Mixin
     Verbose verbose = new Verbose();
 
     @Mixin
@@ -205,7 +208,8 @@ final class CopyCommand implements Callable<Integer> {
     }
 
     ConnInfo source(Environment env) {
-        return ConnectionArgument.required(spec.commandLine(), "--source", source, sourceFlags.flags(), env);
+        return ConnectionArgument.required(spec.commandLine(), "--source", source, sourceFlags.flags(), env)
+                .withLockTimeout(lockWait.timeout);
     }
 
     ConnInfo target(Environment env) {

@@ -1,6 +1,7 @@
 package io.pgshift.cli;
 
 import io.pgshift.ddl.DdlOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** pg_restore's options that change the statements written, shared by the commands that write a schema. */
@@ -20,7 +21,10 @@ final class DdlFlags {
             description = "Do not copy security labels, which need their provider loaded on the target.")
     boolean noSecurityLabels;
 
+    @Mixin
+    LeaveOutFlags leaveOut = new LeaveOutFlags();
+
     DdlOptions toOptions() {
-        return new DdlOptions(noOwner, noAcl, noTablespaces, noSecurityLabels);
+        return leaveOut.applyTo(new DdlOptions(noOwner, noAcl, noTablespaces, noSecurityLabels));
     }
 }

@@ -19,6 +19,7 @@ import io.pgshift.archive.Compression;
 import io.pgshift.archive.Manifest;
 import io.pgshift.connect.ConnInfo;
 import io.pgshift.connect.Environment;
+import io.pgshift.ddl.DdlOptions;
 import io.pgshift.report.Contents;
 import io.pgshift.report.ReportSession;
 import io.pgshift.run.DumpOptions;
@@ -78,6 +79,12 @@ final class DumpCommand implements Callable<Integer> {
                     + "that exist where the dump is restored, as pg_dump -a.")
     boolean dataOnly;
 
+    @Option(names = "--disable-triggers",
+            description = "With -a and -F plain, disable each table's triggers, foreign keys' checks among them, "
+                    + "while its rows go in (ALTER TABLE ... DISABLE TRIGGER ALL, then ENABLE), as pg_dump does; "
+                    + "replaying the script then needs a superuser or, for tables without foreign keys, their owner.")
+    boolean disableTriggers;
+
     @Option(names = "--split-tables-larger-than", paramLabel = "SIZE", converter = ByteSize.class,
             description = "With -F directory and -j 2 or more, write a table larger than this (e.g. 100MB; 0 never) "
                     + "as several range files at once, which restore loads at once too. Default: 256MB.")
@@ -95,10 +102,16 @@ final class DumpCommand implements Callable<Integer> {
     FilterOptions filter = new FilterOptions();
 
     @Mixin
+    LeaveOutFlags leaveOut = new LeaveOutFlags();
+
+    @Mixin
     OutputOptions output = new OutputOptions();
 
     @Mixin
     ReportOption report = new ReportOption();
+
+    @Mixin
+    LockWaitFlag lockWait = new LockWaitFlag();
 
     @Mixin
     Verbose verbose = new Verbose();
@@ -126,6 +139,10 @@ final class DumpCommand implements Callable<Integer> {
             throw new PgShiftException(ErrorCode.USAGE, "-a/--data-only cannot be used with "
                     + (schemaOnly ? "-s/--schema-only" : "-c/--clean: a data-only script creates nothing to drop"));
         }
+        if (disableTriggers && !(dataOnly && plain)) {
+            throw new PgShiftException(ErrorCode.USAGE, "--disable-triggers is for a data-only plain script: "
+                    + (dataOnly ? "with -F " + format + ", give it to restore -a instead" : "add -a and -F plain"));
+        }
         // As pg_dump does, a plain script without -f goes to standard output.
         boolean toStdout = plain && file == null || (plain || archive) && isStdout(file);
         if (file == null && !plain) {
@@ -136,7 +153,8 @@ final class DumpCommand implements Callable<Integer> {
                 compression,
                 filter.toFilter(),
                 splitTablesLargerThan != null ? splitTablesLargerThan : DumpOptions.DEFAULT_SPLIT_THRESHOLD,
-                splitMaxParts != null ? splitMaxParts : 0, schemaOnly, clean, ifExists, dataOnly);
+                splitMaxParts != null ? splitMaxParts : 0, schemaOnly, clean, ifExists, dataOnly,
+                leaveOut.applyTo(DdlOptions.DEFAULTS), disableTriggers);
         boolean stream = plain || archive;
         String to = toStdout ? "standard output" : file.toAbsolutePath().toString();
         ReportSession[] sessions = new ReportSession[1];
@@ -195,7 +213,8 @@ final class DumpCommand implements Callable<Integer> {
     }
 
     ConnInfo source(Environment env) {
-        return ConnectionArgument.optional(spec.commandLine(), "--source", source, server.flags(), env);
+        return ConnectionArgument.optional(spec.commandLine(), "--source", source, server.flags(), env)
+                .withLockTimeout(lockWait.timeout);
     }
 
     private static boolean isStdout(Path file) {

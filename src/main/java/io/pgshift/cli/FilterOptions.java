@@ -32,6 +32,12 @@ final class FilterOptions {
             description = "Create matching tables but copy none of their rows.")
     List<NamePattern> excludeTableData = List.of();
 
+    @Option(names = "--strict-names",
+            description = "Each -n and -t pattern must match something, as pg_dump --strict-names requires. pgshift "
+                    + "always requires it: a pattern that matches nothing stops the run (exit 2) before anything is "
+                    + "written.")
+    boolean strictNames;
+
     CatalogFilter toFilter() {
         return new CatalogFilter(schemas, excludeSchemas, tables, excludeTables, excludeTableData);
     }

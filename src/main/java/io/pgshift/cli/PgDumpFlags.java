@@ -21,7 +21,12 @@ final class PgDumpFlags {
                     + "postgresql:// prefix is a whole connection string, which -h, -p and -U then override.")
     String dbname;
 
+    @Option(names = "--role", paramLabel = "ROLENAME",
+            description = "Act as this role once connected, in every session (SET ROLE, as pg_dump --role and pg_restore "
+                    + "--role): for a login user that is not allowed to do the work itself but is a member of a role that is.")
+    String role;
+
     ServerFlags flags() {
-        return new ServerFlags(host, port, user, dbname, ServerFlags.PG_DUMP);
+        return new ServerFlags(host, port, user, dbname, role, ServerFlags.PG_DUMP);
     }
 }

@@ -83,6 +83,13 @@ final class RestoreCommand implements Callable<Integer> {
                     + "tables that exist and are empty.")
     boolean dataOnly;
 
+    @Option(names = "--disable-triggers",
+            description = "With -a or --section data alone, disable each table's triggers, foreign keys' checks "
+                    + "among them, while its rows go in, inside the table's own transaction, as pg_restore does. "
+                    + "Needs a superuser, or the tables' owner for tables without foreign keys: checked before "
+                    + "anything is written.")
+    boolean disableTriggers;
+
     @Option(names = {"-c", "--clean"},
             description = "Drop each object before creating it again, dependents first; a target that is not empty "
                     + "is then accepted.")
@@ -104,6 +111,12 @@ final class RestoreCommand implements Callable<Integer> {
             description = "Restore only this table, view or sequence (with its rows, without its indexes); may be "
                     + "repeated. With -n, only in those schemas.")
     List<String> tables = new ArrayList<>();
+
+    @Option(names = "--strict-names",
+            description = "Each -n and -t must match something in the dump, as pg_restore --strict-names requires. "
+                    + "pgshift always requires it: one that matches nothing stops the restore (exit 2) before "
+                    + "anything is written.")
+    boolean strictNames;
 
     @Option(names = {"-L", "--use-list"}, paramLabel = "FILE",
             description = "Restore only the entries listed in FILE, by the numbers `restore --list` prints; "
@@ -142,11 +155,15 @@ final class RestoreCommand implements Callable<Integer> {
         if (clean && !chosenSections.contains(Section.PRE_DATA)) {
             throw new PgShiftException(ErrorCode.USAGE, "--clean needs the pre-data section: it drops what it creates");
         }
+        if (disableTriggers && !(chosenSections.contains(Section.DATA) && !chosenSections.contains(Section.PRE_DATA))) {
+            throw new PgShiftException(ErrorCode.USAGE, "--disable-triggers is for a data-only restore: add -a "
+                    + "(or --section data)");
+        }
         RestoreSelection selection = new RestoreSelection(schemas, tables, useList == null ? null : listed(useList));
         RestoreOptions options = new RestoreOptions(target(Environment.system()), path,
                 jobs,
                 ddl.toOptions(), chosenSections, clean, ifExists, singleTransaction,
-                selection, keepRoleGrants).withFaults(faults.toFaults());
+                selection, keepRoleGrants).withFaults(faults.toFaults()).withDisableTriggers(disableTriggers);
         String from = stdin ? "standard input" : path.toAbsolutePath().toString();
         ReportSession[] sessions = new ReportSession[1];
         try {

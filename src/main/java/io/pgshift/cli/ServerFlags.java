@@ -8,15 +8,20 @@ import java.util.Map;
  * --source-host ...). Each replaces that keyword of the connection string it goes with. There is no password
  * flag: a password among a process's arguments is visible to every user of the machine.
  *
+ * @param role  the role every session sets once logged in (pg_dump's --role), or null; it does not name a server
  * @param names the flags' names, in the same order, for messages
  */
-record ServerFlags(String host, String port, String user, String dbname, Names names) {
+record ServerFlags(String host, String port, String user, String dbname, String role, Names names) {
     record Names(String host, String port, String user, String dbname) {
     }
 
     static final Names PG_DUMP = new Names("-h", "-p", "-U", "-d");
     static final Names SOURCE = new Names("--source-host", "--source-port", "--source-user", "--source-dbname");
     static final Names TARGET = new Names("--target-host", "--target-port", "--target-user", "--target-dbname");
+
+    ServerFlags(String host, String port, String user, String dbname, Names names) {
+        this(host, port, user, dbname, null, names);
+    }
 
     boolean any() {
         return given(host) || given(port) || given(user) || given(dbname);

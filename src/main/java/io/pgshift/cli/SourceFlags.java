@@ -18,7 +18,11 @@ final class SourceFlags {
             description = "The source database (replaces dbname in --source).")
     String dbname;
 
+    @Option(names = "--source-role", paramLabel = "ROLENAME",
+            description = "Act as this role on the source, in every session (pg_dump --role).")
+    String role;
+
     ServerFlags flags() {
-        return new ServerFlags(host, port, user, dbname, ServerFlags.SOURCE);
+        return new ServerFlags(host, port, user, dbname, role, ServerFlags.SOURCE);
     }
 }

@@ -18,7 +18,12 @@ final class TargetFlags {
             description = "The target database (replaces dbname in --target).")
     String dbname;
 
+    @Option(names = "--target-role", paramLabel = "ROLENAME",
+            description = "Act as this role on the target, in every session: it owns what is created (pg_restore "
+                    + "--role).")
+    String role;
+
     ServerFlags flags() {
-        return new ServerFlags(host, port, user, dbname, ServerFlags.TARGET);
+        return new ServerFlags(host, port, user, dbname, role, ServerFlags.TARGET);
     }
 }

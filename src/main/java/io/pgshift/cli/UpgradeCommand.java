@@ -127,6 +127,9 @@ final class UpgradeCommand implements Callable<Integer> {
     OutputOptions output = new OutputOptions();
 
     @Mixin
+    LockWaitFlag lockWait = new LockWaitFlag();
+
+    @Mixin
     Verbose verbose = new Verbose();
 
     @Mixin
@@ -173,7 +176,8 @@ final class UpgradeCommand implements Callable<Integer> {
     }
 
     ConnInfo source(Environment env) {
-        return ConnectionArgument.required(spec.commandLine(), "--source", source, sourceFlags.flags(), env);
+        return ConnectionArgument.required(spec.commandLine(), "--source", source, sourceFlags.flags(), env)
+                .withLockTimeout(lockWait.timeout);
     }
 
     ConnInfo target(Environment env) {

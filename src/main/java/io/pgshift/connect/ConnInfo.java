@@ -87,6 +87,10 @@ public final class ConnInfo {
     private final SslConfig ssl;
     private final ConnectOptions connect;
     private final List<String> warnings;
+    /** The role every session sets after logging in (pg_dump's --role), or null. */
+    private final String role;
+    /** How long a session waits for a lock before it fails (pg_dump's --lock-wait-timeout), or null: forever. */
+    private final String lockTimeout;
 
     /**
      * Parses a libpq connection string, a {@code postgresql://} or {@code postgres://} URI or
@@ -141,7 +145,42 @@ public final class ConnInfo {
         if (database == null || database.isEmpty()) {
             throw new IllegalArgumentException("database name must not be empty");
         }
-        return new ConnInfo(settings.withDatabase(database));
+        return new ConnInfo(settings.withDatabase(database), role, lockTimeout);
+    }
+
+    /**
+     * The same connection, each of whose sessions acts as the given role once logged in, as after pg_dump's and
+     * pg_restore's {@code --role}: what it creates belongs to that role, and what it may read and do are that
+     * role's. The role is set when the session starts (the server's {@code role} setting in the startup packet), so
+     * that a {@code RESET ROLE}, which ends a grant made in another role's name, returns to it and not to the login
+     * user. A login user that may not act as the role cannot connect.
+     */
+    public ConnInfo withRole(String sessionRole) {
+        return new ConnInfo(settings, sessionRole == null || sessionRole.isEmpty() ? null : sessionRole, lockTimeout);
+    }
+
+    /**
+     * The same connection, each of whose sessions waits at most this long for a lock (the server's
+     * {@code lock_timeout}, a value such as {@code 5000} milliseconds or {@code 10s}), as pg_dump's
+     * {@code --lock-wait-timeout}. pgshift otherwise turns a server's lock_timeout off in its sessions.
+     */
+    public ConnInfo withLockTimeout(String timeout) {
+        return new ConnInfo(settings, role, timeout == null || timeout.isEmpty() ? null : timeout);
+    }
+
+    /** The role every session acts as, when one was given with {@link #withRole(String)}. */
+    public Optional<String> role() {
+        return Optional.ofNullable(role);
+    }
+
+    /** The role that owns what a session creates: the {@link #role()}, else the login user. */
+    public String actingUser() {
+        return role != null ? role : user;
+    }
+
+    /** The lock timeout of {@link #withLockTimeout(String)}, if any. */
+    public Optional<String> lockTimeout() {
+        return Optional.ofNullable(lockTimeout);
     }
 
     /** Opens a JDBC connection; see {@link Connector#open(ConnInfo)}. */
@@ -154,7 +193,13 @@ public final class ConnInfo {
      * and the warnings come in a stable order.
      */
     private ConnInfo(Settings settings) {
+        this(settings, null, null);
+    }
+
+    private ConnInfo(Settings settings, String role, String lockTimeout) {
         this.settings = settings;
+        this.role = role;
+        this.lockTimeout = lockTimeout;
         List<String> warn = new ArrayList<>();
         KeywordSupport.check(settings, warn);
         this.hosts = Hosts.resolve(settings);
@@ -367,6 +412,12 @@ public final class ConnInfo {
         }
         if (connect.options() != null) {
             b.append(", options=").append(connect.options());
+        }
+        if (role != null) {
+            b.append(", role=").append(role);
+        }
+        if (lockTimeout != null) {
+            b.append(", lock_timeout=").append(lockTimeout);
         }
         if (ssl.rootCertSystem()) {
             b.append(", sslrootcert=system");

@@ -87,6 +87,12 @@ final class ConnectErrors {
     /** The server refused: its SQLSTATE tells why. */
     private static PgShiftException fromServer(SQLException e, String state, String serverText, ConnInfo info,
             String where) {
+        if (info.role().isPresent() && ("42501".equals(state) || "22023".equals(state))
+                && serverText.contains("role")) {
+            // The session role is set as the session starts: a role the user may not take refuses the login.
+            return new PgShiftException(ErrorCode.AUTHENTICATION, "user \"" + info.user() + "\" cannot act as role \""
+                    + info.role().get() + "\" (--role) on " + where + ": " + serverText, e);
+        }
         switch (state) {
             case "28P01" -> {
                 return auth(info, where, serverText + passwordOrigin(info), e);

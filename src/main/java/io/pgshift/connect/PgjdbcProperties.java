@@ -56,7 +56,7 @@ final class PgjdbcProperties {
             p.setProperty("socketFactory", KeepaliveSocketFactory.class.getName());
             p.setProperty("socketFactoryArg", KeepaliveSocketFactory.argument(t.idle(), t.interval(), t.count()));
         }
-        setIfGiven(p, "options", o.options());
+        setIfGiven(p, "options", startupOptions(info));
         if (o.targetSessionAttrs() != TargetSessionAttrs.ANY) {
             p.setProperty("targetServerType", o.targetSessionAttrs().pgjdbcTargetServerType());
         }
@@ -69,6 +69,30 @@ final class PgjdbcProperties {
         setIfGiven(p, "gsslib", o.gssLib());
         SslProperties.add(info, p);
         return p;
+    }
+
+    /**
+     * libpq's options, with the session role and lock timeout added as settings of the startup packet: each session
+     * starts with them, before pgshift runs anything in it.
+     */
+    static String startupOptions(ConnInfo info) {
+        StringJoiner options = new StringJoiner(" ");
+        info.options().ifPresent(options::add);
+        info.role().ifPresent(role -> options.add("-c role=" + escaped(role)));
+        info.lockTimeout().ifPresent(timeout -> options.add("-c lock_timeout=" + escaped(timeout)));
+        return options.length() == 0 ? null : options.toString();
+    }
+
+    /** The server splits options at white space, and a backslash keeps the next character as it is. */
+    private static String escaped(String value) {
+        StringBuilder b = new StringBuilder();
+        for (char c : value.toCharArray()) {
+            if (c == '\\' || Character.isWhitespace(c)) {
+                b.append('\\');
+            }
+            b.append(c);
+        }
+        return b.toString();
     }
 
     /** Leaves pgjdbc's own default in place when libpq's setting was not given. */

@@ -43,7 +43,10 @@ public final class SessionSettings {
                 + "SET IntervalStyle = postgres;"
                 + "SET TimeZone = 'UTC';"
                 + "SET statement_timeout = 0;"
-                + "SET lock_timeout = 0;"
+                // A lock timeout the session was started with is the user's (--lock-wait-timeout); a server's,
+                // role's or database's default is not.
+                + "SELECT pg_catalog.set_config('lock_timeout', '0', false) FROM pg_catalog.pg_settings"
+                + " WHERE name = 'lock_timeout' AND source <> 'client';"
                 + "SET idle_in_transaction_session_timeout = 0;"
                 + (version.atLeast(17) ? "SET transaction_timeout = 0;" : "");
     }

@@ -50,7 +50,18 @@ public final class TableFiles {
      */
     public static long load(Connection target, String table, String copyTarget, String format, InputStream in,
                             BeforeCommit beforeCommit) throws SQLException, IOException {
-        return inOwnTransaction(target, () -> loadInTransaction(target, table, copyTarget, format, in, beforeCommit));
+        return load(target, table, copyTarget, format, in, beforeCommit, false);
+    }
+
+    /**
+     * As above; with {@code disableTriggers}, the table's triggers, its foreign keys' checks among them, are off
+     * while its rows go in (restore --disable-triggers). They are disabled and enabled again inside the load's
+     * transaction, so that no failure can leave them off.
+     */
+    public static long load(Connection target, String table, String copyTarget, String format, InputStream in,
+                            BeforeCommit beforeCommit, boolean disableTriggers) throws SQLException, IOException {
+        return inOwnTransaction(target, () -> loadInTransaction(target, table, copyTarget, format, in, beforeCommit,
+                disableTriggers));
     }
 
     /**
@@ -60,6 +71,21 @@ public final class TableFiles {
     public static long append(Connection target, String copyTarget, String format, InputStream in,
                               BeforeCommit beforeCommit) throws SQLException, IOException {
         return inOwnTransaction(target, () -> appendInTransaction(target, copyTarget, format, in, beforeCommit));
+    }
+
+    /** As above, with the table's triggers off while its rows go in when a table is given (see {@link #load}). */
+    public static long append(Connection target, String copyTarget, String format, InputStream in,
+                              BeforeCommit beforeCommit, String disableTriggersOf) throws SQLException, IOException {
+        return inOwnTransaction(target, () -> withTriggersDisabled(target, disableTriggersOf,
+                () -> appendInTransaction(target, copyTarget, format, in, beforeCommit)));
+    }
+
+    /** As below, with the table's triggers off while its rows go in when a table is given (see {@link #load}). */
+    public static long appendInTransaction(Connection target, String copyTarget, String format, InputStream in,
+                                           BeforeCommit beforeCommit, String disableTriggersOf)
+            throws SQLException, IOException {
+        return withTriggersDisabled(target, disableTriggersOf,
+                () -> appendInTransaction(target, copyTarget, format, in, beforeCommit));
     }
 
     /** Adds rows inside the caller's transaction: COPY without FREEZE, then the check. */
@@ -77,10 +103,39 @@ public final class TableFiles {
      */
     public static long loadInTransaction(Connection target, String table, String copyTarget, String format,
                                          InputStream in, BeforeCommit beforeCommit) throws SQLException, IOException {
-        SessionSettings.execute(target, "TRUNCATE ONLY " + table);
-        long rows = target.unwrap(PGConnection.class).getCopyAPI()
-                .copyIn(CopyStatements.in(copyTarget, format, true), in, BUFFER_BYTES);
-        beforeCommit.check();
+        return loadInTransaction(target, table, copyTarget, format, in, beforeCommit, false);
+    }
+
+    /** As above, with the table's triggers off while its rows go in (see {@link #load}). */
+    public static long loadInTransaction(Connection target, String table, String copyTarget, String format,
+                                         InputStream in, BeforeCommit beforeCommit, boolean disableTriggers)
+            throws SQLException, IOException {
+        return withTriggersDisabled(target, disableTriggers ? table : null, () -> {
+            SessionSettings.execute(target, "TRUNCATE ONLY " + table);
+            long rows = target.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn(CopyStatements.in(copyTarget, format, true), in, BUFFER_BYTES);
+            beforeCommit.check();
+            return rows;
+        });
+    }
+
+    /**
+     * Runs a load with the table's triggers disabled, as pg_restore --disable-triggers does, when a table is given.
+     * Disabling a foreign key's internal triggers needs a superuser; the table's owner may disable the others.
+     */
+    private static long withTriggersDisabled(Connection target, String table, Load load)
+            throws SQLException, IOException {
+        if (table == null) {
+            return load.rows();
+        }
+        try {
+            SessionSettings.execute(target, "ALTER TABLE " + table + " DISABLE TRIGGER ALL");
+        } catch (SQLException e) {
+            throw new SQLException("could not disable the triggers of " + table + " (--disable-triggers): "
+                    + e.getMessage(), e.getSQLState(), e);
+        }
+        long rows = load.rows();
+        SessionSettings.execute(target, "ALTER TABLE " + table + " ENABLE TRIGGER ALL");
         return rows;
     }
 

@@ -121,7 +121,7 @@ public final class DdlWriter {
         catalog.views().forEach(v -> entries.addAll(views.entries(v)));
         entries.addAll(new IndexWriter(this, tree).entries());
         entries.add(DatabaseProperties.entry(catalog.database(), options));
-        return lastOfAll(defaultPrivilegesLast(entries), Kind.EVENT_TRIGGER);
+        return lastOfAll(defaultPrivilegesLast(LeftOut.apply(entries, options)), Kind.EVENT_TRIGGER);
     }
 
     /**

@@ -4,8 +4,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Tells the ownership and privilege statements that pgshift writes apart from the rest, so a restore can
- * leave them out (--no-owner, --no-acl) without the dump having to be made again.
+ * Tells the ownership, privilege and comment statements that pgshift writes apart from the rest, so a restore can
+ * leave them out (--no-owner, --no-acl, --no-comments) without the dump having to be made again.
  */
 public final class StatementKinds {
     private StatementKinds() {
@@ -51,6 +51,11 @@ public final class StatementKinds {
             return sql;
         }
         return sql.substring(from + start.length(), to).replace("''", "'").replace("%%", "%");
+    }
+
+    /** {@code COMMENT ON ...}, a database's own among them (written inside a DO block). */
+    public static boolean isComment(String sql) {
+        return unwrapped(sql).startsWith("COMMENT ON ");
     }
 
     /** GRANT and REVOKE, and the role switches around a grant made by someone other than the owner. */

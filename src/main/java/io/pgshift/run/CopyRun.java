@@ -115,7 +115,7 @@ public final class CopyRun {
             Snapshot.end(source);
             // The target is not asked: its user is the one the connection names, unless its settings change role,
             // and it is empty, as a copy without --clean requires.
-            return Planner.order(writer(catalog, options.target().user(), !options.clean()).entries())
+            return Planner.order(writer(catalog, options.target().actingUser(), !options.clean()).entries())
                     .without(options.filter().excludedData(catalog));
         } catch (SQLException e) {
             throw new PgShiftException(ErrorCode.MIGRATION_FAILED,
@@ -139,7 +139,9 @@ public final class CopyRun {
         try {
             return copy();
         } catch (SQLException e) {
-            throw new PgShiftException(ErrorCode.MIGRATION_FAILED, Errors.firstLine(e), e);
+            // Only source sessions wait for locks with a timeout (--lock-wait-timeout).
+            throw new PgShiftException(Errors.lockTimeout(e) ? ErrorCode.SOURCE_FAILED : ErrorCode.MIGRATION_FAILED,
+                    Errors.firstLine(e), e);
         }
     }
 
@@ -202,7 +204,7 @@ public final class CopyRun {
             // A dependency loop that cannot be broken is found now, before the target is touched. The statements
             // depend on the target session's user and on whether the database starts empty: the plan is made again
             // below when those turn out otherwise than assumed here.
-            String assumedUser = options.target().user();
+            String assumedUser = options.target().actingUser();
             Plan trial = Planner.order(writer(catalog, assumedUser, true).entries());
             SourceContext context = new SourceContext(leader, sourceVersion);
             targetDatabase.checkCanHold(catalog, ExtensionSource.extensions(context));

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import io.pgshift.archive.Compression;
 import io.pgshift.catalog.CatalogFilter;
 import io.pgshift.connect.ConnInfo;
+import io.pgshift.ddl.DdlOptions;
 
 /**
  * What {@code pgshift dump} was asked to do.
@@ -22,10 +23,14 @@ import io.pgshift.connect.ConnInfo;
  * @param ifExists  with clean, the drops skip objects that do not exist (pg_dump --if-exists)
  * @param dataOnly  the data section only: rows, sequence positions and large objects, for tables that exist
  *                  (pg_dump -a)
+ * @param ddl       what the dump leaves out: comments, publications, subscriptions (owners and privileges are left
+ *                  out at restore time)
+ * @param disableTriggers a plain data-only script disables each table's triggers around its rows (pg_dump
+ *                  --disable-triggers)
  */
 public record DumpOptions(ConnInfo source, Path directory, int jobs, Compression compression, CatalogFilter filter,
                           long splitTablesLargerThan, int splitParts, boolean schemaOnly, boolean clean,
-                          boolean ifExists, boolean dataOnly) {
+                          boolean ifExists, boolean dataOnly, DdlOptions ddl, boolean disableTriggers) {
     /**
      * Larger than copy's default: a dump's ranges are read by the source alone and loaded by the target alone,
      * so each side has the cores to itself, and a table of a few hundred megabytes already gains.
@@ -39,6 +44,16 @@ public record DumpOptions(ConnInfo source, Path directory, int jobs, Compression
         if (schemaOnly && dataOnly) {
             throw new IllegalArgumentException("schema only and data only cannot be used together");
         }
+        if (disableTriggers && !dataOnly) {
+            throw new IllegalArgumentException("disabling triggers is for a data-only dump");
+        }
+    }
+
+    public DumpOptions(ConnInfo source, Path directory, int jobs, Compression compression, CatalogFilter filter,
+                       long splitTablesLargerThan, int splitParts, boolean schemaOnly, boolean clean, boolean ifExists,
+                       boolean dataOnly) {
+        this(source, directory, jobs, compression, filter, splitTablesLargerThan, splitParts, schemaOnly, clean,
+                ifExists, dataOnly, DdlOptions.DEFAULTS, false);
     }
 
     public DumpOptions(ConnInfo source, Path directory, int jobs, Compression compression, CatalogFilter filter) {

@@ -32,7 +32,6 @@ import io.pgshift.data.CopyFormat;
 import io.pgshift.data.CopyStatements;
 import io.pgshift.data.TableRanges;
 import io.pgshift.data.TableFiles;
-import io.pgshift.ddl.DdlOptions;
 import io.pgshift.ddl.DdlWriter;
 import io.pgshift.sql.Sql;
 import io.pgshift.plan.Entry;
@@ -102,7 +101,8 @@ public final class DumpRun {
                 @Override
                 public OutputStream rows(Entry entry, Table table, String copyTarget, String copyFormat)
                         throws IOException {
-                    return script.copyBlock(entry, copyTarget);
+                    return script.copyBlock(entry, copyTarget, options.disableTriggers()
+                            ? Sql.qualified(table.schema(), table.name()) : null);
                 }
             });
         } catch (IOException e) {
@@ -287,7 +287,7 @@ public final class DumpRun {
      */
     private Plan plan(SourceSnapshot source) throws SQLException {
         Catalog catalog = source.catalog();
-        List<Entry> entries = new DdlWriter(catalog, DdlOptions.DEFAULTS).entries();
+        List<Entry> entries = new DdlWriter(catalog, options.ddl()).entries();
         Set<ObjectRef> leftOut = new HashSet<>(options.filter().excludedData(catalog));
         if (options.schemaOnly()) {
             entries.stream().filter(e -> e.section() == Section.DATA).forEach(e -> leftOut.add(e.ref()));

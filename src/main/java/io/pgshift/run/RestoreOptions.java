@@ -16,10 +16,30 @@ import io.pgshift.object.Section;
  * @param singleTransaction everything in one transaction on one session (--single-transaction)
  * @param keepRoleGrants    keep the memberships a target user that is not a superuser granted itself in the
  *                          owners' roles, instead of taking them back at the end
+ * @param disableTriggers   a data-only restore disables each table's triggers while its rows go in
+ *                          (--disable-triggers)
  */
 public record RestoreOptions(ConnInfo target, Path directory, int jobs, DdlOptions ddl, Set<Section> sections,
                              boolean clean, boolean ifExists, boolean singleTransaction, RestoreSelection selection,
-                             boolean keepRoleGrants, Faults faults) {
+                             boolean keepRoleGrants, Faults faults, boolean disableTriggers) {
+
+    public RestoreOptions(ConnInfo target, Path directory, int jobs, DdlOptions ddl, Set<Section> sections,
+                          boolean clean, boolean ifExists, boolean singleTransaction, RestoreSelection selection,
+                          boolean keepRoleGrants, Faults faults) {
+        this(target, directory, jobs, ddl, sections, clean, ifExists, singleTransaction, selection, keepRoleGrants,
+                faults, false);
+    }
+
+    /** Disables each table's triggers while its rows go in, as pg_restore --disable-triggers; data only. */
+    public RestoreOptions withDisableTriggers(boolean disable) {
+        return new RestoreOptions(target, directory, jobs, ddl, sections, clean, ifExists, singleTransaction,
+                selection, keepRoleGrants, faults, disable);
+    }
+
+    /** Whether only rows go in, into tables that exist: the data section without the pre-data one. */
+    public boolean dataOnly() {
+        return sections.contains(Section.DATA) && !sections.contains(Section.PRE_DATA);
+    }
 
     public RestoreOptions(ConnInfo target, Path directory, int jobs, DdlOptions ddl, Set<Section> sections,
                           boolean clean, boolean ifExists, boolean singleTransaction, RestoreSelection selection,
@@ -31,7 +51,7 @@ public record RestoreOptions(ConnInfo target, Path directory, int jobs, DdlOptio
     /** How a table's load meets a lost or stalled connection; a dump directory's files can be read again. */
     public RestoreOptions withFaults(Faults newFaults) {
         return new RestoreOptions(target, directory, jobs, ddl, sections, clean, ifExists, singleTransaction,
-                selection, keepRoleGrants, newFaults);
+                selection, keepRoleGrants, newFaults, disableTriggers);
     }
 
     public RestoreOptions {
@@ -46,6 +66,9 @@ public record RestoreOptions(ConnInfo target, Path directory, int jobs, DdlOptio
         }
         if (clean && !sections.contains(Section.PRE_DATA)) {
             throw new IllegalArgumentException("--clean needs the pre-data section: it drops what it creates");
+        }
+        if (disableTriggers && !(sections.contains(Section.DATA) && !sections.contains(Section.PRE_DATA))) {
+            throw new IllegalArgumentException("--disable-triggers is for a data-only restore");
         }
         sections = Set.copyOf(sections);
     }

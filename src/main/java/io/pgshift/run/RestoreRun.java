@@ -37,6 +37,7 @@ import io.pgshift.data.SessionSettings;
 import io.pgshift.data.TableCopier;
 import io.pgshift.data.TableFiles;
 import io.pgshift.sql.Sql;
+import io.pgshift.ddl.LeftOut;
 import io.pgshift.ddl.StatementKinds;
 import io.pgshift.plan.Entry;
 import io.pgshift.object.Section;
@@ -134,9 +135,9 @@ public final class RestoreRun {
     }
 
     private void restore(Manifest manifest, DataPhase dataPhase) {
-        List<Entry> selected = options.selection().select(manifest.entries()).stream()
+        List<Entry> selected = LeftOut.apply(options.selection().select(manifest.entries()).stream()
                 .filter(e -> !(options.ddl().noSecurityLabels() && e.kind() == Kind.SECURITY_LABEL))
-                .map(this::withoutExcludedStatements).toList();
+                .map(this::withoutExcludedStatements).toList(), options.ddl());
         List<Entry> entries = selected;
         boolean single = options.singleTransaction();
         RoleAccess.Grants grants = null;
@@ -165,8 +166,12 @@ public final class RestoreRun {
                         target.ensureEmpty(session);
                     }
                 }
-                if (!options.sections().contains(Section.PRE_DATA) && options.sections().contains(Section.DATA)) {
+                if (options.dataOnly()) {
                     refuseTablesWithRows(session, entries);
+                    if (options.disableTriggers()) {
+                        TriggerAccess.require(session, entries.stream().filter(e -> e.kind() == Kind.TABLE_DATA)
+                                .map(RestoreRun::tableName).toList());
+                    }
                 }
                 List<Loader> loaders = new ArrayList<>();
                 try {
@@ -486,8 +491,7 @@ public final class RestoreRun {
             if (e.kind() != Kind.TABLE_DATA) {
                 continue;
             }
-            int dot = e.name().indexOf('.');
-            String table = Sql.qualified(e.name().substring(0, dot), e.name().substring(dot + 1));
+            String table = tableName(e);
             try (Statement st = session.createStatement();
                  ResultSet rs = st.executeQuery("SELECT EXISTS (SELECT FROM " + table + ")")) {
                 if (rs.next() && rs.getBoolean(1)) {
@@ -502,6 +506,12 @@ public final class RestoreRun {
                     + " already, which the restore would replace; nothing was written: empty "
                     + (holding.size() == 1 ? "it" : "them") + " first (TRUNCATE) if those rows may go");
         }
+    }
+
+    /** The quoted name of a table data entry's table, which the entry names schema.table. */
+    private static String tableName(Entry e) {
+        int dot = e.name().indexOf('.');
+        return Sql.qualified(e.name().substring(0, dot), e.name().substring(dot + 1));
     }
 
     /**
@@ -616,16 +626,26 @@ public final class RestoreRun {
          */
         long loadPart(DataFile file, InputStream rows, TableFiles.BeforeCommit check) throws SQLException, IOException {
             return shared
-                    ? TableFiles.appendInTransaction(connection, file.copyTarget(), file.format(), rows, check)
-                    : TableFiles.append(connection, file.copyTarget(), file.format(), rows, check);
+                    ? TableFiles.appendInTransaction(connection, file.copyTarget(), file.format(), rows, check,
+                            options.disableTriggers() ? file.table() : null)
+                    : TableFiles.append(connection, file.copyTarget(), file.format(), rows, check,
+                            options.disableTriggers() ? file.table() : null);
         }
 
-        /** Loads a table's rows: in a transaction of its own, or in the single transaction. */
+        /**
+         * Loads a table's rows: in a transaction of its own, or in the single transaction. A data-only restore adds
+         * them, as to a range: its tables were found empty before anything was written, and one that a foreign key
+         * references cannot be truncated on its own.
+         */
         long load(DataFile file, InputStream rows, TableFiles.BeforeCommit check) throws SQLException, IOException {
+            if (options.dataOnly()) {
+                return loadPart(file, rows, check);
+            }
             return shared
                     ? TableFiles.loadInTransaction(connection, file.table(), file.copyTarget(), file.format(), rows,
-                            check)
-                    : TableFiles.load(connection, file.table(), file.copyTarget(), file.format(), rows, check);
+                            check, options.disableTriggers())
+                    : TableFiles.load(connection, file.table(), file.copyTarget(), file.format(), rows, check,
+                            options.disableTriggers());
         }
 
         @Override

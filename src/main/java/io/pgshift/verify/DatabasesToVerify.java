@@ -33,8 +33,12 @@ final class DatabasesToVerify {
     private DatabasesToVerify() {
     }
 
-    /** The names of the databases on the server that accept connections, in name order. */
-    static List<String> onServer(ConnInfo server) {
+    /**
+     * The names of the databases on the server that accept connections, in name order.
+     *
+     * @param failure the code of a failure to read them: SOURCE_FAILED on the source
+     */
+    static List<String> onServer(ConnInfo server, ErrorCode failure) {
         try (Connection c = openMaintenance(server); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT datname FROM pg_catalog.pg_database WHERE datallowconn "
                      + "ORDER BY datname")) {
@@ -44,7 +48,7 @@ final class DatabasesToVerify {
             }
             return names;
         } catch (SQLException e) {
-            throw new PgShiftException(ErrorCode.MIGRATION_FAILED, "could not list the databases of "
+            throw new PgShiftException(failure, "could not list the databases of "
                     + server.describe() + ": " + e.getMessage().lines().findFirst().orElse(""), e);
         }
     }

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.postgresql.PGConnection;
 
 import io.pgshift.data.Snapshot;
+import io.pgshift.data.SourceFailure;
 
 /**
  * Runs reads on both servers at once: per server, {@code jobs} threads, each with a reading session of its own
@@ -116,6 +117,10 @@ final class ParallelReads implements AutoCloseable {
             } catch (SQLException e) {
                 SQLException named = new SQLException("could not read " + what + " on the " + snapshot.side() + ": "
                         + e.getMessage().lines().findFirst().orElse(""), e.getSQLState(), e);
+                // A source that cannot be read is the source's failure, with its own exit code.
+                if (snapshot.isSource()) {
+                    named = new SourceFailure(named);
+                }
                 failed(named);
                 throw new CompletionException(named);
             } catch (RuntimeException e) {

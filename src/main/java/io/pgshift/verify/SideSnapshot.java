@@ -55,6 +55,10 @@ final class SideSnapshot implements AutoCloseable {
         return side;
     }
 
+    boolean isSource() {
+        return Verification.SOURCE.equals(side);
+    }
+
     ConnInfo info() {
         return info;
     }

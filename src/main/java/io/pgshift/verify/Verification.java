@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
 import io.pgshift.connect.ConnInfo;
+import io.pgshift.data.SourceFailure;
 import io.pgshift.roles.RoleAccess;
 import io.pgshift.roles.RoleComparison;
 
@@ -22,10 +23,20 @@ import io.pgshift.roles.RoleComparison;
  * its sessions share, and both at the same time.
  */
 public final class Verification {
-    private static final String SOURCE = "source";
+    static final String SOURCE = "source";
     private static final String TARGET = "target";
 
     private Verification() {
+    }
+
+    private static SideSnapshot openSource(ConnInfo source) throws SQLException {
+        try {
+            return SideSnapshot.open(SOURCE, source);
+        } catch (SourceFailure e) {
+            throw e;
+        } catch (SQLException e) {
+            throw new SourceFailure(e);
+        }
     }
 
     /** Verifies the database the two connections name, with the default options. */
@@ -48,14 +59,14 @@ public final class Verification {
      */
     public static VerificationReport runDatabases(ConnInfo source, ConnInfo target, VerifyOptions options,
                                                   List<String> only, List<String> exclude) {
-        List<String> onSource = DatabasesToVerify.onServer(source);
+        List<String> onSource = DatabasesToVerify.onServer(source, ErrorCode.SOURCE_FAILED);
         for (String name : only) {
             if (!onSource.contains(name)) {
                 throw new PgShiftException(ErrorCode.DATABASE_NOT_FOUND, "database \"" + name
                         + "\" does not exist on the source " + source.describe());
             }
         }
-        List<String> onTarget = DatabasesToVerify.onServer(target);
+        List<String> onTarget = DatabasesToVerify.onServer(target, ErrorCode.MIGRATION_FAILED);
         List<String> sourceDatabases = DatabasesToVerify.select(onSource, only, exclude);
         List<SchemaDifference> missing = new ArrayList<>();
         List<DatabaseVerification> databases = new ArrayList<>();
@@ -112,7 +123,7 @@ public final class Verification {
     }
 
     private static DatabaseVerification compare(ConnInfo source, ConnInfo target, VerifyOptions options) {
-        try (SideSnapshot s = SideSnapshot.open(SOURCE, source); SideSnapshot t = SideSnapshot.open(TARGET, target);
+        try (SideSnapshot s = openSource(source); SideSnapshot t = SideSnapshot.open(TARGET, target);
              ParallelReads reads = new ParallelReads(s, t, options.jobs())) {
             boolean sameMajor = s.version().majorNumber() == t.version().majorNumber();
             CompletableFuture<DatabaseObjects> sourceRead = reads.onLeader(s, "the catalog",
@@ -137,7 +148,9 @@ public final class Verification {
                     SchemaComparison.compare(sourceObjects.statements(), targetObjects.statements()), tables,
                     SequenceCheck.compare(sourceObjects.sequences(), targetObjects.sequences()), largeObjectCheck);
         } catch (SQLException e) {
-            throw new PgShiftException(ErrorCode.MIGRATION_FAILED, "verification of database \"" + source.dbname()
+            // Reading the source failed, or the target: each has its own exit code, as in copy and dump.
+            throw new PgShiftException(e instanceof SourceFailure ? ErrorCode.SOURCE_FAILED
+                    : ErrorCode.MIGRATION_FAILED, "verification of database \"" + source.dbname()
                     + "\" failed: " + e.getMessage().lines().findFirst().orElse(""), e);
         }
     }
