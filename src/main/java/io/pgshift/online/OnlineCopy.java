@@ -76,7 +76,10 @@ public final class OnlineCopy {
             try (Slot slot = Slot.create(options.source(), name)) {
                 listener.info("online: replication slot " + name + " created at " + slot.consistentPoint()
                         + "; copying in its snapshot");
-                copied = new CopyRun(options.copy(), listener).inSnapshot(slot.snapshot()).run();
+                // The subscription's apply worker acts as each table's owner (PostgreSQL 16 on) or needs the owners'
+                // rights: a target user that is not a superuser keeps the memberships the copy gives it.
+                copied = new CopyRun(options.copy().withKeepRoleGrants(true), listener).inSnapshot(slot.snapshot())
+                        .run();
             }
             try (Connection target = Connector.open(options.target())) {
                 Subscription.create(target, name, options.subscriptionConnection());

@@ -40,6 +40,12 @@ public record CopyOptions(ConnInfo source, ConnInfo target, int jobs, int indexJ
                 splitTablesLargerThan, splitMaxParts, keepRoleGrants, newFaults, resume, stateDirectory);
     }
 
+    /** Keeps (or takes back at the end) the memberships a target user that is not a superuser grants itself. */
+    public CopyOptions withKeepRoleGrants(boolean keep) {
+        return new CopyOptions(source, target, jobs, indexJobs, clean, ddl, analyze, schemaOnly, filter,
+                splitTablesLargerThan, splitMaxParts, keep, faults, resume, stateDirectory);
+    }
+
     /** Resumes an interrupted copy (or not), keeping resume logs in the directory given, or the default one. */
     public CopyOptions withResume(boolean resumeIt, java.nio.file.Path directory) {
         return new CopyOptions(source, target, jobs, indexJobs, clean, ddl, analyze, schemaOnly, filter,
