@@ -18,20 +18,39 @@ final class TargetReadiness {
     private TargetReadiness() {
     }
 
+    /**
+     * Whether this user may create a subscription here, found by making one that never connects (connect = false,
+     * no slot) inside a transaction that is rolled back: managed services relax PostgreSQL's own rule in ways no
+     * catalog shows, so trying is the only sure answer, and it leaves nothing behind.
+     *
+     * @return the server's refusal, or null when it may
+     */
+    private static String subscribeRefusal(Connection target, String name) throws SQLException {
+        boolean autoCommit = target.getAutoCommit();
+        target.setAutoCommit(false);
+        try {
+            Statements.execute(target, "CREATE SUBSCRIPTION " + io.pgshift.sql.Sql.ident(name + "_probe")
+                    + " CONNECTION 'dbname=pgshift_probe password=probe' PUBLICATION pgshift_probe"
+                    + " WITH (connect = false, slot_name = NONE)");
+            return null;
+        } catch (SQLException e) {
+            return e.getMessage() == null ? e.getSQLState() : e.getMessage().lines().findFirst().orElse("")
+                    .replaceFirst("^ERROR: ", "");
+        } finally {
+            target.rollback();
+            target.setAutoCommit(autoCommit);
+        }
+    }
+
     static void check(Connection target, ServerVersion version, String where, String name) throws SQLException {
         List<String> problems = new ArrayList<>();
         String user = Statements.text(target, "SELECT current_user");
-        boolean superuser = "t".equals(Statements.text(target,
-                "SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user"));
-        if (!superuser) {
-            boolean member = version.atLeast(16) && "t".equals(Statements.text(target,
-                    "SELECT pg_catalog.pg_has_role('pg_create_subscription', 'MEMBER')"));
-            if (!member) {
-                problems.add(user + " may not create a subscription: PostgreSQL " + version.major() + " lets only "
-                        + (version.atLeast(16) ? "superusers and members of pg_create_subscription"
-                                : "superusers (from PostgreSQL 16 on, members of pg_create_subscription too)")
-                        + " do it");
-            }
+        String refusal = subscribeRefusal(target, name);
+        if (refusal != null) {
+            problems.add(user + " may not create a subscription (" + refusal + "): PostgreSQL " + version.major()
+                    + " lets " + (version.atLeast(16) ? "superusers and members of pg_create_subscription with "
+                            + "CREATE on the database" : "only superusers (from PostgreSQL 16 on, members of "
+                            + "pg_create_subscription too)") + " do it, and managed services their admins");
         }
         if ("0".equals(Statements.text(target,
                 "SELECT pg_catalog.current_setting('max_logical_replication_workers')"))) {

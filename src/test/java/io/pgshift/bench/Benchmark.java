@@ -59,6 +59,7 @@ public final class Benchmark {
         String from = options.getOrDefault("source", "12");
         String to = options.getOrDefault("target", "17");
         int scale = Integer.parseInt(options.getOrDefault("scale", "50"));
+        int onlineScale = Integer.parseInt(options.getOrDefault("online-scale", "10"));
         int tables = Integer.parseInt(options.getOrDefault("tables", "2000"));
         int jobs = Integer.parseInt(options.getOrDefault("jobs", "2"));
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "1"));
@@ -91,6 +92,10 @@ public final class Benchmark {
                 System.out.printf(Locale.ROOT, "built pgbench scale %d in %.0f s%n", scale, (System.nanoTime() - t) / 1e9);
                 bench.report("Data: pgbench scale " + scale, bench.measure(bench.data("bench"), true));
             }
+            if (onlineScale > 0) {
+                Workloads.pgbench(source, "live", onlineScale);
+                bench.downtime("live", onlineScale);
+            }
         }
     }
 
@@ -105,7 +110,7 @@ public final class Benchmark {
         return EmbeddedPostgres.builder(PgVersion.of(major)).setting("max_wal_size", "8GB")
                 .setting("checkpoint_timeout", "30min").setting("shared_buffers", "512MB")
                 .setting("max_locks_per_transaction", "1024").setting("fsync", on).setting("synchronous_commit", on)
-                .setting("full_page_writes", on).start();
+                .setting("full_page_writes", on).setting("wal_level", "logical").start();
     }
 
     /** One way to migrate a database into a fresh, empty target database, timing only the migration. */
@@ -297,6 +302,74 @@ public final class Benchmark {
             }
             return "schemas equal";
         }
+    }
+
+    /**
+     * How long the application cannot write, for the same database under the same load: an offline copy stops it
+     * for the whole copy, an online copy only for its cutover. The offline pipelines are timed whole (the load is
+     * stopped first, as it must be); the online one is measured as the application sees it, from its last commit
+     * on the source to the end of the cutover, while 4 pgbench clients keep writing through the copy and the
+     * follow.
+     */
+    private void downtime(String db, int scale) throws Exception {
+        System.out.println();
+        System.out.printf(Locale.ROOT, "Downtime: pgbench scale %d, 4 clients writing (median of %d round(s))%n", scale,
+                rounds);
+        String src = Shell.flags(source, db);
+        Map<String, List<Double>> seconds = new LinkedHashMap<>();
+        for (int round = 1; round <= rounds; round++) {
+            String t = freshTarget();
+            target.execute("postgres", "CREATE DATABASE " + t);
+            seconds.computeIfAbsent("pg_dump | psql (application stopped)", k -> new ArrayList<>()).add(Shell.bash(
+                    "pg_dump " + src + " | psql -q -X -v ON_ERROR_STOP=1 " + Shell.flags(target, t) + " > /dev/null",
+                    env).seconds());
+            target.execute("postgres", "DROP DATABASE " + t);
+            t = freshTarget();
+            seconds.computeIfAbsent("pgshift copy -j" + jobs + " (application stopped)", k -> new ArrayList<>())
+                    .add(Shell.run(List.of(launcher.toString(), "copy", "-j", String.valueOf(jobs), "--no-analyze",
+                            "--source", conn(source, db), "--target", conn(target, t)), env).seconds());
+            target.execute("postgres", "DROP DATABASE " + t);
+            t = freshTarget();
+            seconds.computeIfAbsent("pgshift copy --online + cutover (write stop)", k -> new ArrayList<>())
+                    .add(onlineWriteStop(db, t, scale));
+            target.execute("postgres", "DROP DATABASE " + t);
+        }
+        System.out.printf(Locale.ROOT, "  %-48s %10s %12s%n", "pipeline", "downtime s", "vs pg_dump");
+        double classic = median(seconds.values().iterator().next());
+        seconds.forEach((name, runs) -> System.out.printf(Locale.ROOT, "  %-48s %10.1f %11.2fx%n", name, median(runs),
+                median(runs) / classic));
+        System.out.println();
+    }
+
+    private double onlineWriteStop(String db, String t, int scale) throws Exception {
+        try (io.pgshift.testkit.Pgbench.Load load = io.pgshift.testkit.Pgbench.Load.start(4, scale,
+                () -> source.connect(db))) {
+            Thread.sleep(2000);
+            Shell.Timing copy = Shell.run(List.of(launcher.toString(), "copy", "--online", "--replica-identity-full",
+                    "-j", String.valueOf(jobs), "--no-analyze", "--source", conn(source, db), "--target",
+                    conn(target, t)), env);
+            // Followed for a while, as a real cutover waits for its maintenance window.
+            Thread.sleep(10_000);
+            Shell.Timing cutover = Shell.run(List.of(launcher.toString(), "cutover", "-j", String.valueOf(jobs),
+                    "--source", conn(source, db), "--target", conn(target, t)), env);
+            long end = System.nanoTime();
+            double stop = (end - load.lastCommitNanos()) / 1e9;
+            System.out.printf(Locale.ROOT, "    online: copy %.1f s while writing (%d commits), cutover %.1f s, "
+                    + "write stop %.1f s%n", copy.seconds(), load.commits(), cutover.seconds(), stop);
+            return stop;
+        } finally {
+            source.execute("postgres", "ALTER DATABASE " + db + " RESET default_transaction_read_only");
+        }
+    }
+
+    private static String conn(EmbeddedPostgres server, String db) {
+        return "host=" + server.host() + " port=" + server.port() + " user=" + server.superuser() + " dbname=" + db
+                + " sslmode=disable";
+    }
+
+    private static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return sorted[sorted.length / 2];
     }
 
     private String freshTarget() {
