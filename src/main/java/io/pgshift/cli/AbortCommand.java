@@ -33,14 +33,19 @@ final class AbortCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Abort.Result result = Abort.run(ends.source(spec), ends.target(spec));
-        if (!result.problems().isEmpty()) {
-            throw new PgShiftException(ErrorCode.MIGRATION_FAILED, "abort: " + String.join("; ", result.problems()));
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        for (String database : ends.databases(spec)) {
+            Abort.Result result = Abort.run(ends.source(spec, database), ends.target(spec, database));
+            problems.addAll(result.problems());
+            if (result.removed().isEmpty()) {
+                out.println(database + ": no online copy of this database was found: nothing to remove ("
+                        + result.name() + ")");
+            } else {
+                out.println(database + ": removed " + String.join(", ", result.removed()));
+            }
         }
-        if (result.removed().isEmpty()) {
-            out.println("no online copy of this database was found: nothing to remove (" + result.name() + ")");
-        } else {
-            out.println("removed " + String.join(", ", result.removed()));
+        if (!problems.isEmpty()) {
+            throw new PgShiftException(ErrorCode.MIGRATION_FAILED, "abort: " + String.join("; ", problems));
         }
         return 0;
     }

@@ -58,13 +58,37 @@ final class CutoverCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        CutoverOptions options = new CutoverOptions(ends.source(spec), ends.target(spec), stopWrites,
-                Duration.ofSeconds(catchUpSeconds), jobs);
-        CutoverResult result = output.run(spec, progress -> {
-            CutoverResult done = new Cutover(options, progress).run();
-            progress.close();
-            return done;
-        });
+        java.util.List<String> databases = ends.databases(spec);
+        java.util.List<String> done = new java.util.ArrayList<>();
+        for (String database : databases) {
+            CutoverOptions options = new CutoverOptions(ends.source(spec, database), ends.target(spec, database),
+                    stopWrites, Duration.ofSeconds(catchUpSeconds), jobs);
+            CutoverResult result;
+            try {
+                result = output.run(spec, progress -> {
+                    CutoverResult finished = new Cutover(options, progress).run();
+                    progress.close();
+                    return finished;
+                });
+            } catch (io.pgshift.PgShiftException e) {
+                if (done.isEmpty()) {
+                    throw e;
+                }
+                throw new io.pgshift.PgShiftException(e.code(), "database " + database + ": " + e.getMessage()
+                        + "; cut over before it: " + String.join(", ", done) + "; not tried: "
+                        + (done.size() + 1 < databases.size() ? String.join(", ", databases.subList(done.size() + 1,
+                                databases.size())) : "none"), e);
+            }
+            if (databases.size() > 1) {
+                out.println("database " + database + ":");
+            }
+            print(result, out);
+            done.add(database);
+        }
+        return 0;
+    }
+
+    private static void print(CutoverResult result, PrintWriter out) {
         for (CutoverResult.Step step : result.steps()) {
             out.printf("%-17s %8d ms  %s%n", step.name(), step.took().toMillis(), step.detail());
         }
@@ -72,7 +96,7 @@ final class CutoverCommand implements Callable<Integer> {
         out.println("the target is now the primary: point the application at " + result.target());
         out.println("the source database " + result.database() + " stays read-only; to write to it again: ALTER "
                 + "DATABASE " + result.database() + " RESET default_transaction_read_only");
-        return 0;
+        out.flush();
     }
 
     static final class StopWritesConverter implements picocli.CommandLine.ITypeConverter<StopWrites> {

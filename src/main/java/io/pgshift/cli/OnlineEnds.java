@@ -2,6 +2,8 @@ package io.pgshift.cli;
 
 import io.pgshift.connect.ConnInfo;
 import io.pgshift.connect.Environment;
+import io.pgshift.online.OnlineChoice;
+import io.pgshift.online.OnlineCopies;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,6 +25,32 @@ final class OnlineEnds {
     ConnInfo source(CommandSpec spec) {
         return ConnectionArgument.required(spec.commandLine(), "--source", source, sourceFlags.flags(),
                 Environment.system());
+    }
+
+    /**
+     * The databases meant: the one the source names, or, for a source that names none (a whole server, as after
+     * {@code upgrade --online}), every database whose online copy the source holds.
+     */
+    java.util.List<String> databases(CommandSpec spec) {
+        ConnInfo server = source(spec);
+        if (!OnlineChoice.wholeServer(server)) {
+            return java.util.List.of(server.dbname());
+        }
+        java.util.List<String> found = OnlineCopies.databases(server);
+        if (found.isEmpty()) {
+            throw new io.pgshift.PgShiftException(io.pgshift.ErrorCode.ONLINE_NOT_READY, "there is no online copy on "
+                    + server.describe() + ": no database of it has a pgshift_online_ replication slot");
+        }
+        return found;
+    }
+
+    ConnInfo source(CommandSpec spec, String database) {
+        return source(spec).withDatabase(database);
+    }
+
+    ConnInfo target(CommandSpec spec, String database) {
+        ConnInfo t = target(spec);
+        return OnlineChoice.wholeServer(source(spec)) ? t.withDatabase(database) : t;
     }
 
     ConnInfo target(CommandSpec spec) {

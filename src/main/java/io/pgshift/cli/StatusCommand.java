@@ -1,12 +1,10 @@
 package io.pgshift.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
-import io.pgshift.ErrorCode;
-import io.pgshift.PgShiftException;
-import io.pgshift.connect.Connections;
-import io.pgshift.online.FollowStatus;
 import io.pgshift.online.Following;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,15 +37,18 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Following following = Following.open(ends.source(spec), ends.target(spec))) {
-            FollowStatus status = following.read();
+        List<Following> followings = new ArrayList<>();
+        try {
+            for (String database : ends.databases(spec)) {
+                followings.add(Following.open(ends.source(spec, database), ends.target(spec, database)));
+            }
             if (once || !Terminal.detect().present()) {
-                // A second reading, a second later, gives the apply rate.
-                Connections.sleep(1000);
-                out.println(FollowPrinter.line(following.read()));
+                FollowLoop.once(followings, out);
                 return 0;
             }
-            return FollowLoop.show(following, spec.commandLine().getOut());
+            return FollowLoop.show(followings, out);
+        } finally {
+            followings.forEach(Following::close);
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
 import io.pgshift.connect.ConnInfo;
+import io.pgshift.online.OnlineChoice;
 import io.pgshift.connect.Environment;
 import io.pgshift.roles.RoleOptions;
 import io.pgshift.roles.TargetProfile;
@@ -110,6 +111,23 @@ final class UpgradeCommand implements Callable<Integer> {
     @Option(names = "--no-verify", description = "Skip the verification of every database against its source.")
     boolean noVerify;
 
+    @Option(names = "--online",
+            description = "Copy each database online (as copy --online): its target then follows it with logical "
+                    + "replication until pgshift cutover, given this command's --source and --target, cuts every "
+                    + "database over. Each cutover verifies its database, so the upgrade's own verification is "
+                    + "skipped.")
+    boolean online;
+
+    @Option(names = "--replica-identity-full",
+            description = "With --online: give REPLICA IDENTITY FULL to tables without a key, instead of refusing "
+                    + "them (see copy --help).")
+    boolean replicaIdentityFull;
+
+    @Option(names = "--source-from-target", paramLabel = "CONN",
+            description = "With --online: how the target reaches the source's server, as key=value pairs without a "
+                    + "database name (each database's is added).")
+    String sourceFromTarget;
+
     @Option(names = "--settings-script", paramLabel = "FILE",
             description = "Write the ALTER SYSTEM statements that give the target the source's non-default settings "
                     + "to FILE (a new file), as pgshift compare settings --script; for a managed target, notes on "
@@ -143,7 +161,17 @@ final class UpgradeCommand implements Callable<Integer> {
                 ddl.toOptions(), filter.toFilter(), clean, !noAnalyze, analyzeInStages,
                 !noVerify,
                 new RoleOptions(TargetProfile.of(profile), RoleOptions.parseRoleMap(roleMap), noRolePasswords, false,
-                        false), keepRoleGrants, ignoreCheckErrors, settingsScript);
+                        false), keepRoleGrants, ignoreCheckErrors, settingsScript,
+                online ? new OnlineChoice(replicaIdentityFull, sourceFromTarget) : null);
+        if (!online && (replicaIdentityFull || sourceFromTarget != null)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--replica-identity-full and "
+                    + "--source-from-target go with --online");
+        }
+        if (sourceFromTarget != null && ConnInfo.isConnectionString(sourceFromTarget)
+                && sourceFromTarget.contains("://")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--source-from-target takes "
+                    + "key=value pairs here (each database's name is added to them), not a URI");
+        }
         if (settingsScript != null && Files.exists(settingsScript)) {
             // Found now rather than at the settings step, hours into the run.
             throw new PgShiftException(ErrorCode.IO, settingsScript + " already exists; choose a new file name");
@@ -155,6 +183,10 @@ final class UpgradeCommand implements Callable<Integer> {
             UpgradeReport result = runReporting(upgrade, session);
             progress.close();
             UpgradeSummary.print(result, out);
+            if (online && result.succeeded()) {
+                out.println("the target's databases follow the source's: see pgshift status, then pgshift cutover "
+                        + "(or pgshift abort), each with --source and --target naming the servers without a database");
+            }
             ReportOption.written(session, out);
             if (!result.succeeded()) {
                 throw result.failure() == null
@@ -176,12 +208,21 @@ final class UpgradeCommand implements Callable<Integer> {
     }
 
     ConnInfo source(Environment env) {
-        return ConnectionArgument.required(spec.commandLine(), "--source", source, sourceFlags.flags(), env)
-                .withLockTimeout(lockWait.timeout);
+        return maintenance(ConnectionArgument.required(spec.commandLine(), "--source", source, sourceFlags.flags(),
+                env).withLockTimeout(lockWait.timeout));
+    }
+
+    /**
+     * A whole server is reached through one of its databases. Without one named, the postgres database, as
+     * pg_dumpall does: libpq's default, a database named as the user, rarely exists.
+     */
+    private static ConnInfo maintenance(ConnInfo server) {
+        return server.namesDatabase() ? server : server.withDatabase("postgres");
     }
 
     ConnInfo target(Environment env) {
-        return ConnectionArgument.required(spec.commandLine(), "--target", target, targetFlags.flags(), env);
+        return maintenance(ConnectionArgument.required(spec.commandLine(), "--target", target, targetFlags.flags(),
+                env));
     }
 
     /**

@@ -11,6 +11,7 @@ import io.pgshift.PgShiftException;
 import io.pgshift.run.CopyOptions;
 import io.pgshift.run.CopyResult;
 import io.pgshift.run.CopyRun;
+import io.pgshift.online.OnlineCopy;
 import io.pgshift.progress.Progress;
 import io.pgshift.progress.ProgressListener;
 
@@ -87,7 +88,8 @@ final class DatabaseCopies {
                     // The upgrade grants its user the owners' roles before the copies and takes them back at its
                     // end, after verification, which reads every table too.
                     CopyOptions.DEFAULT_SPLIT_THRESHOLD, 0, true);
-            CopyResult result = new CopyRun(copy, new DatabaseListener(name)).run();
+            CopyResult result = options.online() == null ? new CopyRun(copy, new DatabaseListener(name)).run()
+                    : new OnlineCopy(options.online().forCopy(copy, name), new DatabaseListener(name)).run().copy();
             report.databaseCopied(name, result);
             synchronized (this) {
                 copied.add(name);

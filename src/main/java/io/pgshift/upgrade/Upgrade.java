@@ -73,6 +73,9 @@ public final class Upgrade {
         step(Step.SETTINGS, () -> record(SettingsStep.run(options)));
         if (!options.verify()) {
             report.skipped(Step.VERIFY, "--no-verify");
+        } else if (options.online() != null) {
+            report.skipped(Step.VERIFY, "the databases follow their sources (--online): each cutover verifies its "
+                    + "database once the writes stopped");
         } else if (options.narrowed()) {
             report.skipped(Step.VERIFY, "verification compares whole databases with their owners, privileges and "
                     + "tablespaces; --no-owner, --no-acl, --no-tablespaces and the object filters change them on "
@@ -107,7 +110,9 @@ public final class Upgrade {
 
     /** Takes back what {@link #ownerAccess} granted, whether the upgrade succeeded or not. */
     private void releaseOwnerAccess() {
-        if (ownerGrants == null || ownerGrants.roles().isEmpty() || options.keepRoleGrants()) {
+        // Online, the subscriptions' apply workers act as the owners until each cutover: the memberships stay.
+        if (ownerGrants == null || ownerGrants.roles().isEmpty() || options.keepRoleGrants()
+                || options.online() != null) {
             return;
         }
         List<String> problems = RoleAccess.release(options.target(), ownerGrants);

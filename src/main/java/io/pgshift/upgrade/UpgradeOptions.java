@@ -9,6 +9,7 @@ import io.pgshift.catalog.CatalogFilter;
 import io.pgshift.catalog.NamePattern;
 import io.pgshift.connect.ConnInfo;
 import io.pgshift.ddl.DdlOptions;
+import io.pgshift.online.OnlineChoice;
 import io.pgshift.roles.RoleOptions;
 
 /**
@@ -36,7 +37,8 @@ import io.pgshift.roles.RoleOptions;
 public record UpgradeOptions(ConnInfo source, ConnInfo target, int jobs, List<String> databases,
                              List<String> excludeDatabases, DdlOptions ddl, CatalogFilter filter, boolean clean,
                              boolean analyze, boolean analyzeInStages, boolean verify, RoleOptions roles,
-                             boolean keepRoleGrants, boolean ignoreCheckErrors, Path settingsScript) {
+                             boolean keepRoleGrants, boolean ignoreCheckErrors, Path settingsScript,
+                             OnlineChoice online) {
 
     static final String MASK = "********";
 
@@ -54,7 +56,16 @@ public record UpgradeOptions(ConnInfo source, ConnInfo target, int jobs, List<St
                           boolean analyze, boolean analyzeInStages, boolean verify, RoleOptions roles,
                           boolean keepRoleGrants, boolean ignoreCheckErrors) {
         this(source, target, jobs, databases, excludeDatabases, ddl, filter, clean, analyze, analyzeInStages, verify,
-                roles, keepRoleGrants, ignoreCheckErrors, null);
+                roles, keepRoleGrants, ignoreCheckErrors, null, null);
+    }
+
+    /** Offline, with a settings script or none. */
+    public UpgradeOptions(ConnInfo source, ConnInfo target, int jobs, List<String> databases,
+                          List<String> excludeDatabases, DdlOptions ddl, CatalogFilter filter, boolean clean,
+                          boolean analyze, boolean analyzeInStages, boolean verify, RoleOptions roles,
+                          boolean keepRoleGrants, boolean ignoreCheckErrors, Path settingsScript) {
+        this(source, target, jobs, databases, excludeDatabases, ddl, filter, clean, analyze, analyzeInStages, verify,
+                roles, keepRoleGrants, ignoreCheckErrors, settingsScript, null);
     }
 
     /** For the report: connections as user@host/db with any password masked, everything else as given. */
@@ -77,6 +88,7 @@ public record UpgradeOptions(ConnInfo source, ConnInfo target, int jobs, List<St
         m.put("analyze", analyze);
         m.put("analyzeInStages", analyzeInStages);
         m.put("verify", verify);
+        m.put("online", online != null);
         m.put("targetProfile", roles.profile().label());
         m.put("roleMap", roles.roleMap());
         m.put("noRolePasswords", roles.noPasswords());
