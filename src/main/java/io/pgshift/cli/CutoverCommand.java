@@ -9,6 +9,7 @@ import io.pgshift.online.Cutover;
 import io.pgshift.online.CutoverOptions;
 import io.pgshift.online.CutoverResult;
 import io.pgshift.online.StopWrites;
+import io.pgshift.online.VerifyAt;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,6 +43,14 @@ final class CutoverCommand implements Callable<Integer> {
                     + "(default: 300).")
     int catchUpSeconds;
 
+    @Option(names = "--verify", paramLabel = "WHEN", defaultValue = "before", converter = VerifyAtConverter.class,
+            description = "before (default): compare every table's rows by hash before the handover, while the "
+                    + "writes are stopped, so that a difference leaves the source as it was; the write stop then grows "
+                    + "with the data. after: compare row counts before the handover, and the hashes after it, on the "
+                    + "target as it was at the handover; a difference is then found once the application may write "
+                    + "to the target, and exits 10.")
+    VerifyAt verifyAt;
+
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", defaultValue = "2", converter = AtLeast.One.class,
             description = "Tables verified at the same time, each on both servers at once (default: 2).")
     int jobs;
@@ -62,7 +71,7 @@ final class CutoverCommand implements Callable<Integer> {
         java.util.List<String> done = new java.util.ArrayList<>();
         for (String database : databases) {
             CutoverOptions options = new CutoverOptions(ends.source(spec, database), ends.target(spec, database),
-                    stopWrites, Duration.ofSeconds(catchUpSeconds), jobs);
+                    stopWrites, Duration.ofSeconds(catchUpSeconds), jobs, verifyAt);
             CutoverResult result;
             try {
                 result = output.run(spec, progress -> {
@@ -97,6 +106,18 @@ final class CutoverCommand implements Callable<Integer> {
         out.println("the source database " + result.database() + " stays read-only; to write to it again: ALTER "
                 + "DATABASE " + result.database() + " RESET default_transaction_read_only");
         out.flush();
+    }
+
+    static final class VerifyAtConverter implements picocli.CommandLine.ITypeConverter<VerifyAt> {
+        @Override
+        public VerifyAt convert(String value) {
+            return switch (value) {
+                case "before" -> VerifyAt.BEFORE_HANDOVER;
+                case "after" -> VerifyAt.AFTER_HANDOVER;
+                default -> throw new picocli.CommandLine.TypeConversionException(
+                        "--verify is before or after, not " + value);
+            };
+        }
     }
 
     static final class StopWritesConverter implements picocli.CommandLine.ITypeConverter<StopWrites> {

@@ -40,6 +40,8 @@ public final class Cutover {
     private final CutoverOptions options;
     private final ProgressListener listener;
     private final List<CutoverResult.Step> steps = new ArrayList<>();
+    /** Whether the replication was dropped and the target is the primary: nothing is undone after that. */
+    private boolean handedOver;
     /** The step running, for the message of a failure. */
     private String current = "start";
 
@@ -77,20 +79,45 @@ public final class Cutover {
                     n -> SourceReadiness.count(n, "sequence") + " set to the source's position");
             step("large objects", () -> LargeObjectSync.run(s, t),
                     n -> SourceReadiness.count(n, "large object") + " made again");
-            step("verify", this::verify, report -> report.databases().stream().mapToInt(d -> d.tables().size())
-                    .sum() + " tables compared by row count and hash: equal");
-            Duration writeStop = Duration.ofNanos(System.nanoTime() - stopped);
-            step("drop replication", () -> dropReplication(s, t, name),
-                    n -> "subscription, replication slot and publication " + name + " dropped");
+            Duration writeStop;
+            if (options.verifyAt() == VerifyAt.BEFORE_HANDOVER) {
+                step("verify", () -> verify(null), report -> report.databases().stream()
+                        .mapToInt(d -> d.tables().size()).sum() + " tables compared by row count and hash: equal");
+                writeStop = Duration.ofNanos(System.nanoTime() - stopped);
+                step("drop replication", () -> dropReplication(s, t, name),
+                        n -> "subscription, replication slot and publication " + name + " dropped");
+            } else {
+                // The replication goes first: dropping it gives tables their identity back, which the snapshot
+                // below must already show. Nothing can write to the target yet: the application is told next.
+                step("drop replication", () -> dropReplication(s, t, name),
+                        n -> "subscription, replication slot and publication " + name + " dropped");
+                // Past the point of no return: the target no longer follows, so the source stays as it is.
+                stop = null;
+                handedOver = true;
+                // The target as it is at the handover, held for the verification that follows it.
+                try (Connection handover = Connector.open(options.target())) {
+                    io.pgshift.data.SessionSettings.applySource(handover,
+                            io.pgshift.catalog.CatalogReader.versionOf(handover));
+                    String snapshot = io.pgshift.data.Snapshot.export(handover);
+                    writeStop = Duration.ofNanos(System.nanoTime() - stopped);
+                    listener.info("cutover: the target is ready after " + writeStop.toMillis() + " ms of write stop:"
+                            + " point the application at " + options.target().describe() + "; verifying it as it "
+                            + "was at the handover");
+                    step("verify", () -> verify(snapshot), report -> report.databases().stream()
+                            .mapToInt(d -> d.tables().size()).sum() + " tables compared by row count and hash, the "
+                            + "target as it was at the handover: equal");
+                }
+            }
             return new CutoverResult(name, List.copyOf(steps), writeStop, options.target().describe(),
-                    stop.database());
+                    Statements.text(s, "SELECT pg_catalog.current_database()"));
         } catch (SQLException | RuntimeException e) {
             if (stop == null || !stop.stopped()) {
                 if (e instanceof PgShiftException p) {
                     throw p;
                 }
                 throw new PgShiftException(ErrorCode.CUTOVER_FAILED, "cutover failed at step \"" + current + "\": "
-                        + Errors.firstLine(e) + "; the source was not changed", e);
+                        + Errors.firstLine(e) + (handedOver ? "; the target had been handed over already, and the "
+                                + "source stays read-only" : "; the source was not changed"), e);
             }
             String writable;
             try {
@@ -180,9 +207,10 @@ public final class Cutover {
         }
     }
 
-    private VerificationReport verify() {
+    /** @param targetSnapshot the target as at the handover, or null for the target as it is (writes stopped) */
+    private VerificationReport verify(String targetSnapshot) {
         VerificationReport report = Verification.run(options.source(), options.target(),
-                new VerifyOptions(options.verifyJobs(), VerifyOptions.DEFAULT_SPLIT_THRESHOLD, 0));
+                new VerifyOptions(options.verifyJobs(), VerifyOptions.DEFAULT_SPLIT_THRESHOLD, 0), targetSnapshot);
         DatabaseVerification found = report.databases().get(0);
         DatabaseVerification d = new DatabaseVerification(found.database(), OwnChanges.without(found.schema()),
                 found.tables(), found.sequences(), found.largeObjects());
@@ -192,6 +220,11 @@ public final class Cutover {
             d.differentTables().forEach(x -> differences.add("rows of " + x.table()));
             d.differentSequences().forEach(x -> differences.add("sequence " + x.sequence()));
             d.largeObjects().differences().forEach(x -> differences.add("large object " + x.oid()));
+            if (targetSnapshot != null) {
+                throw new PgShiftException(ErrorCode.VERIFICATION_FAILED, "the target was handed over, but as it was "
+                        + "then it differs from the source: " + SourceReadiness.names(differences) + "; the source "
+                        + "stays read-only and still holds the rows to copy again");
+            }
             throw new PgShiftException(ErrorCode.CUTOVER_FAILED, "the target differs from the source after catching"
                     + " up: " + SourceReadiness.names(differences));
         }

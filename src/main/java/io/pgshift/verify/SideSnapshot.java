@@ -36,6 +36,15 @@ final class SideSnapshot implements AutoCloseable {
 
     /** Connects and exports the snapshot; {@code side} ("source" or "target") names the server in messages. */
     static SideSnapshot open(String side, ConnInfo info) throws SQLException {
+        return open(side, info, null);
+    }
+
+    /**
+     * Connects and joins a snapshot another session exported and keeps open, or exports one when {@code given} is
+     * null: a cutover verifies the target as it was at the moment it was handed over, while the application may
+     * already write to it.
+     */
+    static SideSnapshot open(String side, ConnInfo info, String given) throws SQLException {
         Connection leader = Connector.open(info);
         try {
             ServerVersion version = CatalogReader.versionOf(leader);
@@ -44,6 +53,10 @@ final class SideSnapshot implements AutoCloseable {
                         + " runs PostgreSQL " + version + "; pgshift supports servers from 9.6 on");
             }
             SessionSettings.applySource(leader, version);
+            if (given != null) {
+                Snapshot.join(leader, given);
+                return new SideSnapshot(side, info, leader, version, given);
+            }
             return new SideSnapshot(side, info, leader, version, Snapshot.export(leader));
         } catch (SQLException | RuntimeException e) {
             leader.close();

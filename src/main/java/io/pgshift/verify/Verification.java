@@ -46,7 +46,16 @@ public final class Verification {
 
     /** Verifies the database the two connections name. */
     public static VerificationReport run(ConnInfo source, ConnInfo target, VerifyOptions options) {
-        return VerificationReport.of(database(source, target, options));
+        return VerificationReport.of(database(source, target, options, null));
+    }
+
+    /**
+     * Verifies the database the two connections name, reading the target in a snapshot another session exported
+     * and holds open: the target as it was at that moment, whatever was written to it since.
+     */
+    public static VerificationReport run(ConnInfo source, ConnInfo target, VerifyOptions options,
+                                         String targetSnapshot) {
+        return VerificationReport.of(database(source, target, options, targetSnapshot));
     }
 
     /**
@@ -72,7 +81,7 @@ public final class Verification {
         List<DatabaseVerification> databases = new ArrayList<>();
         for (String name : sourceDatabases) {
             if (onTarget.contains(name)) {
-                databases.add(database(source.withDatabase(name), target.withDatabase(name), options));
+                databases.add(database(source.withDatabase(name), target.withDatabase(name), options, null));
             } else {
                 missing.add(new SchemaDifference("DATABASE " + name, "(database)", null));
             }
@@ -105,11 +114,12 @@ public final class Verification {
         }
     }
 
-    private static DatabaseVerification database(ConnInfo source, ConnInfo target, VerifyOptions options) {
+    private static DatabaseVerification database(ConnInfo source, ConnInfo target, VerifyOptions options,
+                                                 String targetSnapshot) {
         RoleAccess.Grants grants = TargetAccess.acquire(target);
         DatabaseVerification result;
         try {
-            result = compare(source, target, options);
+            result = compare(source, target, options, targetSnapshot);
         } catch (RuntimeException e) {
             RoleAccess.release(target, grants).forEach(p -> e.addSuppressed(new IllegalStateException(p)));
             throw e;
@@ -122,8 +132,9 @@ public final class Verification {
         return result;
     }
 
-    private static DatabaseVerification compare(ConnInfo source, ConnInfo target, VerifyOptions options) {
-        try (SideSnapshot s = openSource(source); SideSnapshot t = SideSnapshot.open(TARGET, target);
+    private static DatabaseVerification compare(ConnInfo source, ConnInfo target, VerifyOptions options,
+                                                String targetSnapshot) {
+        try (SideSnapshot s = openSource(source); SideSnapshot t = SideSnapshot.open(TARGET, target, targetSnapshot);
              ParallelReads reads = new ParallelReads(s, t, options.jobs())) {
             boolean sameMajor = s.version().majorNumber() == t.version().majorNumber();
             CompletableFuture<DatabaseObjects> sourceRead = reads.onLeader(s, "the catalog",

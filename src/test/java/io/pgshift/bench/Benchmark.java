@@ -331,7 +331,11 @@ public final class Benchmark {
             target.execute("postgres", "DROP DATABASE " + t);
             t = freshTarget();
             seconds.computeIfAbsent("pgshift copy --online + cutover (write stop)", k -> new ArrayList<>())
-                    .add(onlineWriteStop(db, t, scale));
+                    .add(onlineWriteStop(db, t, scale, false));
+            target.execute("postgres", "DROP DATABASE " + t);
+            t = freshTarget();
+            seconds.computeIfAbsent("  ... cutover --verify after (to the handover)", k -> new ArrayList<>())
+                    .add(onlineWriteStop(db, t, scale, true));
             target.execute("postgres", "DROP DATABASE " + t);
         }
         System.out.printf(Locale.ROOT, "  %-48s %10s %12s%n", "pipeline", "downtime s", "vs pg_dump");
@@ -341,7 +345,12 @@ public final class Benchmark {
         System.out.println();
     }
 
-    private double onlineWriteStop(String db, String t, int scale) throws Exception {
+    /**
+     * @param hashesAfter {@code cutover --verify after}: the stop is the one the cutover reports, up to the moment
+     *                    it hands the target over; the application's last commit to the command's end would count
+     *                    the hashes that follow
+     */
+    private double onlineWriteStop(String db, String t, int scale, boolean hashesAfter) throws Exception {
         try (io.pgshift.testkit.Pgbench.Load load = io.pgshift.testkit.Pgbench.Load.start(4, scale,
                 () -> source.connect(db))) {
             Thread.sleep(2000);
@@ -350,10 +359,23 @@ public final class Benchmark {
                     conn(target, t)), env);
             // Followed for a while, as a real cutover waits for its maintenance window.
             Thread.sleep(10_000);
-            Shell.Timing cutover = Shell.run(List.of(launcher.toString(), "cutover", "-j", String.valueOf(jobs),
-                    "--source", conn(source, db), "--target", conn(target, t)), env);
+            Path output = Files.createTempFile("bench-cutover", ".out");
+            long begun = System.nanoTime();
+            Shell.Timing cutover = Shell.bash(launcher + " cutover -j " + jobs + " --verify "
+                    + (hashesAfter ? "after" : "before") + " --source '" + conn(source, db) + "' --target '"
+                    + conn(target, t) + "' > " + output, env);
             long end = System.nanoTime();
             double stop = (end - load.lastCommitNanos()) / 1e9;
+            if (hashesAfter) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("writes were stopped for ([0-9.]+) s")
+                        .matcher(Files.readString(output));
+                if (!m.find()) {
+                    throw new IllegalStateException("the cutover did not report its write stop");
+                }
+                // From the last commit to the cutover's start, plus the stop it reports.
+                stop = (begun - load.lastCommitNanos()) / 1e9 + Double.parseDouble(m.group(1));
+            }
+            Files.delete(output);
             System.out.printf(Locale.ROOT, "    online: copy %.1f s while writing (%d commits), cutover %.1f s, "
                     + "write stop %.1f s%n", copy.seconds(), load.commits(), cutover.seconds(), stop);
             return stop;
