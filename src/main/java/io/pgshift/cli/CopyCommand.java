@@ -109,6 +109,12 @@ final class CopyCommand implements Callable<Integer> {
                     + "host name, a private address). Stored in the target's subscription until the cutover.")
     String sourceFromTarget;
 
+    @Option(names = "--max-slot-wal", paramLabel = "SIZE", converter = ByteSize.class,
+            description = "With --online: the most WAL the replication slot may hold on the source while the copy "
+                    + "runs (e.g. 20GB): refused up front when the WAL rate of the moment says it would be passed, "
+                    + "and given up, with everything removed, when it is. Default: no limit.")
+    Long maxSlotWal;
+
     @Option(names = "--follow",
             description = "With --online: stay in the foreground and show the lag until the cutover or an abort "
                     + "ends the online copy. Ctrl-C leaves the target following.")
@@ -163,9 +169,9 @@ final class CopyCommand implements Callable<Integer> {
         if (online) {
             return copyOnline(options, out);
         }
-        if (replicaIdentityFull || sourceFromTarget != null || follow) {
-            throw new ParameterException(spec.commandLine(), "--replica-identity-full, --source-from-target and "
-                    + "--follow go with --online");
+        if (replicaIdentityFull || sourceFromTarget != null || follow || maxSlotWal != null) {
+            throw new ParameterException(spec.commandLine(), "--replica-identity-full, --source-from-target, "
+                    + "--max-slot-wal and --follow go with --online");
         }
         if (dryRun) {
             printPlan(new CopyRun(options, io.pgshift.progress.ProgressListener.NONE).plan(), out);
@@ -190,7 +196,7 @@ final class CopyCommand implements Callable<Integer> {
                     + "with --schema-only, --resume or --dry-run");
         }
         OnlineOptions onlineOptions = new OnlineOptions(options, sourceFromTarget, replicaIdentityFull,
-                OnlineOptions.DEFAULT_FOLLOW_TIMEOUT);
+                maxSlotWal != null ? maxSlotWal : 0, OnlineOptions.DEFAULT_FOLLOW_TIMEOUT);
         OnlineCopyResult result = output.run(spec, progress -> {
             OnlineCopyResult started = new OnlineCopy(onlineOptions, progress).run();
             progress.close();

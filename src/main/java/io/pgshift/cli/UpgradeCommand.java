@@ -128,6 +128,11 @@ final class UpgradeCommand implements Callable<Integer> {
                     + "database name (each database's is added).")
     String sourceFromTarget;
 
+    @Option(names = "--max-slot-wal", paramLabel = "SIZE", converter = ByteSize.class,
+            description = "With --online: the most WAL each database's replication slot may hold on the source while "
+                    + "it is copied (see copy --help). Default: no limit.")
+    Long maxSlotWal;
+
     @Option(names = "--settings-script", paramLabel = "FILE",
             description = "Write the ALTER SYSTEM statements that give the target the source's non-default settings "
                     + "to FILE (a new file), as pgshift compare settings --script; for a managed target, notes on "
@@ -162,10 +167,11 @@ final class UpgradeCommand implements Callable<Integer> {
                 !noVerify,
                 new RoleOptions(TargetProfile.of(profile), RoleOptions.parseRoleMap(roleMap), noRolePasswords, false,
                         false), keepRoleGrants, ignoreCheckErrors, settingsScript,
-                online ? new OnlineChoice(replicaIdentityFull, sourceFromTarget) : null);
-        if (!online && (replicaIdentityFull || sourceFromTarget != null)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--replica-identity-full and "
-                    + "--source-from-target go with --online");
+                online ? new OnlineChoice(replicaIdentityFull, sourceFromTarget, maxSlotWal != null ? maxSlotWal : 0)
+                        : null);
+        if (!online && (replicaIdentityFull || sourceFromTarget != null || maxSlotWal != null)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--replica-identity-full, "
+                    + "--source-from-target and --max-slot-wal go with --online");
         }
         if (sourceFromTarget != null && ConnInfo.isConnectionString(sourceFromTarget)
                 && sourceFromTarget.contains("://")) {

@@ -52,6 +52,9 @@ public final class OnlineCopy {
             SourceReadiness.Ready ready = SourceReadiness.check(source, version, options.source().describe(),
                     tables, options.replicaIdentityFull(), name, listener::warning);
             checkTarget(name);
+            if (options.maxSlotWal() > 0) {
+                SlotWatch.estimate(source, options.maxSlotWal());
+            }
             return start(source, name, tables, ready);
         } catch (SQLException e) {
             throw new PgShiftException(ErrorCode.MIGRATION_FAILED, "online copy: " + Errors.firstLine(e), e);
@@ -78,8 +81,16 @@ public final class OnlineCopy {
                         + "; copying in its snapshot");
                 // The subscription's apply worker acts as each table's owner (PostgreSQL 16 on) or needs the owners'
                 // rights: a target user that is not a superuser keeps the memberships the copy gives it.
-                copied = new CopyRun(options.copy().withKeepRoleGrants(true), listener).inSnapshot(slot.snapshot())
-                        .run();
+                CopyRun copy = new CopyRun(options.copy().withKeepRoleGrants(true), listener)
+                        .inSnapshot(slot.snapshot());
+                try (SlotWatch watch = SlotWatch.start(options.source(), name, options.maxSlotWal(), copy::cancel)) {
+                    try {
+                        copied = copy.run();
+                    } catch (RuntimeException e) {
+                        PgShiftException gaveUp = watch.failure(options.maxSlotWal());
+                        throw gaveUp != null ? gaveUp : e;
+                    }
+                }
             }
             try (Connection target = Connector.open(options.target())) {
                 Subscription.create(target, name, options.subscriptionConnection());

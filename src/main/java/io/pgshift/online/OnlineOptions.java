@@ -13,11 +13,13 @@ import io.pgshift.run.CopyOptions;
  *                            source's own connection string. It holds a password: never log it
  * @param replicaIdentityFull give REPLICA IDENTITY FULL to tables that have no key to identify their rows, instead
  *                            of refusing them
+ * @param maxSlotWal          the most WAL, in bytes, the slot may hold on the source while the copy runs; 0 for no
+ *                            limit
  * @param followTimeout       how long the new subscription may take to start receiving before the target is
  *                            taken not to reach the source
  */
 public record OnlineOptions(CopyOptions copy, String sourceFromTarget, boolean replicaIdentityFull,
-                            Duration followTimeout) {
+                            long maxSlotWal, Duration followTimeout) {
 
     public static final Duration DEFAULT_FOLLOW_TIMEOUT = Duration.ofSeconds(60);
 

@@ -93,6 +93,21 @@ public final class CopyRun {
         };
     }
 
+    /** The copy's workers while it runs, for {@link #cancel()} from another thread. */
+    private volatile List<CopyWorker> running = List.of();
+
+    /**
+     * Cancels the statements the copy runs on both servers, from another thread: the copy then fails as a
+     * statement failure. For a caller that gives the copy up, such as online mode when its slot holds more WAL
+     * than allowed; Ctrl-C goes through the process's shutdown instead.
+     */
+    public void cancel() {
+        for (CopyWorker w : running) {
+            Connections.cancel(w.source);
+            Connections.cancel(w.target);
+        }
+    }
+
     /** A snapshot exported by another session (a replication slot's) to copy in, instead of one of the copy's own. */
     private String givenSnapshot;
 
@@ -147,7 +162,8 @@ public final class CopyRun {
 
     private CopyResult copy() throws SQLException {
         Progress prepare = start(Phase.PREPARE, 0, 0);
-        List<CopyWorker> workers = new ArrayList<>();
+        List<CopyWorker> workers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        running = workers;
         Connection[] leaderSession = new Connection[1];
         RoleAccess.Grants grants = null;
         try (TargetDatabase targetDatabase = new TargetDatabase(options.target(), listener)) {

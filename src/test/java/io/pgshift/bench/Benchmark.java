@@ -325,6 +325,8 @@ public final class Benchmark {
                     env).seconds());
             target.execute("postgres", "DROP DATABASE " + t);
             t = freshTarget();
+            // Made beforehand, untimed, as for pg_dump | psql.
+            target.execute("postgres", "CREATE DATABASE " + t);
             seconds.computeIfAbsent("pgshift copy -j" + jobs + " (application stopped)", k -> new ArrayList<>())
                     .add(Shell.run(List.of(launcher.toString(), "copy", "-j", String.valueOf(jobs), "--no-analyze",
                             "--source", conn(source, db), "--target", conn(target, t)), env).seconds());
@@ -360,20 +362,20 @@ public final class Benchmark {
             // Followed for a while, as a real cutover waits for its maintenance window.
             Thread.sleep(10_000);
             Path output = Files.createTempFile("bench-cutover", ".out");
-            long begun = System.nanoTime();
             Shell.Timing cutover = Shell.bash(launcher + " cutover -j " + jobs + " --verify "
                     + (hashesAfter ? "after" : "before") + " --source '" + conn(source, db) + "' --target '"
                     + conn(target, t) + "' > " + output, env);
             long end = System.nanoTime();
             double stop = (end - load.lastCommitNanos()) / 1e9;
             if (hashesAfter) {
+                // The application's last commit comes as the cutover stops the writes, and the handover comes before
+                // the command ends: the stop is the one the cutover reports, from stopping the writes to the handover.
                 java.util.regex.Matcher m = java.util.regex.Pattern.compile("writes were stopped for ([0-9.]+) s")
                         .matcher(Files.readString(output));
                 if (!m.find()) {
                     throw new IllegalStateException("the cutover did not report its write stop");
                 }
-                // From the last commit to the cutover's start, plus the stop it reports.
-                stop = (begun - load.lastCommitNanos()) / 1e9 + Double.parseDouble(m.group(1));
+                stop = Double.parseDouble(m.group(1));
             }
             Files.delete(output);
             System.out.printf(Locale.ROOT, "    online: copy %.1f s while writing (%d commits), cutover %.1f s, "

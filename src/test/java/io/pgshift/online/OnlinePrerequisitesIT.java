@@ -93,6 +93,32 @@ class OnlinePrerequisitesIT {
     }
 
     @Test
+    void aStartThatWouldHoldMoreWalThanMaxSlotWalIsRefusedWithTheNumbers() throws Exception {
+        logical.createDatabase("busy");
+        logical.execute("busy", "CREATE TABLE t (id bigserial PRIMARY KEY, v text)");
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread writer = new Thread(() -> {
+            try (Connection c = logical.connect("busy"); java.sql.Statement st = c.createStatement()) {
+                while (!stop.get()) {
+                    st.execute("INSERT INTO t (v) SELECT repeat('x', 200) FROM generate_series(1, 500)");
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        writer.start();
+        try {
+            Cli.Run run = online(logical, "busy", Cli.conn(target, "busy"), "--max-slot-wal", "1kB");
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(15);
+            assertThat(run.err()).contains("of WAL per second now", "more than --max-slot-wal");
+        } finally {
+            stop.set(true);
+            writer.join();
+        }
+        assertNothingLeft(logical, "busy", "busy");
+    }
+
+    @Test
     void aSourceOfPostgres96IsRefusedSinceItHasNoLogicalReplication() throws Exception {
         old.createDatabase("old");
         Cli.Run run = online(old, "old", Cli.conn(target, "old"));
