@@ -72,6 +72,9 @@ final class RestoreCommand implements Callable<Integer> {
     FaultFlags faults = new FaultFlags();
 
     @Mixin
+    ResumeFlags resumeFlags = new ResumeFlags();
+
+    @Mixin
     ReportOption report = new ReportOption();
 
     @Option(names = "--section", paramLabel = "SECTION",
@@ -138,6 +141,10 @@ final class RestoreCommand implements Callable<Integer> {
         if (ifExists && !clean) {
             throw new PgShiftException(ErrorCode.USAGE, "--if-exists requires --clean");
         }
+        if (resumeFlags.resume && clean) {
+            throw new PgShiftException(ErrorCode.USAGE, "--resume goes on with an interrupted restore, --clean "
+                    + "starts over: give one of them");
+        }
         Set<Section> chosenSections = sections();
         if (clean && !chosenSections.contains(Section.PRE_DATA)) {
             throw new PgShiftException(ErrorCode.USAGE, "--clean needs the pre-data section: it drops what it creates");
@@ -146,7 +153,8 @@ final class RestoreCommand implements Callable<Integer> {
         RestoreOptions options = new RestoreOptions(target(Environment.system()), path,
                 jobs,
                 ddl.toOptions(), chosenSections, clean, ifExists, singleTransaction,
-                selection, keepRoleGrants).withFaults(faults.toFaults());
+                selection, keepRoleGrants).withFaults(faults.toFaults())
+                .withResume(resumeFlags.resume, resumeFlags.stateDir);
         String from = stdin ? "standard input" : path.toAbsolutePath().toString();
         ReportSession[] sessions = new ReportSession[1];
         try {

@@ -50,7 +50,14 @@ public final class TableFiles {
      */
     public static long load(Connection target, String table, String copyTarget, String format, InputStream in,
                             BeforeCommit beforeCommit) throws SQLException, IOException {
-        return inOwnTransaction(target, () -> loadInTransaction(target, table, copyTarget, format, in, beforeCommit));
+        return load(target, table, copyTarget, format, in, beforeCommit, null);
+    }
+
+    /** As above, telling a {@link LoadListener} the id of the transaction once it is open. */
+    public static long load(Connection target, String table, String copyTarget, String format, InputStream in,
+                            BeforeCommit beforeCommit, LoadListener listener) throws SQLException, IOException {
+        return inOwnTransaction(target, listener,
+                () -> loadInTransaction(target, table, copyTarget, format, in, beforeCommit));
     }
 
     /**
@@ -59,7 +66,7 @@ public final class TableFiles {
      */
     public static long append(Connection target, String copyTarget, String format, InputStream in,
                               BeforeCommit beforeCommit) throws SQLException, IOException {
-        return inOwnTransaction(target, () -> appendInTransaction(target, copyTarget, format, in, beforeCommit));
+        return inOwnTransaction(target, null, () -> appendInTransaction(target, copyTarget, format, in, beforeCommit));
     }
 
     /** Adds rows inside the caller's transaction: COPY without FREEZE, then the check. */
@@ -84,13 +91,21 @@ public final class TableFiles {
         return rows;
     }
 
-    private interface Load {
+    /** A load inside a transaction that the caller does not end; returns the rows loaded. */
+    public interface Load {
         long rows() throws SQLException, IOException;
     }
 
-    /** Runs a load in a transaction of its own: committed when it succeeds, rolled back whole when it fails. */
-    private static long inOwnTransaction(Connection target, Load load) throws SQLException, IOException {
+    /**
+     * Runs a load in a transaction of its own: committed when it succeeds, rolled back whole when it fails. A
+     * {@link LoadListener} (may be null) learns the transaction's id once it is open, before anything is written.
+     */
+    public static long inOwnTransaction(Connection target, LoadListener listener, Load load)
+            throws SQLException, IOException {
         LoadTransaction transaction = LoadTransaction.begin(target);
+        if (listener != null) {
+            listener.began(transaction.id());
+        }
         try {
             long rows = load.rows();
             transaction.commit(rows, 0);

@@ -204,7 +204,7 @@ public final class CopyRun {
             });
             // The first copier's target session also checks the target, and commits durably at the end.
             Connection target = workers.get(0).target;
-            ResumeLog log = ResumeLog.of(options.stateDirectory(), options.source().describe(),
+            ResumeLog log = ResumeLog.of(options.stateDirectory(), "copy", options.source().describe(),
                     options.target().describe());
             boolean startsEmpty = options.resume() || ensureEmpty(targetDatabase, target, catalog, log);
             String targetUser = TargetDatabase.currentUser(target);
@@ -218,6 +218,7 @@ public final class CopyRun {
             }
             resumption = Resumption.begin(log, options.resume(), plan.entries(), leader, listener::warning);
             Set<String> finished = resumption.resuming() ? resumption.finished(target, targetVersion) : Set.of();
+            workers.forEach(w -> resumption.noteSession(w.target));
             finish(prepare);
 
             Map<Long, Table> allTables = new HashMap<>();
@@ -233,7 +234,7 @@ public final class CopyRun {
             }
 
             loadAndIndex(folded, catalog, workers, leader, sourceVersion, snapshot,
-                    new DataRetry(options.faults(), targetVersion, listener), finished);
+                    new DataRetry(options.faults(), targetVersion, listener, resumption::noteSession), finished);
             // A worker whose connections were lost has new ones.
             target = workers.get(0).target;
             ObjectTally.check(target, targetVersion, ObjectTally.of(catalog, plan), "copy");
@@ -327,10 +328,11 @@ public final class CopyRun {
                 }
             } else {
                 if (resumption.resuming()) {
-                    // The interrupted run may have made part of it: a key's index without its constraint.
-                    undoPart(w.target, e);
+                    // The interrupted run may have made part of it, a key's index without its constraint, or all.
+                    InterruptedBuild.run(w.target, e, true);
+                } else {
+                    PostDataStatements.run(w.target, e, true);
                 }
-                PostDataStatements.run(w.target, e, true);
                 resumption.done(e);
                 indexes.itemDone(0);
                 long took = System.nanoTime() - start;
@@ -399,25 +401,6 @@ public final class CopyRun {
     private static List<Entry> unfinished(List<Entry> entries, Set<String> finished) {
         return finished.isEmpty() ? entries : entries.stream().filter(e -> !finished.contains(Resumption.step(e)))
                 .toList();
-    }
-
-    /**
-     * Drops what an interrupted run may have made of a step after the rows, so that it can run whole: its own
-     * drop, and a key's index, which is built before the key is made of it.
-     */
-    private static void undoPart(Connection target, Entry e) throws SQLException {
-        if (e.drop() != null) {
-            SessionSettings.execute(target, e.drop());
-        }
-        // The entry's name is schema.index, or schema.table.key for a key, whose index has the key's name. A name
-        // with a dot of its own cannot be read back: its index is left, and the step then fails loudly on it
-        // rather than drop another index that a misread name would point at.
-        String[] parts = e.name().split("\\.", -1);
-        boolean key = e.kind() == Kind.PRIMARY_KEY || e.kind() == Kind.UNIQUE;
-        if (key && parts.length == 3 || e.kind() == Kind.INDEX && parts.length == 2) {
-            SessionSettings.execute(target, "DROP INDEX IF EXISTS "
-                    + io.pgshift.sql.Sql.qualified(parts[0], parts[parts.length - 1]));
-        }
     }
 
     /**

@@ -35,11 +35,19 @@ final class DataRetry {
     private final Faults faults;
     private final ServerVersion targetVersion;
     private final ProgressListener listener;
+    /** Told of each new target session, which the resume log notes. */
+    private final java.util.function.Consumer<Connection> newTarget;
 
     DataRetry(Faults faults, ServerVersion targetVersion, ProgressListener listener) {
+        this(faults, targetVersion, listener, c -> { });
+    }
+
+    DataRetry(Faults faults, ServerVersion targetVersion, ProgressListener listener,
+              java.util.function.Consumer<Connection> newTarget) {
         this.faults = faults;
         this.targetVersion = targetVersion;
         this.listener = listener;
+        this.newTarget = newTarget;
     }
 
     /**
@@ -107,6 +115,7 @@ final class DataRetry {
     private boolean reconnected(RetryableSessions w, String what) {
         try {
             w.reconnect();
+            newTarget.accept(w.targetSession());
             return true;
         } catch (SQLException | PgShiftException e) {
             listener.warning(what + ": could not open new sessions yet: " + e.getMessage());

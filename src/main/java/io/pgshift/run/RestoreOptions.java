@@ -16,22 +16,39 @@ import io.pgshift.object.Section;
  * @param singleTransaction everything in one transaction on one session (--single-transaction)
  * @param keepRoleGrants    keep the memberships a target user that is not a superuser granted itself in the
  *                          owners' roles, instead of taking them back at the end
+ * @param resume            go on with an interrupted restore of the same dump into the same target (--resume)
+ * @param stateDirectory    where resume logs are kept (--state-dir)
  */
 public record RestoreOptions(ConnInfo target, Path directory, int jobs, DdlOptions ddl, Set<Section> sections,
                              boolean clean, boolean ifExists, boolean singleTransaction, RestoreSelection selection,
-                             boolean keepRoleGrants, Faults faults) {
+                             boolean keepRoleGrants, Faults faults, boolean resume, Path stateDirectory) {
 
     public RestoreOptions(ConnInfo target, Path directory, int jobs, DdlOptions ddl, Set<Section> sections,
                           boolean clean, boolean ifExists, boolean singleTransaction, RestoreSelection selection,
                           boolean keepRoleGrants) {
         this(target, directory, jobs, ddl, sections, clean, ifExists, singleTransaction, selection, keepRoleGrants,
-                Faults.DEFAULTS);
+                Faults.DEFAULTS, false, ResumeLog.defaultDirectory());
     }
 
     /** How a table's load meets a lost or stalled connection; a dump directory's files can be read again. */
     public RestoreOptions withFaults(Faults newFaults) {
         return new RestoreOptions(target, directory, jobs, ddl, sections, clean, ifExists, singleTransaction,
-                selection, keepRoleGrants, newFaults);
+                selection, keepRoleGrants, newFaults, resume, stateDirectory);
+    }
+
+    /** Resumes an interrupted restore (or not), keeping resume logs in the directory given, or the default one. */
+    public RestoreOptions withResume(boolean resumeIt, Path directory) {
+        return new RestoreOptions(target, this.directory, jobs, ddl, sections, clean, ifExists, singleTransaction,
+                selection, keepRoleGrants, faults, resumeIt, directory != null ? directory : stateDirectory);
+    }
+
+    /**
+     * Whether the restore keeps a resume log: one that creates the schema, in several transactions. A restore in
+     * one transaction leaves nothing behind when it is interrupted, and one of some sections only is a step of
+     * the user's own plan.
+     */
+    public boolean resumable() {
+        return !singleTransaction && sections.containsAll(Set.of(Section.PRE_DATA, Section.DATA, Section.POST_DATA));
     }
 
     public RestoreOptions {
@@ -46,6 +63,9 @@ public record RestoreOptions(ConnInfo target, Path directory, int jobs, DdlOptio
         }
         if (clean && !sections.contains(Section.PRE_DATA)) {
             throw new IllegalArgumentException("--clean needs the pre-data section: it drops what it creates");
+        }
+        if (resume && clean) {
+            throw new IllegalArgumentException("--resume goes on with an interrupted restore, --clean starts over");
         }
         sections = Set.copyOf(sections);
     }
