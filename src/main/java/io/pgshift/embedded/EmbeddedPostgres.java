@@ -300,6 +300,24 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the server fast (its sessions are ended and rolled back, as an operator's restart does), waits the given
+     * time, and starts it again on the same port, so that clients can reconnect to the address they know.
+     */
+    public void restart(Duration down) {
+        stopServer();
+        try {
+            Thread.sleep(down.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PgShiftException(ErrorCode.INTERRUPTED, "interrupted while PostgreSQL was down", e);
+        }
+        startProcess(BinaryCache.installation(version));
+        if (!awaitConnection(System.nanoTime() + STARTUP_TIMEOUT.toNanos())) {
+            throw startFailure("the server exited with code " + process.exitValue() + " on restart", null);
+        }
+    }
+
     private void stopServer() {
         if (process == null || !process.isAlive()) {
             return;

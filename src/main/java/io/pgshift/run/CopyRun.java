@@ -233,10 +233,11 @@ public final class CopyRun {
                 resumption.schemaDone();
             }
 
-            loadAndIndex(folded, catalog, workers, leader, sourceVersion, snapshot,
-                    new DataRetry(options.faults(), targetVersion, listener, resumption::noteSession), finished);
-            // A worker whose connections were lost has new ones.
-            target = workers.get(0).target;
+            DataRetry retry = new DataRetry(options.faults(), targetVersion, listener, resumption::noteSession);
+            loadAndIndex(folded, catalog, workers, leader, sourceVersion, snapshot, retry, finished);
+            // A worker whose connections were lost has new ones; one that was idle when the target restarted gets
+            // them now.
+            target = retry.alive(workers.get(0), "the copy's last checks");
             ObjectTally.check(target, targetVersion, ObjectTally.of(catalog, plan), "copy");
             Snapshot.end(leader);
             for (CopyWorker w : workers) {
@@ -327,12 +328,8 @@ public final class CopyRun {
                     finish(rows);
                 }
             } else {
-                if (resumption.resuming()) {
-                    // The interrupted run may have made part of it, a key's index without its constraint, or all.
-                    InterruptedBuild.run(w.target, e, true);
-                } else {
-                    PostDataStatements.run(w.target, e, true);
-                }
+                // An interrupted run may have made part of it, a key's index without its constraint, or all.
+                retry.build(w, e, resumption.resuming());
                 resumption.done(e);
                 indexes.itemDone(0);
                 long took = System.nanoTime() - start;

@@ -14,6 +14,7 @@ import io.pgshift.data.ConnectionLoss;
 import io.pgshift.data.LoadListener;
 import io.pgshift.data.SourceFailure;
 import io.pgshift.data.TableCopier;
+import io.pgshift.plan.Entry;
 import io.pgshift.progress.Progress;
 import io.pgshift.progress.ProgressListener;
 import io.pgshift.Errors;
@@ -66,7 +67,7 @@ final class DataRetry {
     TableCopier.Result load(RetryableSessions w, String what, Progress progress, LongConsumer began, Load load)
             throws SQLException {
         int attempts = faults.retries() + 1;
-        for (int attempt = 1; ; attempt++) {
+        for (int attempt = 1; ; ) {
             long[] moved = {0};
             w.streaming();
             try {
@@ -93,16 +94,11 @@ final class DataRetry {
                 String why = stalled ? "its stream moved no byte for " + faults.stallTimeout().toSeconds()
                         + " s (--stall-timeout)" : "lost the connection to the " + side + " ("
                         + Errors.firstLine(e) + ")";
-                if (attempt == attempts) {
-                    throw new PgShiftException("source".equals(side) ? ErrorCode.SOURCE_FAILED
-                            : ErrorCode.MIGRATION_FAILED, "could not copy data of " + what + ": " + why + ", "
-                            + (attempts == 1 ? "and --retries is 0" : "on all " + attempts + " attempts"), e);
-                }
-                long pause = faults.pauseBefore(attempt + 1).toMillis();
-                listener.warning(what + ": " + why + "; trying again in " + pause / 1000 + " s on new connections"
-                        + " (attempt " + (attempt + 1) + " of " + attempts + ")");
-                Connections.sleep(pause);
-                if (reconnected(w, what) && e instanceof CommitUnknown c && committed(w.targetSession(), c, what)) {
+                attempt = recover(w, what, "copy data of " + what, why, e, "source".equals(side)
+                        ? ErrorCode.SOURCE_FAILED : ErrorCode.MIGRATION_FAILED, attempt, attempts);
+                // Settled as soon as the target answers again, before anything else runs: a range loaded again
+                // after a commit that did happen would be in twice.
+                if (e instanceof CommitUnknown c && committed(w.targetSession(), c, what)) {
                     return new TableCopier.Result(c.rows(), c.bytes());
                 }
             } finally {
@@ -111,15 +107,71 @@ final class DataRetry {
         }
     }
 
-    /** Whether new sessions could be opened; when not, the next attempt fails at once and counts as one. */
-    private boolean reconnected(RetryableSessions w, String what) {
-        try {
-            w.reconnect();
-            newTarget.accept(w.targetSession());
-            return true;
-        } catch (SQLException | PgShiftException e) {
-            listener.warning(what + ": could not open new sessions yet: " + e.getMessage());
-            return false;
+    /**
+     * Runs a step after the rows (an index, a constraint), and again on new sessions after the target connection
+     * was lost, as a server restart does to every session. Each statement commits on its own, so an attempt after
+     * the first runs the step as one an interruption may have left half done or done (see {@link InterruptedBuild}).
+     *
+     * @param resumed whether the step is one that an interrupted run may have begun already
+     */
+    void build(RetryableSessions w, Entry e, boolean resumed) throws SQLException {
+        int attempts = faults.retries() + 1;
+        boolean again = resumed;
+        for (int attempt = 1; ; again = true) {
+            try {
+                if (again) {
+                    InterruptedBuild.run(w.targetSession(), e, true);
+                } else {
+                    PostDataStatements.run(w.targetSession(), e, true);
+                }
+                return;
+            } catch (SQLException failure) {
+                if (!ConnectionLoss.is(failure)) {
+                    throw failure;
+                }
+                attempt = recover(w, e.toString(), "build " + e, "lost the connection to the target ("
+                        + Errors.firstLine(failure) + ")", failure, ErrorCode.MIGRATION_FAILED, attempt, attempts);
+            }
+        }
+    }
+
+    /**
+     * The worker's target session, opened again (within the retries) when it was lost while the worker had nothing
+     * to do: a target that restarted ends every session, busy or not.
+     */
+    Connection alive(RetryableSessions w, String what) {
+        if (valid(w.targetSession())) {
+            return w.targetSession();
+        }
+        recover(w, what, what, "lost the connection to the target", null, ErrorCode.MIGRATION_FAILED, 1,
+                faults.retries() + 1);
+        return w.targetSession();
+    }
+
+    /**
+     * Waits and opens new sessions, the waits growing, until the sessions open or the attempts are spent: a server
+     * that restarts refuses connections for a while, and each refusal counts as an attempt, so that the whole wait
+     * stays within what --retries allows. Returns the attempt that the new sessions are for.
+     */
+    private int recover(RetryableSessions w, String what, String action, String why, SQLException cause,
+                        ErrorCode code, int attempt, int attempts) {
+        for (String reason = why; ; ) {
+            if (attempt == attempts) {
+                throw new PgShiftException(code, "could not " + action + ": " + reason + ", " + (attempts == 1
+                        ? "and --retries is 0" : "on all " + attempts + " attempts"), cause);
+            }
+            long pause = faults.pauseBefore(attempt + 1).toMillis();
+            listener.warning(what + ": " + reason + "; trying again in " + pause / 1000 + " s on new connections"
+                    + " (attempt " + (attempt + 1) + " of " + attempts + ")");
+            Connections.sleep(pause);
+            attempt++;
+            try {
+                w.reconnect();
+                newTarget.accept(w.targetSession());
+                return attempt;
+            } catch (SQLException | PgShiftException e) {
+                reason = "could not open new sessions (" + Errors.firstLine(e) + ")";
+            }
         }
     }
 

@@ -62,6 +62,8 @@ public final class RestoreRun {
     private Resumption resumption = Resumption.none();
     /** The steps an interrupted run finished, on --resume. */
     private Set<String> finished = Set.of();
+    /** How a lost or stalled connection is met; set once the target's version is known. */
+    private DataRetry retry;
 
     public RestoreRun(RestoreOptions options, ProgressListener listener) {
         this.options = options;
@@ -178,6 +180,7 @@ public final class RestoreRun {
                         finished = resumption.finished(session, version);
                     }
                 }
+                retry = new DataRetry(options.faults(), version, listener, c -> resumption.noteSession(c));
                 if (!options.sections().contains(Section.PRE_DATA) && options.sections().contains(Section.DATA)) {
                     refuseTablesWithRows(session, entries);
                 }
@@ -205,15 +208,18 @@ public final class RestoreRun {
                         resumption.schemaDone();
                     }
                     dataPhase.load(entries, loaders);
+                    // A loader whose session was lost while it had nothing to do (the target restarted) gets a
+                    // new one; in one transaction, a lost session has failed the restore already.
+                    Connection last = single ? session : retry.alive(loaders.get(0), "the restore's last checks");
                     List<Entry> ran = entries.stream().filter(e -> options.sections().contains(e.section())).toList();
-                    ObjectTally.check(session, version, ObjectTally.of(ran), "restore");
+                    ObjectTally.check(last, version, ObjectTally.of(ran), "restore");
+                    if (single) {
+                        SessionSettings.execute(session, "COMMIT");
+                    }
+                    SessionSettings.commitDurably(last);
                 } finally {
                     loaders.forEach(Loader::close);
                 }
-                if (single) {
-                    SessionSettings.execute(session, "COMMIT");
-                }
-                SessionSettings.commitDurably(session);
             }
             resumption.complete();
         } catch (SQLException e) {
@@ -449,7 +455,6 @@ public final class RestoreRun {
         Comparator<Entry> order = Comparator.comparing((Entry e) -> e.section() != Section.DATA)
                 .thenComparing(e -> e.kind() == Kind.FOREIGN_KEY)
                 .thenComparingLong(e -> -storedBytes(e, files, partFiles));
-        DataRetry retry = new DataRetry(options.faults(), loaders.get(0).version, listener, resumption::noteSession);
         Scheduler<Loader> scheduler = new Scheduler<Loader>(work, done, order).avoiding(TableLocks.of(entries));
         // In one transaction (--single-transaction) a lost session loses everything: nothing to retry or watch.
         try (StallWatchdog watchdog = StallWatchdog.start(loaders.get(0).shared ? List.of() : loaders,
@@ -481,10 +486,11 @@ public final class RestoreRun {
 
     /** One step after the rows; on --resume, one that the interrupted run may have begun or finished. */
     private void build(Loader loader, Entry entry) throws SQLException {
-        if (resumption.resuming()) {
-            InterruptedBuild.run(loader.connection, entry, !loader.shared);
+        if (loader.shared) {
+            // In one transaction a lost session loses everything, and nothing was there before.
+            PostDataStatements.run(loader.connection, entry, false);
         } else {
-            PostDataStatements.run(loader.connection, entry, !loader.shared);
+            retry.build(loader, entry, resumption.resuming());
         }
         resumption.done(entry);
     }

@@ -101,6 +101,11 @@ public final class PostgresServer implements BeforeAllCallback, AfterAllCallback
         server().execute(db, sql);
     }
 
+    /** Stops the server fast, waits the given time, and starts it again on the same port. */
+    public void restart(java.time.Duration down) {
+        server().restart(down);
+    }
+
     public String host() {
         return server().host();
     }
