@@ -80,6 +80,19 @@ class RestoreResumeIT {
     }
 
     @Test
+    void aRestoreOfAnArchiveFileKilledWhileItsRowsMoveIsFinishedByResume() throws Exception {
+        Path archive = home.resolve("shop.archive");
+        Cli.Run dumped = Cli.run("dump", "-F", "archive", "--source", Cli.conn(source, "shop"), "-f",
+                archive.toString());
+        assertThat(dumped.exitCode()).as(dumped.err()).isZero();
+        String[] restore = {"restore", "-j", "2", "--state-dir", home.resolve("archive").toString(), "--target",
+            Cli.conn(target, "archive_killed"), archive.toString()};
+        kill(restore, () -> running("archive_killed", "COPY%"));
+
+        assertResumedExactly(restore, "archive_killed");
+    }
+
+    @Test
     void resumeWithoutAnInterruptedRestoreIsAUsageError() {
         Cli.Run run = Cli.run("restore", "--resume", "--state-dir", home.resolve("none").toString(), "--target",
                 Cli.conn(target, "never_restored"), dump.toString());
