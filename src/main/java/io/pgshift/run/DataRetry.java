@@ -143,8 +143,8 @@ final class DataRetry {
         if (valid(w.targetSession())) {
             return w.targetSession();
         }
-        recover(w, what, what, "lost the connection to the target", null, ErrorCode.MIGRATION_FAILED, 1,
-                faults.retries() + 1);
+        recover(w, what, "open a new session for " + what, "lost the connection to the target", null,
+                ErrorCode.MIGRATION_FAILED, 1, faults.retries() + 1);
         return w.targetSession();
     }
 

@@ -34,6 +34,13 @@ final class Resumption {
         static final Subject RESTORE = new Subject("restore", "the dump");
     }
 
+    /**
+     * When a server process started, in microseconds since 1970 as text: the same from any session, whatever its
+     * time zone and date style, so that a resume from another machine still tells the process apart from a later one
+     * with the same pid.
+     */
+    private static final String STARTED = "(extract(epoch FROM backend_start) * 1000000)::bigint::text";
+
     private final ResumeLog log;
     private final ResumeLog.State earlier;
     private final Map<String, Long> changes;
@@ -135,8 +142,8 @@ final class Resumption {
         if (log == null || target == null) {
             return;
         }
-        try (Statement st = target.createStatement(); ResultSet rs = st.executeQuery("SELECT pid, backend_start::text "
-                + "FROM pg_catalog.pg_stat_activity WHERE pid = pg_catalog.pg_backend_pid()")) {
+        try (Statement st = target.createStatement(); ResultSet rs = st.executeQuery("SELECT pid, " + STARTED
+                + " FROM pg_catalog.pg_stat_activity WHERE pid = pg_catalog.pg_backend_pid()")) {
             if (rs.next()) {
                 log.session(rs.getInt(1), rs.getString(2));
             }
@@ -153,7 +160,7 @@ final class Resumption {
         if (earlier.sessions().isEmpty()) {
             return;
         }
-        String left = "SELECT pid FROM pg_catalog.pg_stat_activity WHERE pid = ? AND backend_start::text = ?";
+        String left = "SELECT pid FROM pg_catalog.pg_stat_activity WHERE pid = ? AND " + STARTED + " = ?";
         long deadline = System.nanoTime() + 60_000_000_000L;
         for (boolean first = true; ; first = false) {
             boolean any = false;
