@@ -65,8 +65,9 @@ public final class TableFiles {
      * load at the same time on other sessions. COPY, then the caller's check, then COMMIT.
      */
     public static long append(Connection target, String copyTarget, String format, InputStream in,
-                              BeforeCommit beforeCommit) throws SQLException, IOException {
-        return inOwnTransaction(target, null, () -> appendInTransaction(target, copyTarget, format, in, beforeCommit));
+                              BeforeCommit beforeCommit, LoadListener listener) throws SQLException, IOException {
+        return inOwnTransaction(target, listener,
+                () -> appendInTransaction(target, copyTarget, format, in, beforeCommit));
     }
 
     /** Adds rows inside the caller's transaction: COPY without FREEZE, then the check. */

@@ -305,7 +305,19 @@ public final class EmbeddedPostgres implements AutoCloseable {
      * time, and starts it again on the same port, so that clients can reconnect to the address they know.
      */
     public void restart(Duration down) {
-        stopServer();
+        restart(down, "-INT");
+    }
+
+    /**
+     * Crashes the server (an immediate shutdown: no checkpoint, the recovery at the next start replays the WAL that
+     * reached the disk) and starts it again on the same port after the given time.
+     */
+    public void crashAndRestart(Duration down) {
+        restart(down, "-QUIT");
+    }
+
+    private void restart(Duration down, String signal) {
+        stopServer(signal);
         try {
             Thread.sleep(down.toMillis());
         } catch (InterruptedException e) {
@@ -319,11 +331,15 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
 
     private void stopServer() {
+        stopServer("-INT");
+    }
+
+    private void stopServer(String signal) {
         if (process == null || !process.isAlive()) {
             return;
         }
         try {
-            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid()))
+            Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid()))
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             kill.waitFor(5, TimeUnit.SECONDS);
             if (!process.waitFor(SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -234,10 +234,12 @@ public final class CopyRun {
             }
 
             DataRetry retry = new DataRetry(options.faults(), targetVersion, listener, resumption::noteSession);
+            retry.watchRestarts(target);
             loadAndIndex(folded, catalog, workers, leader, sourceVersion, snapshot, retry, finished);
             // A worker whose connections were lost has new ones; one that was idle when the target restarted gets
             // them now.
             target = retry.alive(workers.get(0), "the copy's last checks");
+            retry.checkNothingLost(target);
             ObjectTally.check(target, targetVersion, ObjectTally.of(catalog, plan), "copy");
             Snapshot.end(leader);
             for (CopyWorker w : workers) {

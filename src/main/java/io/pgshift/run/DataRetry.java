@@ -1,9 +1,16 @@
 package io.pgshift.run;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongConsumer;
 
 import io.pgshift.ErrorCode;
@@ -38,6 +45,10 @@ final class DataRetry {
     private final ProgressListener listener;
     /** Told of each new target session, which the resume log notes. */
     private final java.util.function.Consumer<Connection> newTarget;
+    /** Each load's committed target transaction, with what it loaded; asked about again if the target restarted. */
+    private final Map<Long, String> committedLoads = new ConcurrentHashMap<>();
+    /** When the target's server started, as the run first saw it; null when not watched. */
+    private volatile String targetStarted;
 
     DataRetry(Faults faults, ServerVersion targetVersion, ProgressListener listener) {
         this(faults, targetVersion, listener, c -> { });
@@ -69,9 +80,10 @@ final class DataRetry {
         int attempts = faults.retries() + 1;
         for (int attempt = 1; ; ) {
             long[] moved = {0};
+            long[] transaction = {0};
             w.streaming();
             try {
-                return load.run(new LoadListener() {
+                TableCopier.Result result = load.run(new LoadListener() {
                     @Override
                     public void accept(long b) {
                         moved[0] += b;
@@ -81,9 +93,14 @@ final class DataRetry {
 
                     @Override
                     public void began(long transactionId) {
+                        transaction[0] = transactionId;
                         began.accept(transactionId);
                     }
                 });
+                if (transaction[0] != 0) {
+                    committedLoads.put(transaction[0], what);
+                }
+                return result;
             } catch (SQLException e) {
                 progress.addBytes(-moved[0]);
                 boolean stalled = w.stalled();
@@ -99,11 +116,62 @@ final class DataRetry {
                 // Settled as soon as the target answers again, before anything else runs: a range loaded again
                 // after a commit that did happen would be in twice.
                 if (e instanceof CommitUnknown c && committed(w.targetSession(), c, what)) {
+                    committedLoads.put(c.transactionId(), what);
                     return new TableCopier.Result(c.rows(), c.bytes());
                 }
             } finally {
                 w.idle();
             }
+        }
+    }
+
+    /** Notes when the target's server started, to tell at the end whether it restarted meanwhile. */
+    void watchRestarts(Connection target) throws SQLException {
+        targetStarted = serverStart(target);
+    }
+
+    /**
+     * Fails the run when the target restarted during it and no longer has rows whose commit it had acknowledged.
+     * Loads commit without waiting for their commit to be durable (only the run's last commit waits), so a crash,
+     * unlike a fast shutdown, may lose the last ones: each load's transaction is then asked about again. A
+     * transaction id the recovered server has not reached yet was lost with the rest.
+     */
+    void checkNothingLost(Connection target) throws SQLException {
+        if (targetStarted == null || committedLoads.isEmpty() || targetStarted.equals(serverStart(target))) {
+            return;
+        }
+        if (!targetVersion.atLeast(10)) {
+            listener.warning("the target restarted during the run, and PostgreSQL " + targetVersion + " cannot tell "
+                    + "whether it lost the last loads' commits (no txid_status): compare the databases with pgshift "
+                    + "verify");
+            return;
+        }
+        List<String> lost = new ArrayList<>();
+        Array ids = target.createArrayOf("bigint", committedLoads.keySet().toArray());
+        try (PreparedStatement st = target.prepareStatement("SELECT x FROM pg_catalog.unnest(?::pg_catalog.int8[]) x "
+                + "WHERE CASE WHEN x >= pg_catalog.txid_snapshot_xmax(pg_catalog.txid_current_snapshot()) THEN true "
+                + "ELSE pg_catalog.txid_status(x) IS DISTINCT FROM 'committed' END")) {
+            st.setArray(1, ids);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    lost.add(committedLoads.get(rs.getLong(1)));
+                }
+            }
+        }
+        if (!lost.isEmpty()) {
+            Collections.sort(lost);
+            throw new PgShiftException(ErrorCode.MIGRATION_FAILED, "the target restarted during the run and lost "
+                    + "the rows of " + String.join(", ", lost.subList(0, Math.min(5, lost.size())))
+                    + (lost.size() > 5 ? " and " + (lost.size() - 5) + " more" : "") + ", which it had committed "
+                    + "(a crash loses the last commits before they are flushed): start over with --clean");
+        }
+    }
+
+    private static String serverStart(Connection target) throws SQLException {
+        try (Statement st = target.createStatement();
+             ResultSet rs = st.executeQuery("SELECT pg_catalog.pg_postmaster_start_time()::text")) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 

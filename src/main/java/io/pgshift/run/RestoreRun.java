@@ -181,6 +181,7 @@ public final class RestoreRun {
                     }
                 }
                 retry = new DataRetry(options.faults(), version, listener, c -> resumption.noteSession(c));
+                retry.watchRestarts(session);
                 if (!options.sections().contains(Section.PRE_DATA) && options.sections().contains(Section.DATA)) {
                     refuseTablesWithRows(session, entries);
                 }
@@ -211,6 +212,9 @@ public final class RestoreRun {
                     // A loader whose session was lost while it had nothing to do (the target restarted) gets a
                     // new one; in one transaction, a lost session has failed the restore already.
                     Connection last = single ? session : retry.alive(loaders.get(0), "the restore's last checks");
+                    if (!single) {
+                        retry.checkNothingLost(last);
+                    }
                     List<Entry> ran = entries.stream().filter(e -> options.sections().contains(e.section())).toList();
                     ObjectTally.check(last, version, ObjectTally.of(ran), "restore");
                     if (single) {
@@ -571,8 +575,9 @@ public final class RestoreRun {
         try (DumpDirectory.VerifiedData in = directory.openDataFile(file)) {
             InputStream counted = new CountedStreams.Input(in.rows(), bytes);
             try {
-                long rows = range ? loader.loadPart(file, counted, in::verifyToEnd)
-                        : loader.load(file, counted, in::verifyToEnd, bytes instanceof LoadListener l ? l : null);
+                LoadListener listener = bytes instanceof LoadListener l ? l : null;
+                long rows = range ? loader.loadPart(file, counted, in::verifyToEnd, listener)
+                        : loader.load(file, counted, in::verifyToEnd, listener);
                 return new TableCopier.Result(rows, file.bytes());
             } catch (SQLException e) {
                 // Damaged rows can make the target refuse them before the checksum is reached: the damage is
@@ -771,10 +776,11 @@ public final class RestoreRun {
          * which would wait for and then wipe their rows, and so no FREEZE. The table was created empty just
          * before, in this restore.
          */
-        long loadPart(DataFile file, InputStream rows, TableFiles.BeforeCommit check) throws SQLException, IOException {
+        long loadPart(DataFile file, InputStream rows, TableFiles.BeforeCommit check, LoadListener listener)
+                throws SQLException, IOException {
             return shared
                     ? TableFiles.appendInTransaction(connection, file.copyTarget(), file.format(), rows, check)
-                    : TableFiles.append(connection, file.copyTarget(), file.format(), rows, check);
+                    : TableFiles.append(connection, file.copyTarget(), file.format(), rows, check, listener);
         }
 
         /** Loads a table's rows: in a transaction of its own, or in the single transaction. */

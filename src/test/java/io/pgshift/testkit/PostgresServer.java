@@ -106,6 +106,11 @@ public final class PostgresServer implements BeforeAllCallback, AfterAllCallback
         server().restart(down);
     }
 
+    /** Crashes the server (immediate shutdown), waits the given time, and starts it again on the same port. */
+    public void crashAndRestart(java.time.Duration down) {
+        server().crashAndRestart(down);
+    }
+
     public String host() {
         return server().host();
     }
