@@ -49,6 +49,9 @@ final class DataRetry {
     private final Map<Long, String> committedLoads = new ConcurrentHashMap<>();
     /** When the target's server started, as the run first saw it; null when not watched. */
     private volatile String targetStarted;
+    /** The server start whose loads were checked already, under its own lock: see {@link #checkIfRestarted}. */
+    private final Object restartCheck = new Object();
+    private String checkedStart;
 
     DataRetry(Faults faults, ServerVersion targetVersion, ProgressListener listener) {
         this(faults, targetVersion, listener, c -> { });
@@ -140,6 +143,32 @@ final class DataRetry {
         if (targetStarted == null || committedLoads.isEmpty() || targetStarted.equals(serverStart(target))) {
             return;
         }
+        checkLoads(target);
+    }
+
+    /**
+     * Right after new sessions opened, before any of them begins a transaction: a server that recovered from a crash
+     * hands out again the transaction ids it lost, and a lost load's id taken by a new transaction that committed
+     * would pass for its own. Every worker comes here after a restart, since a restart ends every session, and waits
+     * for the first one's check.
+     */
+    private void checkIfRestarted(Connection target) throws SQLException {
+        if (targetStarted == null) {
+            return;
+        }
+        synchronized (restartCheck) {
+            String now = serverStart(target);
+            if (now.equals(targetStarted) || now.equals(checkedStart)) {
+                return;
+            }
+            if (!committedLoads.isEmpty()) {
+                checkLoads(target);
+            }
+            checkedStart = now;
+        }
+    }
+
+    private void checkLoads(Connection target) throws SQLException {
         if (!targetVersion.atLeast(10)) {
             listener.warning("the target restarted during the run, and PostgreSQL " + targetVersion + " cannot tell "
                     + "whether it lost the last loads' commits (no txid_status): compare the databases with pgshift "
@@ -207,7 +236,7 @@ final class DataRetry {
      * The worker's target session, opened again (within the retries) when it was lost while the worker had nothing
      * to do: a target that restarted ends every session, busy or not.
      */
-    Connection alive(RetryableSessions w, String what) {
+    Connection alive(RetryableSessions w, String what) throws SQLException {
         if (valid(w.targetSession())) {
             return w.targetSession();
         }
@@ -222,7 +251,7 @@ final class DataRetry {
      * stays within what --retries allows. Returns the attempt that the new sessions are for.
      */
     private int recover(RetryableSessions w, String what, String action, String why, SQLException cause,
-                        ErrorCode code, int attempt, int attempts) {
+                        ErrorCode code, int attempt, int attempts) throws SQLException {
         for (String reason = why; ; ) {
             if (attempt == attempts) {
                 throw new PgShiftException(code, "could not " + action + ": " + reason + ", " + (attempts == 1
@@ -235,11 +264,13 @@ final class DataRetry {
             attempt++;
             try {
                 w.reconnect();
-                newTarget.accept(w.targetSession());
-                return attempt;
             } catch (SQLException | PgShiftException e) {
                 reason = "could not open new sessions (" + Errors.firstLine(e) + ")";
+                continue;
             }
+            newTarget.accept(w.targetSession());
+            checkIfRestarted(w.targetSession());
+            return attempt;
         }
     }
 
