@@ -112,7 +112,13 @@ final class Resumption {
         endLeftovers(target);
         Set<String> finished = new HashSet<>(earlier.done());
         Map<String, Long> open = new HashMap<>(earlier.transactions());
-        open.keySet().removeAll(finished);
+        if (targetVersion.atLeast(10)) {
+            // The target's word on a load's transaction outranks the log's note that it was done: a target that
+            // crashed after the run was interrupted may have lost commits that were not yet durable.
+            finished.removeAll(open.keySet());
+        } else {
+            open.keySet().removeAll(finished);
+        }
         if (!open.isEmpty()) {
             if (!targetVersion.atLeast(10)) {
                 throw new PgShiftException(ErrorCode.TARGET_NOT_EMPTY, "the interrupted run cannot be resumed: "
@@ -227,7 +233,10 @@ final class Resumption {
         Set<Long> committed = new HashSet<>();
         Array array = target.createArrayOf("bigint", ids.toArray());
         try (PreparedStatement st = target.prepareStatement(
-                "SELECT x FROM pg_catalog.unnest(?::pg_catalog.int8[]) x WHERE pg_catalog.txid_status(x) = 'committed'")) {
+                // An id the target has not reached yet (its server recovered from a crash that lost it) is no commit.
+                "SELECT x FROM pg_catalog.unnest(?::pg_catalog.int8[]) x WHERE CASE WHEN x >= "
+                        + "pg_catalog.txid_snapshot_xmax(pg_catalog.txid_current_snapshot()) THEN false "
+                        + "ELSE pg_catalog.txid_status(x) = 'committed' END")) {
             st.setArray(1, array);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
