@@ -80,16 +80,8 @@ final class CopyCommand implements Callable<Integer> {
     @Option(names = "--no-analyze", description = "Skip ANALYZE after the copy.")
     boolean noAnalyze;
 
-    @Option(names = "--resume",
-            description = "Go on with an interrupted copy of the same source into the same target: tables, indexes "
-                    + "and constraints that are done stay, the rest is done now. Refused when the source's schema "
-                    + "or the options changed since.")
-    boolean resume;
-
-    @Option(names = "--state-dir", paramLabel = "DIR",
-            description = "Where a copy keeps the log that --resume reads (default: $XDG_STATE_HOME/pgshift, else "
-                    + "~/.local/state/pgshift). The log goes away when the copy succeeds.")
-    java.nio.file.Path stateDir;
+    @Mixin
+    ResumeFlags resumeFlags = new ResumeFlags();
 
     @Option(names = "--online",
             description = "Copy, then keep the target following the source with PostgreSQL's logical replication "
@@ -156,7 +148,7 @@ final class CopyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         int copyJobs = jobs != null ? jobs : defaultJobs();
-        if (resume && clean) {
+        if (resumeFlags.resume && clean) {
             throw new ParameterException(spec.commandLine(), "--resume goes on with an interrupted copy, --clean "
                     + "starts over: give one of them");
         }
@@ -165,7 +157,7 @@ final class CopyCommand implements Callable<Integer> {
                 copyJobs, indexJobs != null ? indexJobs : copyJobs, clean, ddl.toOptions(), !noAnalyze && !schemaOnly, schemaOnly, filter.toFilter(),
                 splitTablesLargerThan != null ? splitTablesLargerThan : CopyOptions.DEFAULT_SPLIT_THRESHOLD,
                 splitMaxParts != null ? splitMaxParts : 0, keepRoleGrants).withFaults(faults.toFaults())
-                .withResume(resume, stateDir);
+                .withResume(resumeFlags.resume, resumeFlags.stateDir);
         if (online) {
             return copyOnline(options, out);
         }
@@ -191,7 +183,7 @@ final class CopyCommand implements Callable<Integer> {
     }
 
     private int copyOnline(CopyOptions options, PrintWriter out) throws IOException {
-        if (schemaOnly || resume || dryRun) {
+        if (schemaOnly || resumeFlags.resume || dryRun) {
             throw new ParameterException(spec.commandLine(), "--online copies the rows and then follows them: not "
                     + "with --schema-only, --resume or --dry-run");
         }

@@ -121,7 +121,9 @@ public final class Main {
                     + "source's WAL: run pgshift abort with the same --source and --target, then copy again"
                     : "the copy stopped before it finished, and the target holds part of it: run the same "
                     + "command with --resume to finish it, or with --clean to start over";
-            case "restore", "upgrade", "roles", "demo" -> "the run stopped before it finished, and the target "
+            case "restore" -> "the restore stopped before it finished, and the target holds part of it: run the "
+                    + "same command with --resume to finish it, or with --clean to start over";
+            case "upgrade", "roles", "demo" -> "the run stopped before it finished, and the target "
                     + "may hold part of it (a schema without all its rows, some roles or databases): run the same "
                     + "command again with --clean to start over";
             case "dump" -> "the dump stopped before it finished: a file dump keeps its .partial name and a directory "

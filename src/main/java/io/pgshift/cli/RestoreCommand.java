@@ -72,6 +72,9 @@ final class RestoreCommand implements Callable<Integer> {
     FaultFlags faults = new FaultFlags();
 
     @Mixin
+    ResumeFlags resumeFlags = new ResumeFlags();
+
+    @Mixin
     ReportOption report = new ReportOption();
 
     @Option(names = "--section", paramLabel = "SECTION",
@@ -151,6 +154,10 @@ final class RestoreCommand implements Callable<Integer> {
         if (ifExists && !clean) {
             throw new PgShiftException(ErrorCode.USAGE, "--if-exists requires --clean");
         }
+        if (resumeFlags.resume && clean) {
+            throw new PgShiftException(ErrorCode.USAGE, "--resume goes on with an interrupted restore, --clean "
+                    + "starts over: give one of them");
+        }
         Set<Section> chosenSections = sections();
         if (clean && !chosenSections.contains(Section.PRE_DATA)) {
             throw new PgShiftException(ErrorCode.USAGE, "--clean needs the pre-data section: it drops what it creates");
@@ -163,7 +170,8 @@ final class RestoreCommand implements Callable<Integer> {
         RestoreOptions options = new RestoreOptions(target(Environment.system()), path,
                 jobs,
                 ddl.toOptions(), chosenSections, clean, ifExists, singleTransaction,
-                selection, keepRoleGrants).withFaults(faults.toFaults()).withDisableTriggers(disableTriggers);
+                selection, keepRoleGrants).withFaults(faults.toFaults()).withDisableTriggers(disableTriggers)
+                .withResume(resumeFlags.resume, resumeFlags.stateDir);
         String from = stdin ? "standard input" : path.toAbsolutePath().toString();
         ReportSession[] sessions = new ReportSession[1];
         try {

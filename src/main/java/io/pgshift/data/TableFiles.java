@@ -50,18 +50,25 @@ public final class TableFiles {
      */
     public static long load(Connection target, String table, String copyTarget, String format, InputStream in,
                             BeforeCommit beforeCommit) throws SQLException, IOException {
-        return load(target, table, copyTarget, format, in, beforeCommit, false);
+        return load(target, table, copyTarget, format, in, beforeCommit, null, false);
+    }
+
+    /** As above, telling a {@link LoadListener} the id of the transaction once it is open. */
+    public static long load(Connection target, String table, String copyTarget, String format, InputStream in,
+                            BeforeCommit beforeCommit, LoadListener listener) throws SQLException, IOException {
+        return load(target, table, copyTarget, format, in, beforeCommit, listener, false);
     }
 
     /**
      * As above; with {@code disableTriggers}, the table's triggers, its foreign keys' checks among them, are off
      * while its rows go in (restore --disable-triggers). They are disabled and enabled again inside the load's
-     * transaction, so that no failure can leave them off.
+     * transaction, so that no failure can leave them off. The listener may be null.
      */
     public static long load(Connection target, String table, String copyTarget, String format, InputStream in,
-                            BeforeCommit beforeCommit, boolean disableTriggers) throws SQLException, IOException {
-        return inOwnTransaction(target, () -> loadInTransaction(target, table, copyTarget, format, in, beforeCommit,
-                disableTriggers));
+                            BeforeCommit beforeCommit, LoadListener listener, boolean disableTriggers)
+            throws SQLException, IOException {
+        return inOwnTransaction(target, listener, () -> loadInTransaction(target, table, copyTarget, format, in,
+                beforeCommit, disableTriggers));
     }
 
     /**
@@ -69,14 +76,16 @@ public final class TableFiles {
      * load at the same time on other sessions. COPY, then the caller's check, then COMMIT.
      */
     public static long append(Connection target, String copyTarget, String format, InputStream in,
-                              BeforeCommit beforeCommit) throws SQLException, IOException {
-        return inOwnTransaction(target, () -> appendInTransaction(target, copyTarget, format, in, beforeCommit));
+                              BeforeCommit beforeCommit, LoadListener listener) throws SQLException, IOException {
+        return inOwnTransaction(target, listener,
+                () -> appendInTransaction(target, copyTarget, format, in, beforeCommit));
     }
 
     /** As above, with the table's triggers off while its rows go in when a table is given (see {@link #load}). */
     public static long append(Connection target, String copyTarget, String format, InputStream in,
-                              BeforeCommit beforeCommit, String disableTriggersOf) throws SQLException, IOException {
-        return inOwnTransaction(target, () -> withTriggersDisabled(target, disableTriggersOf,
+                              BeforeCommit beforeCommit, LoadListener listener, String disableTriggersOf)
+            throws SQLException, IOException {
+        return inOwnTransaction(target, listener, () -> withTriggersDisabled(target, disableTriggersOf,
                 () -> appendInTransaction(target, copyTarget, format, in, beforeCommit)));
     }
 
@@ -139,13 +148,21 @@ public final class TableFiles {
         return rows;
     }
 
-    private interface Load {
+    /** A load inside a transaction that the caller does not end; returns the rows loaded. */
+    public interface Load {
         long rows() throws SQLException, IOException;
     }
 
-    /** Runs a load in a transaction of its own: committed when it succeeds, rolled back whole when it fails. */
-    private static long inOwnTransaction(Connection target, Load load) throws SQLException, IOException {
+    /**
+     * Runs a load in a transaction of its own: committed when it succeeds, rolled back whole when it fails. A
+     * {@link LoadListener} (may be null) learns the transaction's id once it is open, before anything is written.
+     */
+    public static long inOwnTransaction(Connection target, LoadListener listener, Load load)
+            throws SQLException, IOException {
         LoadTransaction transaction = LoadTransaction.begin(target);
+        if (listener != null) {
+            listener.began(transaction.id());
+        }
         try {
             long rows = load.rows();
             transaction.commit(rows, 0);

@@ -300,12 +300,46 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the server fast (its sessions are ended and rolled back, as an operator's restart does), waits the given
+     * time, and starts it again on the same port, so that clients can reconnect to the address they know.
+     */
+    public void restart(Duration down) {
+        restart(down, "-INT");
+    }
+
+    /**
+     * Crashes the server (an immediate shutdown: no checkpoint, the recovery at the next start replays the WAL that
+     * reached the disk) and starts it again on the same port after the given time.
+     */
+    public void crashAndRestart(Duration down) {
+        restart(down, "-QUIT");
+    }
+
+    private void restart(Duration down, String signal) {
+        stopServer(signal);
+        try {
+            Thread.sleep(down.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PgShiftException(ErrorCode.INTERRUPTED, "interrupted while PostgreSQL was down", e);
+        }
+        startProcess(BinaryCache.installation(version));
+        if (!awaitConnection(System.nanoTime() + STARTUP_TIMEOUT.toNanos())) {
+            throw startFailure("the server exited with code " + process.exitValue() + " on restart", null);
+        }
+    }
+
     private void stopServer() {
+        stopServer("-INT");
+    }
+
+    private void stopServer(String signal) {
         if (process == null || !process.isAlive()) {
             return;
         }
         try {
-            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid()))
+            Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid()))
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             kill.waitFor(5, TimeUnit.SECONDS);
             if (!process.waitFor(SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {

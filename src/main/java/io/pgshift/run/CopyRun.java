@@ -245,7 +245,7 @@ public final class CopyRun {
             });
             // The first copier's target session also checks the target, and commits durably at the end.
             Connection target = workers.get(0).target;
-            ResumeLog log = ResumeLog.of(options.stateDirectory(), options.source().describe(),
+            ResumeLog log = ResumeLog.of(options.stateDirectory(), "copy", options.source().describe(),
                     options.target().describe());
             boolean startsEmpty = options.resume() || ensureEmpty(targetDatabase, target, catalog, log);
             String targetUser = TargetDatabase.currentUser(target);
@@ -259,6 +259,7 @@ public final class CopyRun {
             }
             resumption = Resumption.begin(log, options.resume(), plan.entries(), leader, listener::warning);
             Set<String> finished = resumption.resuming() ? resumption.finished(target, targetVersion) : Set.of();
+            workers.forEach(w -> resumption.noteSession(w.target));
             finish(prepare);
 
             Map<Long, Table> allTables = new HashMap<>();
@@ -273,10 +274,13 @@ public final class CopyRun {
                 resumption.schemaDone();
             }
 
-            loadAndIndex(folded, catalog, workers, leader, sourceVersion, snapshot,
-                    new DataRetry(options.faults(), targetVersion, listener), finished);
-            // A worker whose connections were lost has new ones.
-            target = workers.get(0).target;
+            DataRetry retry = new DataRetry(options.faults(), targetVersion, listener, resumption::noteSession);
+            retry.watchRestarts(target);
+            loadAndIndex(folded, catalog, workers, leader, sourceVersion, snapshot, retry, finished);
+            // A worker whose connections were lost has new ones; one that was idle when the target restarted gets
+            // them now.
+            target = retry.alive(workers.get(0), "the copy's last checks");
+            retry.checkNothingLost(target);
             ObjectTally.check(target, targetVersion, ObjectTally.of(catalog, plan), "copy");
             Snapshot.end(leader);
             for (CopyWorker w : workers) {
@@ -367,11 +371,8 @@ public final class CopyRun {
                     finish(rows);
                 }
             } else {
-                if (resumption.resuming()) {
-                    // The interrupted run may have made part of it: a key's index without its constraint.
-                    undoPart(w.target, e);
-                }
-                PostDataStatements.run(w.target, e, true);
+                // An interrupted run may have made part of it, a key's index without its constraint, or all.
+                retry.build(w, e, resumption.resuming());
                 resumption.done(e);
                 indexes.itemDone(0);
                 long took = System.nanoTime() - start;
@@ -440,25 +441,6 @@ public final class CopyRun {
     private static List<Entry> unfinished(List<Entry> entries, Set<String> finished) {
         return finished.isEmpty() ? entries : entries.stream().filter(e -> !finished.contains(Resumption.step(e)))
                 .toList();
-    }
-
-    /**
-     * Drops what an interrupted run may have made of a step after the rows, so that it can run whole: its own
-     * drop, and a key's index, which is built before the key is made of it.
-     */
-    private static void undoPart(Connection target, Entry e) throws SQLException {
-        if (e.drop() != null) {
-            SessionSettings.execute(target, e.drop());
-        }
-        // The entry's name is schema.index, or schema.table.key for a key, whose index has the key's name. A name
-        // with a dot of its own cannot be read back: its index is left, and the step then fails loudly on it
-        // rather than drop another index that a misread name would point at.
-        String[] parts = e.name().split("\\.", -1);
-        boolean key = e.kind() == Kind.PRIMARY_KEY || e.kind() == Kind.UNIQUE;
-        if (key && parts.length == 3 || e.kind() == Kind.INDEX && parts.length == 2) {
-            SessionSettings.execute(target, "DROP INDEX IF EXISTS "
-                    + io.pgshift.sql.Sql.qualified(parts[0], parts[parts.length - 1]));
-        }
     }
 
     /**

@@ -26,18 +26,21 @@ final class CopyWorker extends RetryableSessions implements Scheduler.WorkerCont
     private ServerVersion targetVersion;
     private int sourcePid;
     private int targetPid;
+    /** Whether the worker reads the source: a copier until its source session is closed, never an indexer. */
+    private boolean reads;
 
-    private CopyWorker() {
+    private CopyWorker(boolean reads) {
+        this.reads = reads;
     }
 
     /** A copier: a session on each side; its source session also reads the catalog. */
     static CopyWorker copier() {
-        return new CopyWorker();
+        return new CopyWorker(true);
     }
 
     /** An index builder: a session on the target only. */
     static CopyWorker indexer() {
-        return new CopyWorker();
+        return new CopyWorker(false);
     }
 
     /** Logs a copier's source session in; it is set up once the source's version is known. */
@@ -94,12 +97,17 @@ final class CopyWorker extends RetryableSessions implements Scheduler.WorkerCont
         int oldTarget = targetPid;
         close();
         clearStall();
-        connectSource(options);
-        prepareSource(sourceVersion);
+        // An index builder, or a copier done with its rows, has no source session and needs none.
+        if (reads) {
+            connectSource(options);
+            prepareSource(sourceVersion);
+        }
         openTarget(options, targetVersion);
         // The old sessions' server processes may not have noticed yet that their client is gone, and may hold the
         // table's lock until their TCP timeouts end them, hours later: end them now.
-        Connections.terminate(source, oldSource);
+        if (reads) {
+            Connections.terminate(source, oldSource);
+        }
         Connections.terminate(target, oldTarget);
     }
 
@@ -130,14 +138,17 @@ final class CopyWorker extends RetryableSessions implements Scheduler.WorkerCont
         Connections.cancel(target);
     }
 
+    /** Closes the source session for good: the worker reads no more rows. */
     void closeSource() {
+        reads = false;
         Connections.closeQuietly(source);
         source = null;
     }
 
     @Override
     public void close() {
-        closeSource();
+        Connections.closeQuietly(source);
+        source = null;
         Connections.closeQuietly(target);
     }
 }

@@ -1,9 +1,16 @@
 package io.pgshift.run;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongConsumer;
 
 import io.pgshift.ErrorCode;
@@ -14,6 +21,7 @@ import io.pgshift.data.ConnectionLoss;
 import io.pgshift.data.LoadListener;
 import io.pgshift.data.SourceFailure;
 import io.pgshift.data.TableCopier;
+import io.pgshift.plan.Entry;
 import io.pgshift.progress.Progress;
 import io.pgshift.progress.ProgressListener;
 import io.pgshift.Errors;
@@ -35,11 +43,26 @@ final class DataRetry {
     private final Faults faults;
     private final ServerVersion targetVersion;
     private final ProgressListener listener;
+    /** Told of each new target session, which the resume log notes. */
+    private final java.util.function.Consumer<Connection> newTarget;
+    /** Each load's committed target transaction, with what it loaded; asked about again if the target restarted. */
+    private final Map<Long, String> committedLoads = new ConcurrentHashMap<>();
+    /** When the target's server started, as the run first saw it; null when not watched. */
+    private volatile String targetStarted;
+    /** The server start whose loads were checked already, under its own lock: see {@link #checkIfRestarted}. */
+    private final Object restartCheck = new Object();
+    private String checkedStart;
 
     DataRetry(Faults faults, ServerVersion targetVersion, ProgressListener listener) {
+        this(faults, targetVersion, listener, c -> { });
+    }
+
+    DataRetry(Faults faults, ServerVersion targetVersion, ProgressListener listener,
+              java.util.function.Consumer<Connection> newTarget) {
         this.faults = faults;
         this.targetVersion = targetVersion;
         this.listener = listener;
+        this.newTarget = newTarget;
     }
 
     /**
@@ -58,11 +81,12 @@ final class DataRetry {
     TableCopier.Result load(RetryableSessions w, String what, Progress progress, LongConsumer began, Load load)
             throws SQLException {
         int attempts = faults.retries() + 1;
-        for (int attempt = 1; ; attempt++) {
+        for (int attempt = 1; ; ) {
             long[] moved = {0};
+            long[] transaction = {0};
             w.streaming();
             try {
-                return load.run(new LoadListener() {
+                TableCopier.Result result = load.run(new LoadListener() {
                     @Override
                     public void accept(long b) {
                         moved[0] += b;
@@ -72,9 +96,14 @@ final class DataRetry {
 
                     @Override
                     public void began(long transactionId) {
+                        transaction[0] = transactionId;
                         began.accept(transactionId);
                     }
                 });
+                if (transaction[0] != 0) {
+                    committedLoads.put(transaction[0], what);
+                }
+                return result;
             } catch (SQLException e) {
                 progress.addBytes(-moved[0]);
                 boolean stalled = w.stalled();
@@ -85,16 +114,12 @@ final class DataRetry {
                 String why = stalled ? "its stream moved no byte for " + faults.stallTimeout().toSeconds()
                         + " s (--stall-timeout)" : "lost the connection to the " + side + " ("
                         + Errors.firstLine(e) + ")";
-                if (attempt == attempts) {
-                    throw new PgShiftException("source".equals(side) ? ErrorCode.SOURCE_FAILED
-                            : ErrorCode.MIGRATION_FAILED, "could not copy data of " + what + ": " + why + ", "
-                            + (attempts == 1 ? "and --retries is 0" : "on all " + attempts + " attempts"), e);
-                }
-                long pause = faults.pauseBefore(attempt + 1).toMillis();
-                listener.warning(what + ": " + why + "; trying again in " + pause / 1000 + " s on new connections"
-                        + " (attempt " + (attempt + 1) + " of " + attempts + ")");
-                Connections.sleep(pause);
-                if (reconnected(w, what) && e instanceof CommitUnknown c && committed(w.targetSession(), c, what)) {
+                attempt = recover(w, what, "copy data of " + what, why, e, "source".equals(side)
+                        ? ErrorCode.SOURCE_FAILED : ErrorCode.MIGRATION_FAILED, attempt, attempts);
+                // Settled as soon as the target answers again, before anything else runs: a range loaded again
+                // after a commit that did happen would be in twice.
+                if (e instanceof CommitUnknown c && committed(w.targetSession(), c, what)) {
+                    committedLoads.put(c.transactionId(), what);
                     return new TableCopier.Result(c.rows(), c.bytes());
                 }
             } finally {
@@ -103,14 +128,149 @@ final class DataRetry {
         }
     }
 
-    /** Whether new sessions could be opened; when not, the next attempt fails at once and counts as one. */
-    private boolean reconnected(RetryableSessions w, String what) {
-        try {
-            w.reconnect();
-            return true;
-        } catch (SQLException | PgShiftException e) {
-            listener.warning(what + ": could not open new sessions yet: " + e.getMessage());
-            return false;
+    /** Notes when the target's server started, to tell at the end whether it restarted meanwhile. */
+    void watchRestarts(Connection target) throws SQLException {
+        targetStarted = serverStart(target);
+    }
+
+    /**
+     * Fails the run when the target restarted during it and no longer has rows whose commit it had acknowledged.
+     * Loads commit without waiting for their commit to be durable (only the run's last commit waits), so a crash,
+     * unlike a fast shutdown, may lose the last ones: each load's transaction is then asked about again. A
+     * transaction id the recovered server has not reached yet was lost with the rest.
+     */
+    void checkNothingLost(Connection target) throws SQLException {
+        if (targetStarted == null || committedLoads.isEmpty() || targetStarted.equals(serverStart(target))) {
+            return;
+        }
+        checkLoads(target);
+    }
+
+    /**
+     * Right after new sessions opened, before any of them begins a transaction: a server that recovered from a crash
+     * hands out again the transaction ids it lost, and a lost load's id taken by a new transaction that committed
+     * would pass for its own. Every worker comes here after a restart, since a restart ends every session, and waits
+     * for the first one's check.
+     */
+    private void checkIfRestarted(Connection target) throws SQLException {
+        if (targetStarted == null) {
+            return;
+        }
+        synchronized (restartCheck) {
+            String now = serverStart(target);
+            if (now.equals(targetStarted) || now.equals(checkedStart)) {
+                return;
+            }
+            if (!committedLoads.isEmpty()) {
+                checkLoads(target);
+            }
+            checkedStart = now;
+        }
+    }
+
+    private void checkLoads(Connection target) throws SQLException {
+        if (!targetVersion.atLeast(10)) {
+            listener.warning("the target restarted during the run, and PostgreSQL " + targetVersion + " cannot tell "
+                    + "whether it lost the last loads' commits (no txid_status): compare the databases with pgshift "
+                    + "verify");
+            return;
+        }
+        List<String> lost = new ArrayList<>();
+        Array ids = target.createArrayOf("bigint", committedLoads.keySet().toArray());
+        try (PreparedStatement st = target.prepareStatement("SELECT x FROM pg_catalog.unnest(?::pg_catalog.int8[]) x "
+                + "WHERE CASE WHEN x >= pg_catalog.txid_snapshot_xmax(pg_catalog.txid_current_snapshot()) THEN true "
+                + "ELSE pg_catalog.txid_status(x) IS DISTINCT FROM 'committed' END")) {
+            st.setArray(1, ids);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    lost.add(committedLoads.get(rs.getLong(1)));
+                }
+            }
+        }
+        if (!lost.isEmpty()) {
+            Collections.sort(lost);
+            throw new PgShiftException(ErrorCode.MIGRATION_FAILED, "the target restarted during the run and lost "
+                    + "the rows of " + String.join(", ", lost.subList(0, Math.min(5, lost.size())))
+                    + (lost.size() > 5 ? " and " + (lost.size() - 5) + " more" : "") + ", which it had committed "
+                    + "(a crash loses the last commits before they are flushed): start over with --clean");
+        }
+    }
+
+    private static String serverStart(Connection target) throws SQLException {
+        try (Statement st = target.createStatement();
+             ResultSet rs = st.executeQuery("SELECT pg_catalog.pg_postmaster_start_time()::text")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    /**
+     * Runs a step after the rows (an index, a constraint), and again on new sessions after the target connection
+     * was lost, as a server restart does to every session. Each statement commits on its own, so an attempt after
+     * the first runs the step as one an interruption may have left half done or done (see {@link InterruptedBuild}).
+     *
+     * @param resumed whether the step is one that an interrupted run may have begun already
+     */
+    void build(RetryableSessions w, Entry e, boolean resumed) throws SQLException {
+        int attempts = faults.retries() + 1;
+        boolean again = resumed;
+        for (int attempt = 1; ; again = true) {
+            try {
+                if (again) {
+                    InterruptedBuild.run(w.targetSession(), e, true);
+                } else {
+                    PostDataStatements.run(w.targetSession(), e, true);
+                }
+                return;
+            } catch (SQLException failure) {
+                if (!ConnectionLoss.is(failure)) {
+                    throw failure;
+                }
+                attempt = recover(w, e.toString(), "build " + e, "lost the connection to the target ("
+                        + Errors.firstLine(failure) + ")", failure, ErrorCode.MIGRATION_FAILED, attempt, attempts);
+            }
+        }
+    }
+
+    /**
+     * The worker's target session, opened again (within the retries) when it was lost while the worker had nothing
+     * to do: a target that restarted ends every session, busy or not.
+     */
+    Connection alive(RetryableSessions w, String what) throws SQLException {
+        if (valid(w.targetSession())) {
+            return w.targetSession();
+        }
+        recover(w, what, "open a new session for " + what, "lost the connection to the target", null,
+                ErrorCode.MIGRATION_FAILED, 1, faults.retries() + 1);
+        return w.targetSession();
+    }
+
+    /**
+     * Waits and opens new sessions, the waits growing, until the sessions open or the attempts are spent: a server
+     * that restarts refuses connections for a while, and each refusal counts as an attempt, so that the whole wait
+     * stays within what --retries allows. Returns the attempt that the new sessions are for.
+     */
+    private int recover(RetryableSessions w, String what, String action, String why, SQLException cause,
+                        ErrorCode code, int attempt, int attempts) throws SQLException {
+        for (String reason = why; ; ) {
+            if (attempt == attempts) {
+                throw new PgShiftException(code, "could not " + action + ": " + reason + ", " + (attempts == 1
+                        ? "and --retries is 0" : "on all " + attempts + " attempts"), cause);
+            }
+            long pause = faults.pauseBefore(attempt + 1).toMillis();
+            listener.warning(what + ": " + reason + "; trying again in " + pause / 1000 + " s on new connections"
+                    + " (attempt " + (attempt + 1) + " of " + attempts + ")");
+            Connections.sleep(pause);
+            attempt++;
+            try {
+                w.reconnect();
+            } catch (SQLException | PgShiftException e) {
+                reason = "could not open new sessions (" + Errors.firstLine(e) + ")";
+                continue;
+            }
+            newTarget.accept(w.targetSession());
+            checkIfRestarted(w.targetSession());
+            return attempt;
         }
     }
 

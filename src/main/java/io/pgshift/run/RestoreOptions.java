@@ -18,22 +18,18 @@ import io.pgshift.object.Section;
  *                          owners' roles, instead of taking them back at the end
  * @param disableTriggers   a data-only restore disables each table's triggers while its rows go in
  *                          (--disable-triggers)
+ * @param resume            go on with an interrupted restore of the same dump into the same target (--resume)
+ * @param stateDirectory    where resume logs are kept (--state-dir)
  */
 public record RestoreOptions(ConnInfo target, Path directory, int jobs, DdlOptions ddl, Set<Section> sections,
                              boolean clean, boolean ifExists, boolean singleTransaction, RestoreSelection selection,
-                             boolean keepRoleGrants, Faults faults, boolean disableTriggers) {
-
-    public RestoreOptions(ConnInfo target, Path directory, int jobs, DdlOptions ddl, Set<Section> sections,
-                          boolean clean, boolean ifExists, boolean singleTransaction, RestoreSelection selection,
-                          boolean keepRoleGrants, Faults faults) {
-        this(target, directory, jobs, ddl, sections, clean, ifExists, singleTransaction, selection, keepRoleGrants,
-                faults, false);
-    }
+                             boolean keepRoleGrants, Faults faults, boolean disableTriggers, boolean resume,
+                             Path stateDirectory) {
 
     /** Disables each table's triggers while its rows go in, as pg_restore --disable-triggers; data only. */
     public RestoreOptions withDisableTriggers(boolean disable) {
         return new RestoreOptions(target, directory, jobs, ddl, sections, clean, ifExists, singleTransaction,
-                selection, keepRoleGrants, faults, disable);
+                selection, keepRoleGrants, faults, disable, resume, stateDirectory);
     }
 
     /** Whether only rows go in, into tables that exist: the data section without the pre-data one. */
@@ -45,13 +41,29 @@ public record RestoreOptions(ConnInfo target, Path directory, int jobs, DdlOptio
                           boolean clean, boolean ifExists, boolean singleTransaction, RestoreSelection selection,
                           boolean keepRoleGrants) {
         this(target, directory, jobs, ddl, sections, clean, ifExists, singleTransaction, selection, keepRoleGrants,
-                Faults.DEFAULTS);
+                Faults.DEFAULTS, false, false, ResumeLog.defaultDirectory());
     }
 
     /** How a table's load meets a lost or stalled connection; a dump directory's files can be read again. */
     public RestoreOptions withFaults(Faults newFaults) {
         return new RestoreOptions(target, directory, jobs, ddl, sections, clean, ifExists, singleTransaction,
-                selection, keepRoleGrants, newFaults, disableTriggers);
+                selection, keepRoleGrants, newFaults, disableTriggers, resume, stateDirectory);
+    }
+
+    /** Resumes an interrupted restore (or not), keeping resume logs in the directory given, or the default one. */
+    public RestoreOptions withResume(boolean resumeIt, Path directory) {
+        return new RestoreOptions(target, this.directory, jobs, ddl, sections, clean, ifExists, singleTransaction,
+                selection, keepRoleGrants, faults, disableTriggers, resumeIt,
+                directory != null ? directory : stateDirectory);
+    }
+
+    /**
+     * Whether the restore keeps a resume log: one that creates the schema, in several transactions. A restore in
+     * one transaction leaves nothing behind when it is interrupted, and one of some sections only is a step of
+     * the user's own plan.
+     */
+    public boolean resumable() {
+        return !singleTransaction && sections.containsAll(Set.of(Section.PRE_DATA, Section.DATA, Section.POST_DATA));
     }
 
     public RestoreOptions {
@@ -69,6 +81,9 @@ public record RestoreOptions(ConnInfo target, Path directory, int jobs, DdlOptio
         }
         if (disableTriggers && !(sections.contains(Section.DATA) && !sections.contains(Section.PRE_DATA))) {
             throw new IllegalArgumentException("--disable-triggers is for a data-only restore");
+        }
+        if (resume && clean) {
+            throw new IllegalArgumentException("--resume goes on with an interrupted restore, --clean starts over");
         }
         sections = Set.copyOf(sections);
     }

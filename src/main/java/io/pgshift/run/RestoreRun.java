@@ -33,6 +33,7 @@ import io.pgshift.catalog.SecurityLabelSource;
 import io.pgshift.catalog.ServerVersion;
 import io.pgshift.catalog.CatalogReader;
 import io.pgshift.connect.Connector;
+import io.pgshift.data.LoadListener;
 import io.pgshift.data.SessionSettings;
 import io.pgshift.data.TableCopier;
 import io.pgshift.data.TableFiles;
@@ -58,6 +59,12 @@ import io.pgshift.object.Kind;
 public final class RestoreRun {
     private final RestoreOptions options;
     private final ProgressListener listener;
+    /** The resume log of this restore, once the plan is known; none for a restore that keeps no log. */
+    private Resumption resumption = Resumption.none();
+    /** The steps an interrupted run finished, on --resume. */
+    private Set<String> finished = Set.of();
+    /** How a lost or stalled connection is met; set once the target's version is known. */
+    private DataRetry retry;
 
     public RestoreRun(RestoreOptions options, ProgressListener listener) {
         this.options = options;
@@ -135,6 +142,7 @@ public final class RestoreRun {
     }
 
     private void restore(Manifest manifest, DataPhase dataPhase) {
+        ResumeLog log = resumeLog();
         List<Entry> selected = LeftOut.apply(options.selection().select(manifest.entries()).stream()
                 .filter(e -> !(options.ddl().noSecurityLabels() && e.kind() == Kind.SECURITY_LABEL))
                 .map(this::withoutExcludedStatements).toList(), options.ddl());
@@ -159,13 +167,22 @@ public final class RestoreRun {
                 if (single) {
                     SessionSettings.execute(session, "BEGIN");
                 }
-                if (options.sections().contains(Section.PRE_DATA)) {
+                if (options.sections().contains(Section.PRE_DATA) && !options.resume()) {
                     if (options.clean()) {
                         drop(session, entries);
                     } else {
-                        target.ensureEmpty(session);
+                        ensureEmpty(target, session, log);
                     }
                 }
+                if (log != null) {
+                    resumption = Resumption.begin(log, options.resume(), fingerprint(manifest, entries), Map.of(),
+                            Resumption.Subject.RESTORE, listener::warning);
+                    if (resumption.resuming()) {
+                        finished = resumption.finished(session, version);
+                    }
+                }
+                retry = new DataRetry(options.faults(), version, listener, c -> resumption.noteSession(c));
+                retry.watchRestarts(session);
                 if (options.dataOnly()) {
                     refuseTablesWithRows(session, entries);
                     if (options.disableTriggers()) {
@@ -180,9 +197,10 @@ public final class RestoreRun {
                     } else {
                         for (int i = 0; i < options.jobs(); i++) {
                             loaders.add(Loader.open(options, version));
+                            resumption.noteSession(loaders.get(i).connection);
                         }
                     }
-                    if (options.sections().contains(Section.PRE_DATA)) {
+                    if (options.sections().contains(Section.PRE_DATA) && !resumption.resuming()) {
                         List<Entry> preData = entries.stream().filter(e -> e.section() == Section.PRE_DATA).toList();
                         Progress schema = new Progress(Phase.SCHEMA, preData.size(), 0);
                         listener.phaseStarted(schema);
@@ -193,26 +211,85 @@ public final class RestoreRun {
                                     listener);
                         }
                         listener.phaseFinished(schema);
+                        resumption.schemaDone();
                     }
                     dataPhase.load(entries, loaders);
+                    // A loader whose session was lost while it had nothing to do (the target restarted) gets a
+                    // new one; in one transaction, a lost session has failed the restore already.
+                    Connection last = single ? session : retry.alive(loaders.get(0), "the restore's last checks");
+                    if (!single) {
+                        retry.checkNothingLost(last);
+                    }
                     List<Entry> ran = entries.stream().filter(e -> options.sections().contains(e.section())).toList();
-                    ObjectTally.check(session, version, ObjectTally.of(ran), "restore");
+                    ObjectTally.check(last, version, ObjectTally.of(ran), "restore");
+                    if (single) {
+                        SessionSettings.execute(session, "COMMIT");
+                    }
+                    SessionSettings.commitDurably(last);
                 } finally {
                     loaders.forEach(Loader::close);
                 }
-                if (single) {
-                    SessionSettings.execute(session, "COMMIT");
-                }
-                SessionSettings.commitDurably(session);
             }
+            resumption.complete();
         } catch (SQLException e) {
             throw new PgShiftException(ErrorCode.MIGRATION_FAILED, "restore failed: " + Errors.firstLine(e), e);
         } catch (IOException e) {
             throw new PgShiftException(ErrorCode.IO, "cannot read the dump: " + e.getMessage(), e);
         } finally {
+            resumption.close();
             if (grants != null && !options.keepRoleGrants()) {
                 RoleAccess.release(options.target(), grants).forEach(listener::warning);
             }
+        }
+    }
+
+    /**
+     * The resume log of a restore of this dump into this target, or null for a restore that keeps none (from
+     * standard input, in one transaction, or of some sections only); --resume needs one that exists.
+     */
+    private ResumeLog resumeLog() {
+        boolean stdin = "-".equals(options.directory().toString());
+        ResumeLog log = stdin || !options.resumable() ? null : ResumeLog.of(options.stateDirectory(), "restore",
+                options.directory().toAbsolutePath().normalize().toString(), options.target().describe());
+        if (options.resume()) {
+            if (log == null) {
+                throw new PgShiftException(ErrorCode.USAGE, "--resume takes up a restore of a dump directory or an "
+                        + "archive file, of every section and not in one transaction");
+            }
+            if (!log.exists()) {
+                throw new PgShiftException(ErrorCode.USAGE, "there is no interrupted restore of "
+                        + options.directory() + " into " + options.target().describe() + " to resume ("
+                        + log.file() + " does not exist)");
+            }
+        }
+        return log;
+    }
+
+    /**
+     * The plan's fingerprint: the statements to run, after the selection and the options, and the dump's own
+     * identity, its time and its data files' checksums, so that another dump under the same path is not taken for
+     * the interrupted one.
+     */
+    private static String fingerprint(Manifest manifest, List<Entry> entries) {
+        StringBuilder files = new StringBuilder();
+        manifest.data().forEach(f -> files.append(f.path()).append(' ').append(f.sha256()).append(';'));
+        return ResumeLog.fingerprint(entries, manifest.createdAt(), files.toString());
+    }
+
+    /**
+     * Refuses a target that is not empty, saying so when it holds an interrupted restore of this dump that --resume
+     * can finish.
+     */
+    private void ensureEmpty(TargetDatabase target, Connection session, ResumeLog log) throws SQLException {
+        try {
+            target.ensureEmpty(session);
+        } catch (PgShiftException e) {
+            if (e.code() != ErrorCode.TARGET_NOT_EMPTY || log == null || !log.exists()) {
+                throw e;
+            }
+            throw new PgShiftException(ErrorCode.TARGET_NOT_EMPTY, e.getMessage() + "; it holds an interrupted "
+                    + "restore of this dump: run the same command with --resume to finish it, or with --clean to "
+                    + "start over", e);
         }
     }
 
@@ -257,8 +334,8 @@ public final class RestoreRun {
         List<Entry> data = entries.stream().filter(e -> e.section() == Section.DATA).toList();
         Progress progress = new Progress(Phase.DATA, data.size(), 0);
         listener.phaseStarted(progress);
-        Set<ObjectRef> chosen = new HashSet<>();
-        data.forEach(e -> chosen.add(e.ref()));
+        Map<ObjectRef, Entry> chosen = new HashMap<>();
+        data.stream().filter(e -> !finished.contains(Resumption.step(e))).forEach(e -> chosen.put(e.ref(), e));
         Set<ObjectRef> loaded = new HashSet<>();
         ArchiveReader.Part part;
         while ((part = archive.next()) instanceof ArchiveReader.Block block) {
@@ -267,9 +344,11 @@ public final class RestoreRun {
             long rows = 0;
             CountedStreams.Input counted = new CountedStreams.Input(block.rows(), progress::addBytes);
             try {
-                if (restoring && chosen.contains(file.entry())) {
+                Entry entry = chosen.get(file.entry());
+                if (restoring && entry != null) {
                     try {
-                        rows = loader.load(file, counted, block::verify);
+                        rows = loader.load(file, counted, block::verify, began(entry));
+                        resumption.done(entry);
                     } catch (SQLException e) {
                         // Damaged rows can make the target refuse them before the checksum is reached: the
                         // damage is the cause then, not the target.
@@ -302,10 +381,11 @@ public final class RestoreRun {
         }
         if (restoring) {
             for (Entry e : data) {
-                if (e.kind() != Kind.TABLE_DATA) {
+                if (e.kind() != Kind.TABLE_DATA && chosen.containsKey(e.ref())) {
                     for (String sql : e.sql()) {
                         PrivilegeWarnings.execute(loader.connection, sql);
                     }
+                    resumption.done(e);
                     progress.itemDone(0);
                 }
             }
@@ -328,10 +408,17 @@ public final class RestoreRun {
         List<Entry> work = new ArrayList<>();
         Map<Entry, DataFile> partFiles = new HashMap<>();
         List<Entry> dataEntries = entries.stream().filter(e -> e.section() == Section.DATA).toList();
+        Set<ObjectRef> done = new HashSet<>();
         if (data) {
             for (Entry e : dataEntries) {
+                if (finished.contains(Resumption.step(e))) {
+                    done.add(e.ref());
+                    continue;
+                }
                 List<DataFile> parts = files.getOrDefault(e.ref(), List.of());
-                if (parts.size() < 2) {
+                // A resumed restore loads a split table it has to load again whole, in one transaction that empties
+                // it first: some of its ranges may have committed, and rows are never deleted by a guess at a range.
+                if (parts.size() < 2 || resumption.resuming()) {
                     work.add(e);
                     continue;
                 }
@@ -349,8 +436,13 @@ public final class RestoreRun {
         }
         List<Entry> postEntries = post ? entries.stream().filter(e -> e.section() == Section.POST_DATA).toList()
                 : List.of();
-        work.addAll(postEntries);
-        Set<ObjectRef> done = new HashSet<>();
+        for (Entry e : postEntries) {
+            if (finished.contains(Resumption.step(e))) {
+                done.add(e.ref());
+            } else {
+                work.add(e);
+            }
+        }
         entries.stream().filter(e -> e.section() == Section.PRE_DATA).forEach(e -> done.add(e.ref()));
         if (!data) {
             dataEntries.forEach(e -> done.add(e.ref()));
@@ -372,7 +464,6 @@ public final class RestoreRun {
         Comparator<Entry> order = Comparator.comparing((Entry e) -> e.section() != Section.DATA)
                 .thenComparing(e -> e.kind() == Kind.FOREIGN_KEY)
                 .thenComparingLong(e -> -storedBytes(e, files, partFiles));
-        DataRetry retry = new DataRetry(options.faults(), loaders.get(0).version, listener);
         Scheduler<Loader> scheduler = new Scheduler<Loader>(work, done, order).avoiding(TableLocks.of(entries));
         // In one transaction (--single-transaction) a lost session loses everything: nothing to retry or watch.
         try (StallWatchdog watchdog = StallWatchdog.start(loaders.get(0).shared ? List.of() : loaders,
@@ -395,11 +486,37 @@ public final class RestoreRun {
                     listener.phaseFinished(rows);
                 }
             } else {
-                PostDataStatements.run(loader.connection, entry, !loader.shared);
+                build(loader, entry);
                 indexes.itemDone(0);
                 listener.itemDone(indexes, entry.toString(), 0, 0, Duration.ofNanos(System.nanoTime() - start));
             }
         });
+    }
+
+    /** One step after the rows; on --resume, one that the interrupted run may have begun or finished. */
+    private void build(Loader loader, Entry entry) throws SQLException {
+        if (loader.shared) {
+            // In one transaction a lost session loses everything, and nothing was there before.
+            PostDataStatements.run(loader.connection, entry, false);
+        } else {
+            retry.build(loader, entry, resumption.resuming());
+        }
+        resumption.done(entry);
+    }
+
+    /** Tells the resume log the id of the transaction that loads the entry's rows, as soon as it is open. */
+    private LoadListener began(Entry entry) {
+        return new LoadListener() {
+            @Override
+            public void accept(long bytes) {
+                // Counted elsewhere.
+            }
+
+            @Override
+            public void began(long transactionId) {
+                resumption.began(entry, transactionId);
+            }
+        };
     }
 
     private static long storedBytes(Entry e, Map<ObjectRef, List<DataFile>> files, Map<Entry, DataFile> partFiles) {
@@ -416,9 +533,19 @@ public final class RestoreRun {
             throws SQLException {
         DataFile part = partFiles.get(entry);
         List<DataFile> whole = files.getOrDefault(entry.ref(), List.of());
-        if (part == null && whole.size() > 1) {
+        if (part == null && whole.size() > 1 && !resumption.resuming()) {
             // The marker of a split table: its range files are all in.
+            resumption.done(entry);
             progress.itemDone(0);
+            return;
+        }
+        if (part == null && whole.size() > 1) {
+            // A split table that a resumed restore loads again whole, all its range files in one transaction.
+            TableCopier.Result r = retry.load(loader, entry.name(), progress, id -> resumption.began(entry, id),
+                    bytes -> loadWhole(directory, loader, whole, bytes));
+            resumption.done(entry);
+            progress.itemDone(r.rows());
+            listener.itemDone(progress, entry.name(), r.rows(), r.bytes(), Duration.ofNanos(System.nanoTime() - start));
             return;
         }
         DataFile file = part != null ? part : whole.isEmpty() ? null : whole.get(0);
@@ -426,15 +553,18 @@ public final class RestoreRun {
             for (String sql : entry.sql()) {
                 PrivilegeWarnings.execute(loader.connection, sql);
             }
+            resumption.done(entry);
             progress.itemDone(0);
             return;
         }
         boolean range = part != null;
         TableCopier.Result r = loader.shared ? loadFile(directory, loader, file, range, progress::addBytes)
                 : retry.load(loader, range ? entry.name() : file.table(), progress,
+                        range ? id -> { } : id -> resumption.began(entry, id),
                         bytes -> loadFile(directory, loader, file, range, bytes));
         long rows = r.rows();
         if (part == null) {
+            resumption.done(entry);
             progress.itemDone(rows);
         }
         listener.itemDone(progress, part != null ? entry.name() : file.table(), rows, file.bytes(),
@@ -450,8 +580,9 @@ public final class RestoreRun {
         try (DumpDirectory.VerifiedData in = directory.openDataFile(file)) {
             InputStream counted = new CountedStreams.Input(in.rows(), bytes);
             try {
-                long rows = range ? loader.loadPart(file, counted, in::verifyToEnd)
-                        : loader.load(file, counted, in::verifyToEnd);
+                LoadListener listener = bytes instanceof LoadListener l ? l : null;
+                long rows = range ? loader.loadPart(file, counted, in::verifyToEnd, listener)
+                        : loader.load(file, counted, in::verifyToEnd, listener);
                 return new TableCopier.Result(rows, file.bytes());
             } catch (SQLException e) {
                 // Damaged rows can make the target refuse them before the checksum is reached: the damage is
@@ -465,16 +596,47 @@ public final class RestoreRun {
         }
     }
 
+    /**
+     * Loads every range file of a split table in one transaction that empties the table first, each file checked
+     * against its checksum before the commit: what an interrupted restore left of the table goes, whatever it was.
+     */
+    private static TableCopier.Result loadWhole(DumpDirectory directory, Loader loader, List<DataFile> files,
+                                                LongConsumer bytes) throws SQLException {
+        DataFile first = files.get(0);
+        long[] total = {0};
+        try {
+            long rows = TableFiles.inOwnTransaction(loader.connection, bytes instanceof LoadListener l ? l : null,
+                    () -> {
+                        SessionSettings.execute(loader.connection, "TRUNCATE ONLY " + first.table());
+                        long sum = 0;
+                        for (DataFile file : files) {
+                            try (DumpDirectory.VerifiedData in = directory.openDataFile(file)) {
+                                sum += TableFiles.appendInTransaction(loader.connection, file.copyTarget(),
+                                        file.format(), new CountedStreams.Input(in.rows(), bytes), in::verifyToEnd);
+                            }
+                            total[0] += file.bytes();
+                        }
+                        return sum;
+                    });
+            return new TableCopier.Result(rows, total[0]);
+        } catch (IOException e) {
+            throw new PgShiftException(ErrorCode.IO, "cannot read the data files of " + first.table() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     private void postData(List<Entry> entries, List<Loader> loaders) {
-        List<Entry> post = entries.stream().filter(e -> e.section() == Section.POST_DATA).toList();
+        List<Entry> post = entries.stream().filter(e -> e.section() == Section.POST_DATA)
+                .filter(e -> !finished.contains(Resumption.step(e))).toList();
         Set<ObjectRef> done = new HashSet<>();
-        entries.stream().filter(e -> e.section() != Section.POST_DATA).forEach(e -> done.add(e.ref()));
+        entries.stream().filter(e -> e.section() != Section.POST_DATA || finished.contains(Resumption.step(e)))
+                .forEach(e -> done.add(e.ref()));
         Progress progress = new Progress(Phase.INDEXES, post.size(), 0);
         listener.phaseStarted(progress);
         new Scheduler<Loader>(post, done, Comparator.comparing((Entry e) -> e.kind() == Kind.FOREIGN_KEY))
                 .avoiding(TableLocks.of(entries)).run(loaders, (loader, entry) -> {
                     long start = System.nanoTime();
-                    PostDataStatements.run(loader.connection, entry, !loader.shared);
+                    build(loader, entry);
                     progress.itemDone(0);
                     listener.itemDone(progress, entry.toString(), 0, 0, Duration.ofNanos(System.nanoTime() - start));
                 });
@@ -624,11 +786,12 @@ public final class RestoreRun {
          * which would wait for and then wipe their rows, and so no FREEZE. The table was created empty just
          * before, in this restore.
          */
-        long loadPart(DataFile file, InputStream rows, TableFiles.BeforeCommit check) throws SQLException, IOException {
+        long loadPart(DataFile file, InputStream rows, TableFiles.BeforeCommit check, LoadListener listener)
+                throws SQLException, IOException {
             return shared
                     ? TableFiles.appendInTransaction(connection, file.copyTarget(), file.format(), rows, check,
                             options.disableTriggers() ? file.table() : null)
-                    : TableFiles.append(connection, file.copyTarget(), file.format(), rows, check,
+                    : TableFiles.append(connection, file.copyTarget(), file.format(), rows, check, listener,
                             options.disableTriggers() ? file.table() : null);
         }
 
@@ -637,15 +800,16 @@ public final class RestoreRun {
          * them, as to a range: its tables were found empty before anything was written, and one that a foreign key
          * references cannot be truncated on its own.
          */
-        long load(DataFile file, InputStream rows, TableFiles.BeforeCommit check) throws SQLException, IOException {
+        long load(DataFile file, InputStream rows, TableFiles.BeforeCommit check, LoadListener listener)
+                throws SQLException, IOException {
             if (options.dataOnly()) {
-                return loadPart(file, rows, check);
+                return loadPart(file, rows, check, listener);
             }
             return shared
                     ? TableFiles.loadInTransaction(connection, file.table(), file.copyTarget(), file.format(), rows,
                             check, options.disableTriggers())
                     : TableFiles.load(connection, file.table(), file.copyTarget(), file.format(), rows, check,
-                            options.disableTriggers());
+                            listener, options.disableTriggers());
         }
 
         @Override

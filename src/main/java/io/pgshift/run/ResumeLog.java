@@ -25,12 +25,12 @@ import io.pgshift.PgShiftException;
 import io.pgshift.plan.Entry;
 
 /**
- * What a copy has done so far, kept in a small file so that an interrupted copy can go on where it stopped
- * ({@code --resume}). One JSON line per event, appended and flushed as the copy goes: the plan's fingerprint and the
- * source tables' modification counters at the start, the schema once it is complete, each load's target transaction
- * id as soon as it is open, and each step once it is done. A step whose transaction id is noted but not its end is
- * settled on resume by asking the target ({@code txid_status}): the crash may have come between its commit and the
- * note. The file goes away when the copy succeeds.
+ * What a copy or a restore has done so far, kept in a small file so that an interrupted run can go on where it
+ * stopped ({@code --resume}). One JSON line per event, appended and flushed as the run goes: the plan's fingerprint
+ * (and, for a copy, the source tables' modification counters) at the start, the schema once it is complete, each
+ * load's target transaction id as soon as it is open, and each step once it is done. A step whose transaction id is
+ * noted but not its end is settled on resume by asking the target ({@code txid_status}): the crash may have come
+ * between its commit and the note. The file goes away when the run succeeds.
  */
 final class ResumeLog {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,16 +40,19 @@ final class ResumeLog {
 
     /** What an earlier run noted. */
     record State(String fingerprint, Map<String, Long> changes, boolean schemaDone, Set<String> done,
-                 Map<String, Long> transactions) {
+                 Map<String, Long> transactions, Map<Integer, String> sessions) {
     }
 
     private ResumeLog(Path file) {
         this.file = file;
     }
 
-    /** The log of the copy from this source database into this target database, under the state directory. */
-    static ResumeLog of(Path stateDirectory, String source, String target) {
-        return new ResumeLog(stateDirectory.resolve("copy-" + sha256(source + "\n" + target).substring(0, 16)
+    /**
+     * The log of a run of the command ({@code copy}, {@code restore}) from this source (a database, a dump's path)
+     * into this target database, under the state directory.
+     */
+    static ResumeLog of(Path stateDirectory, String command, String source, String target) {
+        return new ResumeLog(stateDirectory.resolve(command + "-" + sha256(source + "\n" + target).substring(0, 16)
                 + ".jsonl"));
     }
 
@@ -69,9 +72,12 @@ final class ResumeLog {
         return Files.isRegularFile(file);
     }
 
-    /** The plan's fingerprint: every entry's kind, name and statements, in order. */
-    static String fingerprint(List<Entry> entries) {
+    /** The plan's fingerprint: every entry's kind, name and statements, in order, and what else names the run. */
+    static String fingerprint(List<Entry> entries, String... more) {
         StringBuilder text = new StringBuilder();
+        for (String m : more) {
+            text.append(m).append('\n');
+        }
         for (Entry e : entries) {
             text.append(e.kind().label()).append('\u0000').append(e.name()).append('\u0000')
                     .append(String.join("\u0001", e.sql())).append('\n');
@@ -100,6 +106,7 @@ final class ResumeLog {
         boolean schema = false;
         Set<String> done = new HashSet<>();
         Map<String, Long> transactions = new HashMap<>();
+        Map<Integer, String> sessions = new HashMap<>();
         try {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 JsonNode n;
@@ -117,6 +124,7 @@ final class ResumeLog {
                     case "schema" -> schema = true;
                     case "began" -> transactions.put(n.path("step").asText(), n.path("xid").asLong());
                     case "done" -> done.add(n.path("step").asText());
+                    case "session" -> sessions.put(n.path("pid").asInt(), n.path("started").asText());
                     default -> {
                         // An event of a later version: ignored.
                     }
@@ -125,7 +133,7 @@ final class ResumeLog {
         } catch (IOException e) {
             throw new PgShiftException(ErrorCode.IO, "cannot read " + file + ": " + e.getMessage(), e);
         }
-        return new State(fingerprint, changes, schema, done, transactions);
+        return new State(fingerprint, changes, schema, done, transactions, sessions);
     }
 
     void schemaDone() {
@@ -136,11 +144,16 @@ final class ResumeLog {
         append(JSON.createObjectNode().put("event", "began").put("step", step).put("xid", transactionId));
     }
 
+    /** A target session of the run, by its server process and that process's start, which tell it apart. */
+    void session(int pid, String started) {
+        append(JSON.createObjectNode().put("event", "session").put("pid", pid).put("started", started));
+    }
+
     void done(String step) {
         append(JSON.createObjectNode().put("event", "done").put("step", step));
     }
 
-    /** The copy succeeded: nothing is left to resume. */
+    /** The run succeeded: nothing is left to resume. */
     void remove() {
         close();
         try {

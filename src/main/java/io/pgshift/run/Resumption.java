@@ -21,11 +21,26 @@ import io.pgshift.object.Kind;
 import io.pgshift.plan.Entry;
 
 /**
- * A copy's resume log, read and kept (see {@link ResumeLog}). A fresh copy starts a new log; {@code --resume} reads
- * the earlier one and tells which steps need not run again: those done on the target, settled by the target's own
- * word on their transactions, and, for rows, only where the source table has not changed since the first run.
+ * A copy's or a restore's resume log, read and kept (see {@link ResumeLog}). A fresh run starts a new log;
+ * {@code --resume} reads the earlier one and tells which steps need not run again: those done on the target, settled
+ * by the target's own word on their transactions, and, for a copy's rows, only where the source table has not changed
+ * since the first run. A restore's plan comes from its dump, which does not change under it: its fingerprint covers
+ * the dump's manifest, and it has no change counters.
  */
 final class Resumption {
+    /** What the log is of, for messages: the command ("copy") and what its plan is made from. */
+    record Subject(String command, String planSource) {
+        static final Subject COPY = new Subject("copy", "the source's schema");
+        static final Subject RESTORE = new Subject("restore", "the dump");
+    }
+
+    /**
+     * When a server process started, in microseconds since 1970 as text: the same from any session, whatever its
+     * time zone and date style, so that a resume from another machine still tells the process apart from a later one
+     * with the same pid.
+     */
+    private static final String STARTED = "(extract(epoch FROM backend_start) * 1000000)::bigint::text";
+
     private final ResumeLog log;
     private final ResumeLog.State earlier;
     private final Map<String, Long> changes;
@@ -36,33 +51,47 @@ final class Resumption {
         this.changes = changes;
     }
 
+    /** A run that keeps no log (a restore from standard input, or in one transaction): nothing to resume. */
+    static Resumption none() {
+        return new Resumption(null, null, Map.of());
+    }
+
     /**
      * Starts the log of a fresh copy, or reads the earlier run's for {@code --resume}, refusing a resume whose plan
      * is not the earlier run's (the source's schema or the options changed) or whose schema was left unfinished.
      */
     static Resumption begin(ResumeLog log, boolean resume, List<Entry> plan, Connection source,
                             Consumer<String> warn) throws SQLException {
-        String fingerprint = ResumeLog.fingerprint(plan);
-        Map<String, Long> changes = changes(source);
+        return begin(log, resume, ResumeLog.fingerprint(plan), changes(source), Subject.COPY, warn);
+    }
+
+    /**
+     * As above, for a plan of the given fingerprint and the source tables' change counters (empty when the rows
+     * come from a dump).
+     */
+    static Resumption begin(ResumeLog log, boolean resume, String fingerprint, Map<String, Long> changes,
+                            Subject subject, Consumer<String> warn) {
         if (!resume) {
             try {
                 log.start(fingerprint, changes);
                 return new Resumption(log, null, changes);
             } catch (PgShiftException e) {
-                // A copy does not need its log to succeed, only to be resumed: it goes on without one.
-                warn.accept(e.getMessage() + "; the copy goes on, but cannot be resumed if it is interrupted "
-                        + "(--state-dir chooses another directory)");
+                // A run does not need its log to succeed, only to be resumed: it goes on without one.
+                warn.accept(e.getMessage() + "; the " + subject.command() + " goes on, but cannot be resumed if it "
+                        + "is interrupted (--state-dir chooses another directory)");
                 return new Resumption(null, null, changes);
             }
         }
         ResumeLog.State earlier = log.resume();
         if (!fingerprint.equals(earlier.fingerprint())) {
-            throw new PgShiftException(ErrorCode.TARGET_NOT_EMPTY, "the interrupted copy cannot be resumed: the "
-                    + "source's schema or the copy's options changed since it ran; start over with --clean");
+            throw new PgShiftException(ErrorCode.TARGET_NOT_EMPTY, "the interrupted " + subject.command()
+                    + " cannot be resumed: " + subject.planSource() + " or the " + subject.command()
+                    + "'s options changed since it ran; start over with --clean");
         }
         if (!earlier.schemaDone()) {
-            throw new PgShiftException(ErrorCode.TARGET_NOT_EMPTY, "the interrupted copy stopped while it created "
-                    + "the schema, which cannot be taken up halfway; start over with --clean");
+            throw new PgShiftException(ErrorCode.TARGET_NOT_EMPTY, "the interrupted " + subject.command()
+                    + " stopped while it created the schema, which cannot be taken up halfway; start over with "
+                    + "--clean");
         }
         return new Resumption(log, earlier, changes);
     }
@@ -80,12 +109,19 @@ final class Resumption {
      * says committed; rows only while their source table shows no change since the first run.
      */
     Set<String> finished(Connection target, ServerVersion targetVersion) throws SQLException {
+        endLeftovers(target);
         Set<String> finished = new HashSet<>(earlier.done());
         Map<String, Long> open = new HashMap<>(earlier.transactions());
-        open.keySet().removeAll(finished);
+        if (targetVersion.atLeast(10)) {
+            // The target's word on a load's transaction outranks the log's note that it was done: a target that
+            // crashed after the run was interrupted may have lost commits that were not yet durable.
+            finished.removeAll(open.keySet());
+        } else {
+            open.keySet().removeAll(finished);
+        }
         if (!open.isEmpty()) {
             if (!targetVersion.atLeast(10)) {
-                throw new PgShiftException(ErrorCode.TARGET_NOT_EMPTY, "the interrupted copy cannot be resumed: "
+                throw new PgShiftException(ErrorCode.TARGET_NOT_EMPTY, "the interrupted run cannot be resumed: "
                         + "PostgreSQL " + targetVersion + " cannot tell which of its loads committed (no "
                         + "txid_status); start over with --clean");
             }
@@ -101,6 +137,59 @@ final class Resumption {
             return table != null && !Objects.equals(changes.get(table), earlier.changes().get(table));
         });
         return finished;
+    }
+
+    /**
+     * Notes a target session of this run, so that a resume can end its server process: a process whose client was
+     * killed goes on with its statement (an index build, a commit) until it next writes to the socket, and would
+     * then clash with the resume's own.
+     */
+    void noteSession(Connection target) {
+        if (log == null || target == null) {
+            return;
+        }
+        try (Statement st = target.createStatement(); ResultSet rs = st.executeQuery("SELECT pid, " + STARTED
+                + " FROM pg_catalog.pg_stat_activity WHERE pid = pg_catalog.pg_backend_pid()")) {
+            if (rs.next()) {
+                log.session(rs.getInt(1), rs.getString(2));
+            }
+        } catch (SQLException e) {
+            // The session is lost already; the retry that opens its successor notes that one.
+        }
+    }
+
+    /**
+     * Ends the server processes the interrupted run left working, and waits until they are gone, so that their
+     * transactions are settled (rolled back, or committed before) when the log is read against the target.
+     */
+    private void endLeftovers(Connection target) throws SQLException {
+        if (earlier.sessions().isEmpty()) {
+            return;
+        }
+        String left = "SELECT pid FROM pg_catalog.pg_stat_activity WHERE pid = ? AND " + STARTED + " = ?";
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        for (boolean first = true; ; first = false) {
+            boolean any = false;
+            for (Map.Entry<Integer, String> s : earlier.sessions().entrySet()) {
+                try (PreparedStatement st = target.prepareStatement(first
+                        ? "SELECT pg_catalog.pg_terminate_backend(pid) FROM (" + left + ") p" : left)) {
+                    st.setInt(1, s.getKey());
+                    st.setString(2, s.getValue());
+                    try (ResultSet rs = st.executeQuery()) {
+                        any |= rs.next();
+                    }
+                }
+            }
+            if (!any) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new PgShiftException(ErrorCode.TARGET_NOT_EMPTY, "the interrupted run's sessions on the target "
+                        + "are still there after a minute (pg_stat_activity, application_name pgshift): end them, "
+                        + "then resume again");
+            }
+            io.pgshift.connect.Connections.sleep(100);
+        }
     }
 
     void schemaDone() {
@@ -121,7 +210,7 @@ final class Resumption {
         }
     }
 
-    /** The copy succeeded: nothing is left to resume. */
+    /** The run succeeded: nothing is left to resume. */
     void complete() {
         if (log != null) {
             log.remove();
@@ -144,7 +233,10 @@ final class Resumption {
         Set<Long> committed = new HashSet<>();
         Array array = target.createArrayOf("bigint", ids.toArray());
         try (PreparedStatement st = target.prepareStatement(
-                "SELECT x FROM pg_catalog.unnest(?::pg_catalog.int8[]) x WHERE pg_catalog.txid_status(x) = 'committed'")) {
+                // An id the target has not reached yet (its server recovered from a crash that lost it) is no commit.
+                "SELECT x FROM pg_catalog.unnest(?::pg_catalog.int8[]) x WHERE CASE WHEN x >= "
+                        + "pg_catalog.txid_snapshot_xmax(pg_catalog.txid_current_snapshot()) THEN false "
+                        + "ELSE pg_catalog.txid_status(x) = 'committed' END")) {
             st.setArray(1, array);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {

@@ -3,7 +3,7 @@ package io.pgshift.bench;
 import io.pgshift.embedded.EmbeddedPostgres;
 
 /** The databases the benchmark migrates, generated inside the source server. */
-final class Workloads {
+public final class Workloads {
     private Workloads() {
     }
 
@@ -11,7 +11,7 @@ final class Workloads {
      * The database `pgbench -i -s scale` builds (same tables, sizes and keys), generated with SQL so that
      * no pgbench binary is needed.
      */
-    static void pgbench(EmbeddedPostgres server, String db, int scale) {
+    public static void pgbench(EmbeddedPostgres server, String db, int scale) {
         server.execute("postgres", "CREATE DATABASE " + db);
         server.execute(db,
                 "CREATE TABLE pgbench_branches (bid int NOT NULL, bbalance int, filler char(88)) WITH (fillfactor = 100)",

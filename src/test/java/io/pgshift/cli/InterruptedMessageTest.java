@@ -12,9 +12,10 @@ class InterruptedMessageTest {
     }
 
     @Test
-    void anInterruptedRestoreSaysTheTargetMayHoldPartOfItAndHowToStartOver() {
+    void anInterruptedRestoreSaysTheTargetHoldsPartOfItAndHowToFinishOrStartOver() {
         assertThat(Main.interrupted(new String[] {"restore", "x"}))
-                .contains("the target may hold part of it").contains("--clean");
+                .contains("the restore stopped").contains("the target holds part of it").contains("--resume")
+                .contains("--clean");
     }
 
     @Test

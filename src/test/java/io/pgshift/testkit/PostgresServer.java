@@ -101,6 +101,16 @@ public final class PostgresServer implements BeforeAllCallback, AfterAllCallback
         server().execute(db, sql);
     }
 
+    /** Stops the server fast, waits the given time, and starts it again on the same port. */
+    public void restart(java.time.Duration down) {
+        server().restart(down);
+    }
+
+    /** Crashes the server (immediate shutdown), waits the given time, and starts it again on the same port. */
+    public void crashAndRestart(java.time.Duration down) {
+        server().crashAndRestart(down);
+    }
+
     public String host() {
         return server().host();
     }
