@@ -116,10 +116,20 @@ class ConnectionFlagsTest {
 
         assertThat(parse(new VerifyCommand(), args).target(env()).describe()).isEqualTo("osuser@new:6000/osuser");
         assertThat(parse(new CheckCommand(), args).source(env()).describe()).isEqualTo("s@old:5432/s");
-        assertThat(parse(new UpgradeCommand(), args).target(env()).describe()).isEqualTo("osuser@new:6000/osuser");
+        // A whole server is reached through its postgres database, as pg_dumpall does (see the test below).
+        assertThat(parse(new UpgradeCommand(), args).target(env()).describe()).isEqualTo("osuser@new:6000/postgres");
         assertThat(parse(new CompareSettingsCommand(), args).source(env()).describe()).isEqualTo("s@old:5432/s");
         assertThat(parse(new RolesCommand(), args).target(env()).orElseThrow().describe())
                 .isEqualTo("osuser@new:6000/osuser");
+    }
+
+    @Test
+    void anUpgradeGivenNoDatabaseReachesEachServerThroughItsPostgresDatabaseNotOneNamedAsTheUser() {
+        UpgradeCommand upgrade = parse(new UpgradeCommand(), "--source", "host=old user=admin", "--target",
+                "host=new user=admin dbname=maintenance");
+
+        assertThat(upgrade.source(env()).describe()).isEqualTo("admin@old:5432/postgres");
+        assertThat(upgrade.target(env()).describe()).isEqualTo("admin@new:5432/maintenance");
     }
 
     @Test
