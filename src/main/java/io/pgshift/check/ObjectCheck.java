@@ -49,6 +49,7 @@ final class ObjectCheck {
                     first.object() + " " + first.problem() + more,
                     first.remedy() + (same.size() > 1 ? ", and the same for the others" : "")));
         }
+        found.addAll(DependencyLoops.check(db));
         List<TypeUsage.ColumnUse> reg = TypeUsage.columns(context, "pg_catalog", RISKY_REG_TYPES);
         if (!reg.isEmpty()) {
             found.add(FindingCode.REG_TYPE_COLUMN.warning(db.name(), describe(reg), reg.size() + " column"

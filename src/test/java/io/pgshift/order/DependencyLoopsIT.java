@@ -86,6 +86,11 @@ class DependencyLoopsIT {
         Cli.Run dump = Cli.run("dump", "-F", "plain", "--source", Cli.conn(source, "self"),
                 "-f", temp.resolve("self.sql").toString());
 
+        Cli.Run check = Cli.run("check", "--source", Cli.conn(source, "self"), "--target", Cli.conn(target, "postgres"),
+                "--databases", "self");
+        assertThat(check.exitCode()).as(check.out() + check.err()).isEqualTo(12);
+        assertThat(check.out()).containsPattern("ERROR +PGS-DEPENDENCY-LOOP +self").contains("test.v");
+
         assertThat(refused.exitCode()).as(refused.out() + refused.err()).isEqualTo(13);
         assertThat(refused.err()).contains("VIEW test.v depends on itself").contains("-T");
         assertThat(databaseExists(target, "self")).isFalse();
