@@ -83,7 +83,18 @@ final class DependencyLoops {
                     "CREATE FUNCTION loops.few_limits() RETURNS boolean LANGUAGE sql "
                             + "BEGIN ATOMIC SELECT count(*) < 100 FROM loops.limits; END",
                     "ALTER TABLE loops.limits ADD CONSTRAINT limits_few CHECK (loops.few_limits())",
-                    "INSERT INTO loops.limits VALUES (1)"));
+                    "INSERT INTO loops.limits VALUES (1)",
+                    // A view that calls a function whose SQL-standard body reads the view.
+                    "CREATE VIEW loops.counted AS SELECT 1 AS a",
+                    "CREATE FUNCTION loops.count_counted() RETURNS bigint LANGUAGE sql "
+                            + "BEGIN ATOMIC SELECT count(*) FROM loops.counted; END",
+                    "CREATE OR REPLACE VIEW loops.counted AS SELECT 1 AS a, loops.count_counted() AS b",
+                    // A view, a materialized view over it, and a function over that, which the view calls.
+                    "CREATE VIEW loops.outer_view AS SELECT 1 AS a",
+                    "CREATE MATERIALIZED VIEW loops.middle AS SELECT a FROM loops.outer_view",
+                    "CREATE FUNCTION loops.count_middle() RETURNS bigint LANGUAGE sql "
+                            + "BEGIN ATOMIC SELECT count(*) FROM loops.middle; END",
+                    "CREATE OR REPLACE VIEW loops.outer_view AS SELECT 1 AS a, loops.count_middle() AS b"));
         }
         return sql;
     }
