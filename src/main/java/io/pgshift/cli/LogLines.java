@@ -21,7 +21,7 @@ final class LogLines {
 
     static String started(String label, Progress p) {
         return prefix(label) + p.phase().label() + ": started"
-                + (p.itemsTotal() > 0 ? ", " + Units.count(p.itemsTotal()) + " items" : "")
+                + (p.itemsTotal() > 0 ? ", " + items(p.itemsTotal()) : "")
                 + (p.bytesTotal() > 0 ? ", about " + Units.bytes(p.bytesTotal()) : "");
     }
 
@@ -33,10 +33,14 @@ final class LogLines {
     static String finished(String label, Progress p) {
         // Preparing counts nothing: "0 items" would only raise a question.
         String counts = p.phase() == Phase.PREPARE && p.itemsTotal() == 0 ? ""
-                : ", " + Units.count(p.itemsDone()) + " items"
+                : ", " + items(p.itemsDone())
                         + (p.rowsDone() > 0 ? ", " + Units.count(p.rowsDone()) + " rows" : "")
                         + (p.bytesDone() > 0 ? ", " + Units.bytes(p.bytesDone()) : "");
         return prefix(label) + p.phase().label() + ": done" + counts + " in " + Units.duration(p.elapsed());
+    }
+
+    private static String items(long n) {
+        return Units.count(n) + (n == 1 ? " item" : " items");
     }
 
     static String warning(String message) {

@@ -12,7 +12,6 @@ import io.pgshift.connect.Environment;
 import io.pgshift.report.Contents;
 import io.pgshift.report.ReportSession;
 import io.pgshift.report.VerifyContents;
-import io.pgshift.progress.ProgressListener;
 import io.pgshift.verify.Verification;
 import io.pgshift.verify.VerificationReport;
 import io.pgshift.verify.VerifyOptions;
@@ -95,17 +94,17 @@ final class VerifyCommand implements Callable<Integer> {
         VerifyOptions options = new VerifyOptions(jobs,
                 splitTablesLargerThan != null ? splitTablesLargerThan : VerifyOptions.DEFAULT_SPLIT_THRESHOLD,
                 splitMaxParts != null ? splitMaxParts : 0);
-        // Verification reports no progress events: the output options give it the same log file and failure
-        // line as the other long commands, and its report has no timeline, only the verdicts.
+        // The verification tells of each table hashed on both servers: the live status shows how far it is.
         return output.run(spec, progress -> {
-            ReportSession session = this.report.session("verify", from.describe(), to.describe(),
-                    ProgressListener.NONE);
+            ReportSession session = this.report.session("verify", from.describe(), to.describe(), progress);
             session.interruptedWrites(() -> Contents.NONE);
             VerificationReport result;
             try {
                 result = wholeServer
-                        ? Verification.runDatabases(from, to, options, databases, excludeDatabases)
-                        : Verification.run(from, to, options);
+                        ? Verification.runDatabases(from, to, options, databases, excludeDatabases,
+                                session.listener())
+                        : Verification.run(from, to, options, null, session.listener());
+                progress.close();
             } catch (RuntimeException e) {
                 session.failed(e, Contents.NONE);
                 throw e;

@@ -210,7 +210,8 @@ public final class Cutover {
     /** @param targetSnapshot the target as at the handover, or null for the target as it is (writes stopped) */
     private VerificationReport verify(String targetSnapshot) {
         VerificationReport report = Verification.run(options.source(), options.target(),
-                new VerifyOptions(options.verifyJobs(), VerifyOptions.DEFAULT_SPLIT_THRESHOLD, 0), targetSnapshot);
+                new VerifyOptions(options.verifyJobs(), VerifyOptions.DEFAULT_SPLIT_THRESHOLD, 0), targetSnapshot,
+                listener);
         DatabaseVerification found = report.databases().get(0);
         DatabaseVerification d = new DatabaseVerification(found.database(), OwnChanges.without(found.schema()),
                 found.tables(), found.sequences(), found.largeObjects());

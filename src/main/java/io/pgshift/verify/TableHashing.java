@@ -13,6 +13,9 @@ import java.util.stream.Collectors;
 import io.pgshift.catalog.Column;
 import io.pgshift.catalog.Table;
 import io.pgshift.data.TableRanges;
+import io.pgshift.progress.Phase;
+import io.pgshift.progress.Progress;
+import io.pgshift.progress.ProgressListener;
 
 /**
  * Hashes every table that both databases hold, on both servers at once, largest first, {@code jobs} tables in
@@ -39,9 +42,11 @@ final class TableHashing {
 
     static List<TableCheck> run(SideSnapshot source, SideSnapshot target, ParallelReads reads,
                                 Map<String, Table> sourceTables, Map<String, Table> targetTables,
-                                VerifyOptions options) throws SQLException {
+                                VerifyOptions options, ProgressListener listener) throws SQLException {
         List<Table> tables = sourceTables.values().stream().filter(t -> targetTables.containsKey(t.displayName()))
                 .sorted(Comparator.comparingLong(Table::bytes).reversed()).toList();
+        Progress progress = new Progress(Phase.VERIFY, tables.size(), tables.stream().mapToLong(Table::bytes).sum());
+        listener.phaseStarted(progress);
         List<Pending> pending = new ArrayList<>();
         for (Table s : tables) {
             Table t = targetTables.get(s.displayName());
@@ -52,17 +57,30 @@ final class TableHashing {
             boolean big = options.splitThreshold() > 0 && s.bytes() > options.splitThreshold();
             List<String> sourceRanges = big ? ranges(source, s, options) : whole();
             List<String> targetRanges = big ? ranges(target, t, options) : whole();
-            pending.add(new Pending(s.displayName(),
+            Pending p = new Pending(s.displayName(),
                     submit(sourceRanges, s, (what, range) -> reads.onSource(what,
                             c -> RowHasher.fingerprint(c, s, sourceColumns, range))),
                     submit(targetRanges, t, (what, range) -> reads.onTarget(what,
-                            c -> RowHasher.fingerprint(c, t, targetColumns, range)))));
+                            c -> RowHasher.fingerprint(c, t, targetColumns, range))));
+            pending.add(p);
+            long started = System.nanoTime();
+            List<CompletableFuture<Fingerprint>> both = new ArrayList<>(p.source());
+            both.addAll(p.target());
+            // Progress only: a failure is reported where the fingerprints are awaited below.
+            CompletableFuture.allOf(both.toArray(CompletableFuture[]::new)).thenRun(() -> {
+                long rows = p.source().stream().mapToLong(f -> f.join().rows()).sum();
+                progress.addBytes(s.bytes());
+                progress.itemDone(rows);
+                listener.itemDone(progress, s.displayName(), rows, s.bytes(),
+                        java.time.Duration.ofNanos(System.nanoTime() - started));
+            });
         }
         List<TableCheck> checks = new ArrayList<>();
         for (Pending p : pending) {
             checks.add(new TableCheck(p.table(), sum(reads, p.source()), sum(reads, p.target()), p.source().size(),
                     p.target().size()));
         }
+        listener.phaseFinished(progress);
         return checks;
     }
 

@@ -12,6 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
 import io.pgshift.connect.ConnInfo;
+import io.pgshift.progress.Phase;
+import io.pgshift.progress.ProgressListener;
 import io.pgshift.data.SourceFailure;
 import io.pgshift.roles.RoleAccess;
 import io.pgshift.roles.RoleComparison;
@@ -46,7 +48,7 @@ public final class Verification {
 
     /** Verifies the database the two connections name. */
     public static VerificationReport run(ConnInfo source, ConnInfo target, VerifyOptions options) {
-        return VerificationReport.of(database(source, target, options, null));
+        return VerificationReport.of(database(source, target, options, null, ProgressListener.NONE));
     }
 
     /**
@@ -55,7 +57,13 @@ public final class Verification {
      */
     public static VerificationReport run(ConnInfo source, ConnInfo target, VerifyOptions options,
                                          String targetSnapshot) {
-        return VerificationReport.of(database(source, target, options, targetSnapshot));
+        return run(source, target, options, targetSnapshot, ProgressListener.NONE);
+    }
+
+    /** As above, telling the listener of each table hashed on both servers (the {@link Phase#VERIFY} phase). */
+    public static VerificationReport run(ConnInfo source, ConnInfo target, VerifyOptions options,
+                                         String targetSnapshot, ProgressListener listener) {
+        return VerificationReport.of(database(source, target, options, targetSnapshot, listener));
     }
 
     /**
@@ -68,6 +76,13 @@ public final class Verification {
      */
     public static VerificationReport runDatabases(ConnInfo source, ConnInfo target, VerifyOptions options,
                                                   List<String> only, List<String> exclude) {
+        return runDatabases(source, target, options, only, exclude, ProgressListener.NONE);
+    }
+
+    /** As above, telling the listener of each table hashed, database by database. */
+    public static VerificationReport runDatabases(ConnInfo source, ConnInfo target, VerifyOptions options,
+                                                  List<String> only, List<String> exclude,
+                                                  ProgressListener listener) {
         List<String> onSource = DatabasesToVerify.onServer(source, ErrorCode.SOURCE_FAILED);
         for (String name : only) {
             if (!onSource.contains(name)) {
@@ -81,7 +96,8 @@ public final class Verification {
         List<DatabaseVerification> databases = new ArrayList<>();
         for (String name : sourceDatabases) {
             if (onTarget.contains(name)) {
-                databases.add(database(source.withDatabase(name), target.withDatabase(name), options, null));
+                databases.add(database(source.withDatabase(name), target.withDatabase(name), options, null,
+                        listener));
             } else {
                 missing.add(new SchemaDifference("DATABASE " + name, "(database)", null));
             }
@@ -115,11 +131,11 @@ public final class Verification {
     }
 
     private static DatabaseVerification database(ConnInfo source, ConnInfo target, VerifyOptions options,
-                                                 String targetSnapshot) {
+                                                 String targetSnapshot, ProgressListener listener) {
         RoleAccess.Grants grants = TargetAccess.acquire(target);
         DatabaseVerification result;
         try {
-            result = compare(source, target, options, targetSnapshot);
+            result = compare(source, target, options, targetSnapshot, listener);
         } catch (RuntimeException e) {
             RoleAccess.release(target, grants).forEach(p -> e.addSuppressed(new IllegalStateException(p)));
             throw e;
@@ -133,7 +149,7 @@ public final class Verification {
     }
 
     private static DatabaseVerification compare(ConnInfo source, ConnInfo target, VerifyOptions options,
-                                                String targetSnapshot) {
+                                                String targetSnapshot, ProgressListener listener) {
         try (SideSnapshot s = openSource(source); SideSnapshot t = SideSnapshot.open(TARGET, target, targetSnapshot);
              ParallelReads reads = new ParallelReads(s, t, options.jobs())) {
             boolean sameMajor = s.version().majorNumber() == t.version().majorNumber();
@@ -151,7 +167,7 @@ public final class Verification {
             CompletableFuture<Map<Long, LargeObjectContent>> targetContents = largeObjects
                     ? reads.onTarget("the large objects", LargeObjectDigests::read) : CompletableFuture.completedFuture(Map.of());
             List<TableCheck> tables = TableHashing.run(s, t, reads, sourceObjects.tables(), targetObjects.tables(),
-                    options);
+                    options, listener);
             LargeObjectCheck largeObjectCheck = LargeObjectCheck.compare(sourceObjects.largeObjects(),
                     reads.await(sourceContents), targetObjects.largeObjects(), reads.await(targetContents));
 
