@@ -47,6 +47,11 @@ final class TableTree {
         return table.layout().parents().stream().map(byOid::get).filter(p -> p != null).toList();
     }
 
+    /** The tables that inherit from this one directly: its children and partitions. */
+    List<Table> children(Table table) {
+        return children.getOrDefault(table.oid(), List.of());
+    }
+
     /** The same-named column of each parent that has one. */
     List<Column> parentColumns(Table table, Column column) {
         List<Column> columns = new ArrayList<>();

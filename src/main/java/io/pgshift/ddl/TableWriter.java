@@ -147,8 +147,9 @@ final class TableWriter {
         }
         for (Column c : t.columns()) {
             Column.NotNull nn = c.notNullConstraint();
-            // A NOT NULL constraint's comment goes where the constraint is created: here, unless NOT VALID.
-            if (nn != null && nn.valid() && nn.comment() != null) {
+            // A NOT NULL constraint's comment goes where the constraint is created: here, unless NOT VALID, or
+            // inherited from a parent whose own is NOT VALID, which adds it to this table only later.
+            if (nn != null && nn.valid() && nn.comment() != null && !arrivesWithInvalidParent(t, c)) {
                 DdlWriter.comment(sql, "CONSTRAINT " + ident(nn.nameOn(t.name(), c.name())) + " ON " + name,
                         nn.comment());
             }
@@ -251,6 +252,48 @@ final class TableWriter {
                 List.of(sql), Set.of(t.ref(), ObjectRef.relation(parent)), t.ref());
     }
 
+    /**
+     * Whether a column's NOT NULL constraint is the copy of a parent's that is NOT VALID: the parent's ALTER TABLE,
+     * after the rows, adds it to this table, so it does not exist when the table is created.
+     */
+    private boolean arrivesWithInvalidParent(Table t, Column c) {
+        Column.NotNull nn = c.notNullConstraint();
+        if (nn == null || nn.local()) {
+            return false;
+        }
+        List<Column> parents = tree.parentColumns(t, c);
+        // A parent whose NOT NULL is valid gives the table its copy when the table is created.
+        return parents.stream().anyMatch(p -> p.notNullConstraint() != null && !p.notNullConstraint().valid())
+                && parents.stream().noneMatch(p -> p.notNullConstraint() != null && p.notNullConstraint().valid());
+    }
+
+    /**
+     * The copies a NOT VALID NOT NULL makes on the tables that inherit it: one the source validated on its own (a
+     * child's may be, while its parent's is not) is validated again, and each gets its comment.
+     */
+    private void inheritedCopies(Table parent, Column column, String constraint, List<String> sql, Set<Long> seen) {
+        for (Table child : tree.children(parent)) {
+            if (!seen.add(child.oid())) {
+                continue;
+            }
+            Column inherited = child.columns().stream().filter(x -> x.name().equals(column.name())).findFirst()
+                    .orElse(null);
+            Column.NotNull nn = inherited == null ? null : inherited.notNullConstraint();
+            if (nn == null || !arrivesWithInvalidParent(child, inherited)) {
+                // Its own, or one it had from another parent when it was created: nothing arrives with this one.
+                // (Such a copy is named after that other parent on the target, which the tally then reports.)
+                continue;
+            }
+            String table = qualified(child.schema(), child.name());
+            String name = ident(nn.nameOn(child.name(), inherited.name()));
+            if (nn.valid()) {
+                sql.add("ALTER TABLE " + table + " VALIDATE CONSTRAINT " + name);
+            }
+            DdlWriter.comment(sql, "CONSTRAINT " + name + " ON " + table, nn.comment());
+            inheritedCopies(child, inherited, constraint, sql, seen);
+        }
+    }
+
     /** An 18 NOT NULL constraint added NOT VALID: like a NOT VALID CHECK, it comes after the rows. */
     private Entry invalidNotNull(Table t, Column c) {
         Column.NotNull nn = c.notNullConstraint();
@@ -260,6 +303,7 @@ final class TableWriter {
         sql.add("ALTER TABLE " + table + " ADD CONSTRAINT " + constraint + " NOT NULL " + ident(c.name())
                 + (nn.noInherit() ? " NO INHERIT" : "") + " NOT VALID");
         DdlWriter.comment(sql, "CONSTRAINT " + constraint + " ON " + table, nn.comment());
+        inheritedCopies(t, c, nn.nameOn(t.name(), c.name()), sql, new java.util.HashSet<>());
         Set<ObjectRef> deps = new LinkedHashSet<>(tree.dataNeeded(t.oid(), true));
         deps.add(t.ref());
         return new Entry(ObjectRef.constraint(c.notNullConstraint().oid()), Kind.NOT_NULL,
