@@ -2,6 +2,7 @@ package io.pgshift.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,6 +29,8 @@ import io.pgshift.report.ReportSession;
 import io.pgshift.run.RestoreOptions;
 import io.pgshift.run.RestoreRun;
 import io.pgshift.run.RestoreSelection;
+import io.pgshift.run.ScriptRestore;
+import io.pgshift.progress.ProgressListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -126,6 +129,12 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = {"-l", "--list"}, description = "Print the dump's table of contents and stop.")
     boolean list;
 
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE",
+            description = "Write a SQL script for psql -v ON_ERROR_STOP=1 instead of restoring into a server, as "
+                    + "pg_restore -f does; - for standard output. The options that choose what a restore takes "
+                    + "(-a, -n, -t, -L, --section, --clean, --no-owner, ...) apply to the script the same way.")
+    Path file;
+
     @Mixin
     OutputOptions output = new OutputOptions();
 
@@ -142,28 +151,21 @@ final class RestoreCommand implements Callable<Integer> {
             if (stdin) {
                 throw new PgShiftException(ErrorCode.USAGE, "--list needs a dump directory or an archive file, not -");
             }
-            printList(RestoreRun.checkedManifest(path), spec.commandLine().getOut());
+            Manifest manifest = RestoreRun.checkedManifest(path);
+            if (file == null || "-".equals(file.toString())) {
+                printList(manifest, spec.commandLine().getOut());
+            } else {
+                // As pg_restore -l -f: the list goes into the file, ready to be trimmed for -L.
+                try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file))) {
+                    printList(manifest, out);
+                }
+            }
             return 0;
         }
-        if (singleTransaction && jobs > 1) {
-            throw new PgShiftException(ErrorCode.USAGE, "--single-transaction and -j/--jobs cannot be used together");
+        if (file != null) {
+            return script(stdin);
         }
-        if (ifExists && !clean) {
-            throw new PgShiftException(ErrorCode.USAGE, "--if-exists requires --clean");
-        }
-        Set<Section> chosenSections = sections();
-        if (clean && !chosenSections.contains(Section.PRE_DATA)) {
-            throw new PgShiftException(ErrorCode.USAGE, "--clean needs the pre-data section: it drops what it creates");
-        }
-        if (disableTriggers && !(chosenSections.contains(Section.DATA) && !chosenSections.contains(Section.PRE_DATA))) {
-            throw new PgShiftException(ErrorCode.USAGE, "--disable-triggers is for a data-only restore: add -a "
-                    + "(or --section data)");
-        }
-        RestoreSelection selection = new RestoreSelection(schemas, tables, useList == null ? null : listed(useList));
-        RestoreOptions options = new RestoreOptions(target(Environment.system()), path,
-                jobs,
-                ddl.toOptions(), chosenSections, clean, ifExists, singleTransaction,
-                selection, keepRoleGrants).withFaults(faults.toFaults()).withDisableTriggers(disableTriggers);
+        RestoreOptions options = options(target(Environment.system()));
         String from = stdin ? "standard input" : path.toAbsolutePath().toString();
         ReportSession[] sessions = new ReportSession[1];
         try {
@@ -182,6 +184,53 @@ final class RestoreCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** restore -f: the dump as a script, to a file that takes its name once whole, or to standard output. */
+    private Integer script(boolean stdin) throws IOException {
+        if (target != null || server.flags().any() || server.role != null) {
+            throw new PgShiftException(ErrorCode.USAGE, "-f/--file writes a script instead of restoring into a "
+                    + "server: leave out --target, -h, -p, -U, -d and --role");
+        }
+        if (jobs > 1) {
+            throw new PgShiftException(ErrorCode.USAGE, "-f/--file writes one script from top to bottom: leave out "
+                    + "-j/--jobs");
+        }
+        RestoreOptions options = options(null);
+        ScriptRestore run = new ScriptRestore(options, ProgressListener.NONE);
+        boolean toStdout = "-".equals(file.toString());
+        String from = stdin ? "standard input" : path.toString();
+        if (toStdout) {
+            script(run, stdin, System.out);
+        } else {
+            Path partial = PartialFile.create(file, "script");
+            try (OutputStream out = Files.newOutputStream(partial)) {
+                script(run, stdin, out);
+            } catch (IOException | RuntimeException e) {
+                PartialFile.deleteQuietly(partial);
+                throw e instanceof IOException io
+                        ? new PgShiftException(ErrorCode.IO, "cannot write " + file + ": " + io.getMessage(), io)
+                        : (RuntimeException) e;
+            }
+            PartialFile.publish(partial, file, "script");
+        }
+        // With the script on standard output, the summary must not end up inside it.
+        PrintWriter summary = toStdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        summary.println("Wrote " + from + " as a script to " + (toStdout ? "standard output" : file));
+        summary.flush();
+        return 0;
+    }
+
+    private void script(ScriptRestore run, boolean stdin, OutputStream out) {
+        if (stdin) {
+            run.runArchive(System.in, out);
+        } else if (Files.isDirectory(path)) {
+            run.run(path, out);
+        } else if (Files.isRegularFile(path)) {
+            run.runArchiveFile(path, out);
+        } else {
+            throw new PgShiftException(ErrorCode.IO, path + " does not exist");
+        }
+    }
+
     /** Restores; an I/O error goes through the report's run unchecked and comes out as it was. */
     private Void restore(RestoreRun run, boolean stdin) {
         if (stdin) {
@@ -198,6 +247,28 @@ final class RestoreCommand implements Callable<Integer> {
             }
         }
         return null;
+    }
+
+    /** What to restore, checked as the command line is: into the target, or into a script without one. */
+    private RestoreOptions options(ConnInfo into) {
+        if (singleTransaction && jobs > 1) {
+            throw new PgShiftException(ErrorCode.USAGE, "--single-transaction and -j/--jobs cannot be used together");
+        }
+        if (ifExists && !clean) {
+            throw new PgShiftException(ErrorCode.USAGE, "--if-exists requires --clean");
+        }
+        Set<Section> chosenSections = sections();
+        if (clean && !chosenSections.contains(Section.PRE_DATA)) {
+            throw new PgShiftException(ErrorCode.USAGE, "--clean needs the pre-data section: it drops what it creates");
+        }
+        if (disableTriggers && !(chosenSections.contains(Section.DATA) && !chosenSections.contains(Section.PRE_DATA))) {
+            throw new PgShiftException(ErrorCode.USAGE, "--disable-triggers is for a data-only restore: add -a "
+                    + "(or --section data)");
+        }
+        RestoreSelection selection = new RestoreSelection(schemas, tables, useList == null ? null : listed(useList));
+        return new RestoreOptions(into, path, jobs, ddl.toOptions(), chosenSections, clean, ifExists,
+                singleTransaction, selection, keepRoleGrants).withFaults(faults.toFaults())
+                .withDisableTriggers(disableTriggers);
     }
 
     /**
