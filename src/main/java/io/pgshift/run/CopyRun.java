@@ -216,6 +216,10 @@ public final class CopyRun {
             grants = OwnerAccess.prepare(options, context, targetDatabase.maintenance(), listener);
             Set<ObjectRef> leftOut = targetDatabase.builtInPrivilegesLeftOut(trial.entries());
             targetDatabase.checkSecurityLabels(trial.entries());
+            if (options.dataOnly()) {
+                targetDatabase.requireExisting("a data-only copy (-a) loads tables that exist: create them first "
+                        + "(copy -s)");
+            }
             boolean created = targetDatabase.createIfMissing(catalog.database(), options.ddl().noOwner());
             targetDatabase.close();
             // Index builders wait for rows; a schema-only copy has none, so its copiers build what is left.
@@ -231,7 +235,11 @@ public final class CopyRun {
             Connection target = workers.get(0).target;
             ResumeLog log = ResumeLog.of(options.stateDirectory(), options.source().describe(),
                     options.target().describe());
-            boolean startsEmpty = options.resume() || ensureEmpty(targetDatabase, target, catalog, log);
+            boolean startsEmpty = !options.dataOnly()
+                    && (options.resume() || ensureEmpty(targetDatabase, target, catalog, log));
+            Set<Long> emptyLargeObjects = options.dataOnly()
+                    ? checkDataOnlyTarget(target, catalog, trial.without(options.filter().excludedData(catalog)))
+                    : Set.of();
             String targetUser = TargetDatabase.currentUser(target);
             Plan plan = (startsEmpty && targetUser.equals(assumedUser) ? trial
                     : Planner.order(writer(catalog, targetUser, startsEmpty).entries()))
@@ -248,7 +256,10 @@ public final class CopyRun {
             Map<Long, Table> allTables = new HashMap<>();
             catalog.tables().forEach(t -> allTables.put(t.oid(), t));
             SmallTableIndexes.Folded folded = SmallTableIndexes.fold(plan, allTables);
-            List<Entry> preData = folded.plan().section(Section.PRE_DATA);
+            // A data-only copy creates no definitions, but large objects are data: they are created with their contents.
+            List<Entry> preData = options.dataOnly() ? folded.plan().section(Section.PRE_DATA).stream()
+                    .filter(e -> e.kind() == Kind.LARGE_OBJECT && !emptyLargeObjects.contains(e.ref().oid())).toList()
+                    : folded.plan().section(Section.PRE_DATA);
             if (!resumption.resuming()) {
                 Progress schema = start(Phase.SCHEMA, preData.size(), 0);
                 ParallelStatements.run(workers.stream().limit(Math.max(1, options.jobs())).map(w -> w.target)
@@ -261,7 +272,9 @@ public final class CopyRun {
                     new DataRetry(options.faults(), targetVersion, listener), finished);
             // A worker whose connections were lost has new ones.
             target = workers.get(0).target;
-            ObjectTally.check(target, targetVersion, ObjectTally.of(catalog, plan), "copy");
+            if (!options.dataOnly()) {
+                ObjectTally.check(target, targetVersion, ObjectTally.of(catalog, plan), "copy");
+            }
             Snapshot.end(leader);
             for (CopyWorker w : workers) {
                 w.closeSource();
@@ -274,7 +287,8 @@ public final class CopyRun {
                 analyze(catalog);
             }
             return new CopyResult(options.source().describe(), options.target().describe(),
-                    sourceVersion.major(), targetVersion.major(), created, countObjects(plan), List.copyOf(phases),
+                    sourceVersion.major(), targetVersion.major(), created,
+                    options.dataOnly() ? Map.of() : countObjects(plan), List.copyOf(phases),
                     sortedTables(), List.copyOf(warnings));
         } finally {
             if (resumption != null) {
@@ -306,8 +320,10 @@ public final class CopyRun {
         // of its ranges may have committed, and rows are never deleted by a guess at a range.
         List<Entry> data = options.schemaOnly() ? List.of()
                 : splits.expand(unfinished(plan.section(Section.DATA), finished), byOid, leader, sourceVersion,
-                        resumption.resuming() ? 0 : options.splitTablesLargerThan(), options.splitParts());
-        List<Entry> post = unfinished(plan.section(Section.POST_DATA), finished);
+                        resumption.resuming() || options.disableTriggers() ? 0 : options.splitTablesLargerThan(),
+                        options.splitParts());
+        // A data-only copy's tables have their indexes and constraints already.
+        List<Entry> post = options.dataOnly() ? List.of() : unfinished(plan.section(Section.POST_DATA), finished);
         List<Entry> work = new ArrayList<>(data);
         work.addAll(post);
         long items = data.stream()
@@ -396,7 +412,10 @@ public final class CopyRun {
                     return;
                 }
                 TableCopier.Result r = retry.load(w, table.displayName(), progress, id -> resumption.began(e, id),
-                        inSnapshot(w, snapshot, bytes -> TableCopier.copy(w.source, w.target, table, bytes)));
+                        inSnapshot(w, snapshot, bytes -> options.dataOnly()
+                                ? TableCopier.append(w.source, w.target, table, options.disableTriggers()
+                                        ? io.pgshift.sql.Sql.qualified(table.schema(), table.name()) : null, bytes)
+                                : TableCopier.copy(w.source, w.target, table, bytes)));
                 dataDone(progress, table.displayName(), r, start);
             }
             case EXTENSION_TABLE_DATA -> {
@@ -443,6 +462,25 @@ public final class CopyRun {
             SessionSettings.execute(target, "DROP INDEX IF EXISTS "
                     + io.pgshift.sql.Sql.qualified(parts[0], parts[parts.length - 1]));
         }
+    }
+
+    /**
+     * A data-only copy's target, checked before anything is written: its tables there and empty, its large objects
+     * without contents, and, with --disable-triggers, a user that may disable the tables' triggers.
+     */
+    private Set<Long> checkDataOnlyTarget(Connection target, Catalog catalog, Plan plan) throws SQLException {
+        Map<Long, Table> byOid = new HashMap<>();
+        catalog.tables().stream().filter(Table::hasRows).forEach(t -> byOid.put(t.oid(), t));
+        List<String> tables = plan.section(Section.DATA).stream().filter(e -> e.kind() == Kind.TABLE_DATA)
+                .map(e -> byOid.get(e.ref().oid())).filter(java.util.Objects::nonNull)
+                .map(t -> io.pgshift.sql.Sql.qualified(t.schema(), t.name())).toList();
+        List<Long> largeObjects = plan.section(Section.DATA).stream().filter(e -> e.kind() == Kind.LARGE_OBJECT_DATA)
+                .map(e -> e.ref().oid()).toList();
+        Set<Long> empty = DataOnlyTarget.check(target, tables, largeObjects);
+        if (options.disableTriggers()) {
+            TriggerAccess.require(target, tables);
+        }
+        return empty;
     }
 
     /**
