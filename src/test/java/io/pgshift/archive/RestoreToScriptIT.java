@@ -1,17 +1,25 @@
 package io.pgshift.archive;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.EnumSet;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.pgshift.PgShiftException;
 import io.pgshift.copy.CopyFrom12To17IT;
+import io.pgshift.ddl.DdlOptions;
+import io.pgshift.object.Section;
+import io.pgshift.progress.ProgressListener;
+import io.pgshift.run.RestoreOptions;
+import io.pgshift.run.ScriptRestore;
 import io.pgshift.testkit.Cli;
 import io.pgshift.testkit.DatabaseSnapshot;
 import io.pgshift.testkit.Launcher;
@@ -19,6 +27,7 @@ import io.pgshift.testkit.PgDumpOracle;
 import io.pgshift.testkit.PostgresServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * restore -f: a directory dump and an archive, their rows mostly in binary COPY format, written as SQL scripts that
@@ -147,6 +156,71 @@ class RestoreToScriptIT {
             rs.next();
             assertThat(rs.getString(1)).isEqualTo("sad,ok,-");
         }
+    }
+
+    @Test
+    void aTableDumpedInRangeFilesBecomesOneCopyBlockPerRange() throws Exception {
+        Path split = temp.resolve("split.dir");
+        Cli.Run dumped = Cli.run("dump", "--source", Cli.conn(server, "shop"), "-F", "directory", "-j", "2",
+                "--split-tables-larger-than", "64kB", "-f", split.toString());
+        assertThat(dumped.exitCode()).as(dumped.err()).isZero();
+        assertThat(ManifestFile.read(split).data().stream().filter(d -> d.table().equals("kinds.every")).count())
+                .isGreaterThan(1);
+        Path script = temp.resolve("split.sql");
+
+        Cli.Run run = Cli.run("restore", "-f", script.toString(), split.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.readString(script).split("COPY kinds.every ", -1).length - 1).isGreaterThan(1);
+        server.createDatabase("from_split_script");
+        psql("from_split_script", script);
+        DatabaseSnapshot.assertSameContent(server, "shop", server, "from_split_script");
+    }
+
+    @Test
+    void rowsFoundDamagedAfterTheyWereWrittenEndTheirCopyWithALineTheServerRefuses() throws Exception {
+        Path damaged = temp.resolve("damaged.dir");
+        try (var files = Files.walk(directory)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, damaged.resolve(directory.relativize(f).toString()));
+            }
+        }
+        Manifest manifest = ManifestFile.read(damaged);
+        DataFile every = manifest.data().stream().filter(d -> d.table().equals("kinds.every")).findFirst().orElseThrow();
+        Path file = damaged.resolve(every.path());
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length - 20] ^= 0x5a;
+        Files.write(file, bytes);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RestoreOptions options = new RestoreOptions(null, damaged, 1, DdlOptions.DEFAULTS, EnumSet.allOf(Section.class));
+
+        assertThatThrownBy(() -> new ScriptRestore(options, ProgressListener.NONE).run(damaged, out))
+                .isInstanceOf(PgShiftException.class).hasMessageContaining("kinds.every");
+
+        Path script = temp.resolve("damaged.sql");
+        Files.write(script, out.toByteArray());
+        server.createDatabase("from_damaged_script");
+        ProcessBuilder psql = new ProcessBuilder("/usr/lib/postgresql/15/bin/psql", "-X", "-q", "-v", "ON_ERROR_STOP=1",
+                "-h", server.host(), "-p", String.valueOf(server.port()), "-U", server.superuser(), "-d",
+                "from_damaged_script", "-f", script.toString());
+        psql.environment().put("PGPASSWORD", server.password());
+        psql.redirectErrorStream(true);
+        Process p = psql.start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(output).isNotZero();
+        try (Connection c = server.connect("from_damaged_script"); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM kinds.every")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isZero();
+        }
+    }
+
+    @Test
+    void theListGoesIntoTheFileWithList() throws Exception {
+        Path list = temp.resolve("shop.list");
+        Cli.Run run = Cli.run("restore", "-l", "-f", list.toString(), directory.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.readString(list)).contains("TABLE DATA kinds.every");
     }
 
     @Test
