@@ -194,6 +194,10 @@ final class RestoreCommand implements Callable<Integer> {
             throw new PgShiftException(ErrorCode.USAGE, "-f/--file writes one script from top to bottom: leave out "
                     + "-j/--jobs");
         }
+        if (keepRoleGrants || report.file != null) {
+            throw new PgShiftException(ErrorCode.USAGE, "-f/--file writes a script and restores nothing: leave out "
+                    + (keepRoleGrants ? "--keep-role-grants" : "--report"));
+        }
         RestoreOptions options = options(null);
         ScriptRestore run = new ScriptRestore(options, ProgressListener.NONE);
         boolean toStdout = "-".equals(file.toString());

@@ -42,6 +42,16 @@ class RestoreToScriptTest {
     }
 
     @Test
+    void optionsOfARestoreIntoAServerAreUsageErrorsWithAScript() {
+        Cli.Run grants = Cli.run("restore", "-f", "-", "--keep-role-grants", "dump.dir");
+        assertThat(grants.exitCode()).isEqualTo(2);
+        assertThat(grants.err()).contains("leave out --keep-role-grants");
+        Cli.Run report = Cli.run("restore", "-f", "-", "--report", temp.resolve("r.json").toString(), "dump.dir");
+        assertThat(report.exitCode()).isEqualTo(2);
+        assertThat(report.err()).contains("leave out --report");
+    }
+
+    @Test
     void theRestoreChecksOfTheCommandLineApplyToAScriptToo() {
         Cli.Run ifExists = Cli.run("restore", "-f", "-", "--if-exists", "dump.dir");
         assertThat(ifExists.exitCode()).isEqualTo(2);
