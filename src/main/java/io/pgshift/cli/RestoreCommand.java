@@ -30,7 +30,6 @@ import io.pgshift.run.RestoreOptions;
 import io.pgshift.run.RestoreRun;
 import io.pgshift.run.RestoreSelection;
 import io.pgshift.run.ScriptRestore;
-import io.pgshift.progress.ProgressListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -199,12 +198,15 @@ final class RestoreCommand implements Callable<Integer> {
                     + (keepRoleGrants ? "--keep-role-grants" : "--report"));
         }
         RestoreOptions options = options(null);
-        ScriptRestore run = new ScriptRestore(options, ProgressListener.NONE);
         boolean toStdout = "-".equals(file.toString());
         String from = stdin ? "standard input" : path.toString();
-        if (toStdout) {
-            script(run, stdin, System.out);
-        } else {
+        // The progress goes to standard error, so standard output can hold the script alone.
+        output.run(spec, progress -> {
+            ScriptRestore run = new ScriptRestore(options, progress);
+            if (toStdout) {
+                script(run, stdin, System.out);
+                return null;
+            }
             Path partial = PartialFile.create(file, "script");
             try (OutputStream out = Files.newOutputStream(partial)) {
                 script(run, stdin, out);
@@ -215,7 +217,8 @@ final class RestoreCommand implements Callable<Integer> {
                         : (RuntimeException) e;
             }
             PartialFile.publish(partial, file, "script");
-        }
+            return null;
+        });
         // With the script on standard output, the summary must not end up inside it.
         PrintWriter summary = toStdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
         summary.println("Wrote " + from + " as a script to " + (toStdout ? "standard output" : file));
