@@ -237,6 +237,12 @@ public final class CopyRun {
                     options.target().describe());
             boolean startsEmpty = !options.dataOnly()
                     && (options.resume() || ensureEmpty(targetDatabase, target, catalog, log));
+            if (options.dataOnly() && log.exists()) {
+                throw new PgShiftException(ErrorCode.TARGET_NOT_EMPTY, "target database "
+                        + options.target().describe() + " holds an interrupted copy of this source, which a data-only "
+                        + "copy cannot finish; nothing was written: finish it with copy --resume, or start over with "
+                        + "copy --clean");
+            }
             Set<Long> emptyLargeObjects = options.dataOnly()
                     ? checkDataOnlyTarget(target, catalog, trial.without(options.filter().excludedData(catalog)))
                     : Set.of();
@@ -293,6 +299,15 @@ public final class CopyRun {
         } finally {
             if (resumption != null) {
                 resumption.close();
+                if (options.dataOnly()) {
+                    // A data-only copy that failed is run again, never resumed: a full copy's --resume would take
+                    // its log for one whose definitions are all there.
+                    try {
+                        resumption.complete();
+                    } catch (PgShiftException e) {
+                        listener.warning(e.getMessage());
+                    }
+                }
             }
             for (CopyWorker w : workers) {
                 w.close();

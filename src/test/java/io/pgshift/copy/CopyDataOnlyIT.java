@@ -87,6 +87,10 @@ class CopyDataOnlyIT {
             rs.next();
             assertThat(rs.getLong(1)).isZero();
         }
+        Cli.Run resume = Cli.run("copy", "--resume", "--source", Cli.conn(source, "app"), "--target",
+                Cli.conn(target, "app_triggers"));
+        assertThat(resume.exitCode()).as(resume.err()).isEqualTo(2);
+        assertThat(resume.err()).contains("there is no interrupted copy");
     }
 
     @Test
