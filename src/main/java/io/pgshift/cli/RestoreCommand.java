@@ -41,7 +41,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Restore a dump made by `pgshift dump` into a target database: a directory (with several "
                 + "jobs), or an archive from a file or a pipe (`pgshift dump -F archive -f - | pgshift restore "
                 + "--target CONN -`). Every table's data is checked against its checksum before it commits; a "
-                + "damaged or incomplete dump is refused.")
+                + "damaged or incomplete dump is refused. With -f, the dump is written as a SQL script for psql "
+                + "instead, as pg_restore -f does.")
 final class RestoreCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
