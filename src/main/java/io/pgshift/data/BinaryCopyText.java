@@ -45,12 +45,15 @@ public final class BinaryCopyText {
         return new BinaryCopyText(printers);
     }
 
-    /** The types among these that cannot be converted, each once, in their order. */
+    /** The types among these that cannot be converted, each once, in their order; an unrecorded one is "unknown". */
     public static List<String> unsupported(List<String> types) {
-        return types.stream().filter(t -> printer(t) == null).distinct().toList();
+        return types.stream().filter(t -> printer(t) == null).map(t -> t == null ? "unknown" : t).distinct().toList();
     }
 
     private static BinaryValues.Printer printer(String type) {
+        if (type == null) {
+            return null;
+        }
         BinaryValues.Printer scalar = BinaryValues.BY_NAME.get(type);
         if (scalar != null) {
             return scalar;

@@ -18,6 +18,7 @@ class BinaryCopyTextTest {
     void typesWithoutAPrinterAreNamedOnceEachInTheirOrder() {
         assertThat(BinaryCopyText.unsupported(List.of("int4", "money", "_point", "money", "_int4", "tsvector")))
                 .containsExactly("money", "_point", "tsvector");
+        assertThat(BinaryCopyText.unsupported(java.util.Arrays.asList("int4", null))).containsExactly("unknown");
         assertThatThrownBy(() -> BinaryCopyText.forTypes(List.of("int4", "money")))
                 .hasMessageContaining("money");
     }
