@@ -44,7 +44,7 @@ public final class DataBlockWriter extends OutputStream {
         }
         rows.close();
         sealed = new DataFile(header.entry(), header.table(), header.copyTarget(), header.path(), header.format(),
-                header.compression(), 0, bytes, stored.count(), stored.hex());
+                header.compression(), 0, bytes, stored.count(), stored.hex(), header.columnTypes());
         byte[] trailer = ManifestFile.json(sealed).getBytes(StandardCharsets.UTF_8);
         archive.writeInt(trailer.length);
         archive.write(trailer);
@@ -53,7 +53,8 @@ public final class DataBlockWriter extends OutputStream {
     /** What the block holds; call after {@link #close()}. */
     public DataFile describe(long rowCount) {
         return new DataFile(sealed.entry(), sealed.table(), sealed.copyTarget(), sealed.path(), sealed.format(),
-                sealed.compression(), rowCount, sealed.bytes(), sealed.storedBytes(), sealed.sha256());
+                sealed.compression(), rowCount, sealed.bytes(), sealed.storedBytes(), sealed.sha256(),
+                sealed.columnTypes());
     }
 
     /** Frames whatever is written into chunks; closing writes the empty chunk that ends the block. */

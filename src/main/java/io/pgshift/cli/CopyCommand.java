@@ -73,6 +73,18 @@ final class CopyCommand implements Callable<Integer> {
     @Option(names = {"-s", "--schema-only"}, description = "Create the definitions only; copy no rows.")
     boolean schemaOnly;
 
+    @Option(names = {"-a", "--data-only"},
+            description = "Copy only the data section, rows, sequence positions and large objects, into tables that "
+                    + "exist and are empty, as pg_dump -a and pg_restore -a do: no definitions, no indexes. A target "
+                    + "table that holds rows is refused (exit 7) before anything is written.")
+    boolean dataOnly;
+
+    @Option(names = "--disable-triggers",
+            description = "With -a, disable each table's triggers, foreign keys' checks among them, while its rows "
+                    + "go in, inside the table's own transaction, as pg_restore does. Needs a superuser, or the "
+                    + "tables' owner for tables without foreign keys: checked before anything is written.")
+    boolean disableTriggers;
+
     @Option(names = "--clean",
             description = "Drop the source's objects from a target that already has them, instead of refusing it.")
     boolean clean;
@@ -152,12 +164,20 @@ final class CopyCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--resume goes on with an interrupted copy, --clean "
                     + "starts over: give one of them");
         }
+        if (dataOnly && (schemaOnly || clean || online || resumeFlags.resume)) {
+            throw new ParameterException(spec.commandLine(), "-a/--data-only cannot be used with "
+                    + (schemaOnly ? "-s/--schema-only" : clean ? "--clean: a data-only copy creates nothing to drop"
+                    : online ? "--online" : "--resume"));
+        }
+        if (disableTriggers && !dataOnly) {
+            throw new ParameterException(spec.commandLine(), "--disable-triggers is for a data-only copy: add -a");
+        }
         PrintWriter out = spec.commandLine().getOut();
         CopyOptions options = new CopyOptions(source(Environment.system()), target(Environment.system()),
                 copyJobs, indexJobs != null ? indexJobs : copyJobs, clean, ddl.toOptions(), !noAnalyze && !schemaOnly, schemaOnly, filter.toFilter(),
                 splitTablesLargerThan != null ? splitTablesLargerThan : CopyOptions.DEFAULT_SPLIT_THRESHOLD,
                 splitMaxParts != null ? splitMaxParts : 0, keepRoleGrants).withFaults(faults.toFaults())
-                .withResume(resumeFlags.resume, resumeFlags.stateDir);
+                .withResume(resumeFlags.resume, resumeFlags.stateDir).withDataOnly(dataOnly, disableTriggers);
         if (online) {
             return copyOnline(options, out);
         }
@@ -166,7 +186,9 @@ final class CopyCommand implements Callable<Integer> {
                     + "--max-slot-wal and --follow go with --online");
         }
         if (dryRun) {
-            printPlan(new CopyRun(options, io.pgshift.progress.ProgressListener.NONE).plan(), out);
+            Plan plan = new CopyRun(options, io.pgshift.progress.ProgressListener.NONE).plan();
+            printPlan(dataOnly ? new Plan(plan.entries().stream().filter(e -> e.section() == Section.DATA
+                    || e.kind() == Kind.LARGE_OBJECT).toList()) : plan, out);
             return 0;
         }
         ReportSession[] session = new ReportSession[1];

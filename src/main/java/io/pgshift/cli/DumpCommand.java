@@ -3,11 +3,8 @@ package io.pgshift.cli;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -186,17 +183,17 @@ final class DumpCommand implements Callable<Integer> {
         }
         // The file is written under a name of its own and gets its real name only once it is whole: a
         // failed or interrupted dump must not leave a file that looks like a dump.
-        Path partial = partialFile();
+        Path partial = PartialFile.create(file, "dump");
         Manifest manifest;
         try (OutputStream out = Files.newOutputStream(partial)) {
             manifest = plain ? run.runPlain(out) : run.runArchive(out);
         } catch (IOException | RuntimeException e) {
-            deleteQuietly(partial);
+            PartialFile.deleteQuietly(partial);
             throw e instanceof IOException io
                     ? new PgShiftException(ErrorCode.IO, "cannot write " + file + ": " + io.getMessage(), io)
                     : (RuntimeException) e;
         }
-        publish(partial);
+        PartialFile.publish(partial, file, "dump");
         return manifest;
     }
 
@@ -221,53 +218,4 @@ final class DumpCommand implements Callable<Integer> {
         return file != null && "-".equals(file.toString());
     }
 
-    /**
-     * A new file beside the dump file, readable by its owner only, to write the dump into. An existing dump file
-     * is refused now, before anything is read.
-     */
-    private Path partialFile() {
-        if (Files.exists(file)) {
-            throw new PgShiftException(ErrorCode.IO, file + " already exists; choose a new file name");
-        }
-        Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        try {
-            Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            return partial;
-        } catch (FileAlreadyExistsException e) {
-            throw new PgShiftException(ErrorCode.IO, partial + " already exists: another dump may be writing it; "
-                    + "remove it if none is", e);
-        } catch (IOException e) {
-            throw new PgShiftException(ErrorCode.IO, "cannot create " + partial + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Gives the whole dump its name. A file of that name that appeared meanwhile is not overwritten; the dump then
-     * stays, whole, under its partial name, and the message says so.
-     */
-    private void publish(Path partial) {
-        try {
-            try {
-                Files.createLink(file, partial);
-                Files.delete(partial);
-            } catch (UnsupportedOperationException | FileSystemException e) {
-                if (e instanceof FileAlreadyExistsException exists) {
-                    throw exists;
-                }
-                // A file system without hard links: a move, which does not replace an existing file either.
-                Files.move(partial, file);
-            }
-        } catch (IOException e) {
-            throw new PgShiftException(ErrorCode.IO, "the dump is whole in " + partial + " but could not be named "
-                    + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteQuietly(Path path) {
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException e) {
-            // Nothing more to do: the name says it is partial.
-        }
-    }
 }

@@ -2,6 +2,7 @@ package io.pgshift.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,6 +29,7 @@ import io.pgshift.report.ReportSession;
 import io.pgshift.run.RestoreOptions;
 import io.pgshift.run.RestoreRun;
 import io.pgshift.run.RestoreSelection;
+import io.pgshift.run.ScriptRestore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,7 +41,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Restore a dump made by `pgshift dump` into a target database: a directory (with several "
                 + "jobs), or an archive from a file or a pipe (`pgshift dump -F archive -f - | pgshift restore "
                 + "--target CONN -`). Every table's data is checked against its checksum before it commits; a "
-                + "damaged or incomplete dump is refused.")
+                + "damaged or incomplete dump is refused. With -f, the dump is written as a SQL script for psql "
+                + "instead, as pg_restore -f does.")
 final class RestoreCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -129,6 +132,12 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = {"-l", "--list"}, description = "Print the dump's table of contents and stop.")
     boolean list;
 
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE",
+            description = "Write a SQL script for psql -v ON_ERROR_STOP=1 instead of restoring into a server, as "
+                    + "pg_restore -f does; - for standard output. The options that choose what a restore takes "
+                    + "(-a, -n, -t, -L, --section, --clean, --no-owner, ...) apply to the script the same way.")
+    Path file;
+
     @Mixin
     OutputOptions output = new OutputOptions();
 
@@ -145,9 +154,114 @@ final class RestoreCommand implements Callable<Integer> {
             if (stdin) {
                 throw new PgShiftException(ErrorCode.USAGE, "--list needs a dump directory or an archive file, not -");
             }
-            printList(RestoreRun.checkedManifest(path), spec.commandLine().getOut());
+            Manifest manifest = RestoreRun.checkedManifest(path);
+            if (file == null || "-".equals(file.toString())) {
+                printList(manifest, spec.commandLine().getOut());
+            } else {
+                // As pg_restore -l -f: the list goes into the file, ready to be trimmed for -L.
+                try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file))) {
+                    printList(manifest, out);
+                }
+            }
             return 0;
         }
+        if (file != null) {
+            return script(stdin);
+        }
+        RestoreOptions options = options(target(Environment.system()));
+        String from = stdin ? "standard input" : path.toAbsolutePath().toString();
+        ReportSession[] sessions = new ReportSession[1];
+        try {
+            output.run(spec, progress -> {
+                sessions[0] = report.session("restore", from, options.target().describe(), progress);
+                return sessions[0].run(() -> restore(new RestoreRun(options, sessions[0].listener()), stdin),
+                        done -> Contents.of(Map.of("dump", from), List.of()));
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        ReportSession session = sessions[0];
+        spec.commandLine().getOut().println("Restored " + (stdin ? "standard input" : path) + " into "
+                + options.target().describe());
+        ReportOption.written(session, spec.commandLine().getOut());
+        return 0;
+    }
+
+    /** restore -f: the dump as a script, to a file that takes its name once whole, or to standard output. */
+    private Integer script(boolean stdin) throws IOException {
+        if (target != null || server.flags().any() || server.role != null) {
+            throw new PgShiftException(ErrorCode.USAGE, "-f/--file writes a script instead of restoring into a "
+                    + "server: leave out --target, -h, -p, -U, -d and --role");
+        }
+        if (jobs > 1) {
+            throw new PgShiftException(ErrorCode.USAGE, "-f/--file writes one script from top to bottom: leave out "
+                    + "-j/--jobs");
+        }
+        if (keepRoleGrants || report.file != null || resumeFlags.resume) {
+            throw new PgShiftException(ErrorCode.USAGE, "-f/--file writes a script and restores nothing: leave out "
+                    + (keepRoleGrants ? "--keep-role-grants" : report.file != null ? "--report" : "--resume"));
+        }
+        RestoreOptions options = options(null);
+        boolean toStdout = "-".equals(file.toString());
+        String from = stdin ? "standard input" : path.toString();
+        // The progress goes to standard error, so standard output can hold the script alone.
+        output.run(spec, progress -> {
+            ScriptRestore run = new ScriptRestore(options, progress);
+            if (toStdout) {
+                script(run, stdin, System.out);
+                return null;
+            }
+            Path partial = PartialFile.create(file, "script");
+            try (OutputStream out = Files.newOutputStream(partial)) {
+                script(run, stdin, out);
+            } catch (IOException | RuntimeException e) {
+                PartialFile.deleteQuietly(partial);
+                throw e instanceof IOException io
+                        ? new PgShiftException(ErrorCode.IO, "cannot write " + file + ": " + io.getMessage(), io)
+                        : (RuntimeException) e;
+            }
+            PartialFile.publish(partial, file, "script");
+            return null;
+        });
+        // With the script on standard output, the summary must not end up inside it.
+        PrintWriter summary = toStdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        summary.println("Wrote " + from + " as a script to " + (toStdout ? "standard output" : file));
+        summary.flush();
+        return 0;
+    }
+
+    private void script(ScriptRestore run, boolean stdin, OutputStream out) {
+        if (stdin) {
+            run.runArchive(System.in, out);
+        } else if (Files.isDirectory(path)) {
+            run.run(path, out);
+        } else if (Files.isRegularFile(path)) {
+            run.runArchiveFile(path, out);
+        } else {
+            throw new PgShiftException(ErrorCode.IO, path + " does not exist");
+        }
+    }
+
+    /** Restores; an I/O error goes through the report's run unchecked and comes out as it was. */
+    private Void restore(RestoreRun run, boolean stdin) {
+        if (stdin) {
+            run.runArchive(System.in);
+        } else if (Files.isDirectory(path)) {
+            run.run();
+        } else {
+            try (InputStream in = Files.newInputStream(path)) {
+                run.runArchive(in);
+            } catch (NoSuchFileException e) {
+                throw new PgShiftException(ErrorCode.IO, path + " does not exist", e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return null;
+    }
+
+    /** What to restore, checked as the command line is: into the target, or into a script without one. */
+    private RestoreOptions options(ConnInfo into) {
         if (singleTransaction && jobs > 1) {
             throw new PgShiftException(ErrorCode.USAGE, "--single-transaction and -j/--jobs cannot be used together");
         }
@@ -167,45 +281,9 @@ final class RestoreCommand implements Callable<Integer> {
                     + "(or --section data)");
         }
         RestoreSelection selection = new RestoreSelection(schemas, tables, useList == null ? null : listed(useList));
-        RestoreOptions options = new RestoreOptions(target(Environment.system()), path,
-                jobs,
-                ddl.toOptions(), chosenSections, clean, ifExists, singleTransaction,
-                selection, keepRoleGrants).withFaults(faults.toFaults()).withDisableTriggers(disableTriggers)
-                .withResume(resumeFlags.resume, resumeFlags.stateDir);
-        String from = stdin ? "standard input" : path.toAbsolutePath().toString();
-        ReportSession[] sessions = new ReportSession[1];
-        try {
-            output.run(spec, progress -> {
-                sessions[0] = report.session("restore", from, options.target().describe(), progress);
-                return sessions[0].run(() -> restore(new RestoreRun(options, sessions[0].listener()), stdin),
-                        done -> Contents.of(Map.of("dump", from), List.of()));
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-        ReportSession session = sessions[0];
-        spec.commandLine().getOut().println("Restored " + (stdin ? "standard input" : path) + " into "
-                + options.target().describe());
-        ReportOption.written(session, spec.commandLine().getOut());
-        return 0;
-    }
-
-    /** Restores; an I/O error goes through the report's run unchecked and comes out as it was. */
-    private Void restore(RestoreRun run, boolean stdin) {
-        if (stdin) {
-            run.runArchive(System.in);
-        } else if (Files.isDirectory(path)) {
-            run.run();
-        } else {
-            try (InputStream in = Files.newInputStream(path)) {
-                run.runArchive(in);
-            } catch (NoSuchFileException e) {
-                throw new PgShiftException(ErrorCode.IO, path + " does not exist", e);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return null;
+        return new RestoreOptions(into, path, jobs, ddl.toOptions(), chosenSections, clean, ifExists,
+                singleTransaction, selection, keepRoleGrants).withFaults(faults.toFaults())
+                .withDisableTriggers(disableTriggers).withResume(resumeFlags.resume, resumeFlags.stateDir);
     }
 
     /**

@@ -4,6 +4,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.pgshift.catalog.Column;
+import io.pgshift.catalog.Table;
 
 /**
  * Chooses between binary and text COPY for a table. Binary COPY skips printing and parsing every value, but
@@ -24,6 +30,17 @@ public final class CopyFormat {
             FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
             WHERE a.attrelid = ? AND a.attnum > 0 AND NOT a.attisdropped""";
 
+    /** Each column's type by number, domains followed down to the type whose binary form their values have. */
+    private static final String COLUMN_TYPES = """
+            WITH RECURSIVE base(attnum, oid) AS (
+                SELECT a.attnum, a.atttypid FROM pg_catalog.pg_attribute a
+                WHERE a.attrelid = ? AND a.attnum > 0 AND NOT a.attisdropped
+                UNION ALL
+                SELECT b.attnum, t.typbasetype FROM base b JOIN pg_catalog.pg_type t ON t.oid = b.oid
+                WHERE t.typtype = 'd')
+            SELECT b.attnum, t.typname FROM base b JOIN pg_catalog.pg_type t ON t.oid = b.oid
+            WHERE t.typtype <> 'd'""";
+
     private CopyFormat() {
     }
 
@@ -35,5 +52,23 @@ public final class CopyFormat {
                 return rs.next() && rs.getBoolean(1) ? BINARY : TEXT;
             }
         }
+    }
+
+    /**
+     * The types of the columns a binary COPY of the table holds, in its order ({@link CopyStatements#target}), as
+     * pg_type names them, domains resolved: what a dump records so that its binary rows can be printed as text
+     * later ({@link BinaryCopyText}), away from any server.
+     */
+    public static List<String> columnTypes(Connection source, Table table) throws SQLException {
+        Map<Integer, String> byNumber = new HashMap<>();
+        try (PreparedStatement ps = source.prepareStatement(COLUMN_TYPES)) {
+            ps.setLong(1, table.oid());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    byNumber.put(rs.getInt(1), rs.getString(2));
+                }
+            }
+        }
+        return table.copyColumns().stream().map(Column::number).map(byNumber::get).toList();
     }
 }

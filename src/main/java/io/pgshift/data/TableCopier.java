@@ -58,6 +58,24 @@ public final class TableCopier {
      * @param copyOut the range's {@code COPY (SELECT ... WHERE range) TO STDOUT}, run in the shared snapshot
      * @param copyIn  the table's {@code COPY ... FROM STDIN}, without FREEZE
      */
+    /**
+     * Adds the table's rows to a target table that exists and may have been made by someone else: a data-only copy.
+     * No TRUNCATE, which a table that a foreign key references refuses, and so no FREEZE. With a table name, that
+     * table's triggers, the internal ones that check foreign keys among them, are off while the rows go in, inside
+     * the load's own transaction, so that no failure leaves them off (--disable-triggers).
+     */
+    public static Result append(Connection source, Connection targetConnection, Table table, String disableTriggersOf,
+                                LongConsumer progress) throws SQLException {
+        String root = table.layout().loadThrough();
+        String into = root == null ? CopyStatements.target(table) : CopyStatements.retarget(root, table);
+        String format = CopyFormat.choose(source, table.oid());
+        return transfer(source, targetConnection,
+                disableTriggersOf == null ? null : "ALTER TABLE " + disableTriggersOf + " DISABLE TRIGGER ALL",
+                CopyStatements.out(CopyStatements.source(source, table), format), CopyStatements.in(into, format, false),
+                disableTriggersOf == null ? null : "ALTER TABLE " + disableTriggersOf + " ENABLE TRIGGER ALL",
+                progress);
+    }
+
     public static Result copyRange(Connection source, Connection target, String copyOut, String copyIn,
                                    LongConsumer progress) throws SQLException {
         return transfer(source, target, null, copyOut, copyIn, progress);
@@ -74,6 +92,12 @@ public final class TableCopier {
 
     private static Result transfer(Connection source, Connection target, String prepare, String copyOut,
                                    String copyIn, LongConsumer progress) throws SQLException {
+        return transfer(source, target, prepare, copyOut, copyIn, null, progress);
+    }
+
+    /** As above; {@code finish}, if given, runs after the COPY, before the commit. */
+    private static Result transfer(Connection source, Connection target, String prepare, String copyOut,
+                                   String copyIn, String finish, LongConsumer progress) throws SQLException {
         LoadTransaction transaction = LoadTransaction.begin(target);
         if (progress instanceof LoadListener listener) {
             listener.began(transaction.id());
@@ -96,6 +120,9 @@ public final class TableCopier {
                 if (out.isActive()) {
                     cancelQuietly(out);
                 }
+            }
+            if (finish != null) {
+                SessionSettings.execute(target, finish);
             }
             transaction.commit(out.getHandledRowCount(), bytes);
             return new Result(out.getHandledRowCount(), bytes);

@@ -22,35 +22,49 @@ import io.pgshift.ddl.DdlOptions;
  *                              stalled
  * @param resume                go on with an interrupted copy from its resume log instead of starting over
  * @param stateDirectory        where resume logs are kept
+ * @param dataOnly              copy the data section alone, rows, sequence positions and large objects, into tables
+ *                              that exist and are empty (-a/--data-only)
+ * @param disableTriggers       with dataOnly, each table's triggers are off while its rows go in (--disable-triggers)
  */
 public record CopyOptions(ConnInfo source, ConnInfo target, int jobs, int indexJobs, boolean clean, DdlOptions ddl,
                           boolean analyze, boolean schemaOnly, CatalogFilter filter, long splitTablesLargerThan,
                           int splitMaxParts, boolean keepRoleGrants, Faults faults, boolean resume,
-                          java.nio.file.Path stateDirectory) {
+                          java.nio.file.Path stateDirectory, boolean dataOnly, boolean disableTriggers) {
 
     public CopyOptions(ConnInfo source, ConnInfo target, int jobs, int indexJobs, boolean clean, DdlOptions ddl,
                        boolean analyze, boolean schemaOnly, CatalogFilter filter, long splitTablesLargerThan,
                        int splitMaxParts, boolean keepRoleGrants) {
         this(source, target, jobs, indexJobs, clean, ddl, analyze, schemaOnly, filter, splitTablesLargerThan,
-                splitMaxParts, keepRoleGrants, Faults.DEFAULTS, false, ResumeLog.defaultDirectory());
+                splitMaxParts, keepRoleGrants, Faults.DEFAULTS, false, ResumeLog.defaultDirectory(), false, false);
     }
 
     public CopyOptions withFaults(Faults newFaults) {
         return new CopyOptions(source, target, jobs, indexJobs, clean, ddl, analyze, schemaOnly, filter,
-                splitTablesLargerThan, splitMaxParts, keepRoleGrants, newFaults, resume, stateDirectory);
+                splitTablesLargerThan, splitMaxParts, keepRoleGrants, newFaults, resume, stateDirectory, dataOnly,
+                disableTriggers);
     }
 
     /** Keeps (or takes back at the end) the memberships a target user that is not a superuser grants itself. */
     public CopyOptions withKeepRoleGrants(boolean keep) {
         return new CopyOptions(source, target, jobs, indexJobs, clean, ddl, analyze, schemaOnly, filter,
-                splitTablesLargerThan, splitMaxParts, keep, faults, resume, stateDirectory);
+                splitTablesLargerThan, splitMaxParts, keep, faults, resume, stateDirectory, dataOnly, disableTriggers);
     }
 
     /** Resumes an interrupted copy (or not), keeping resume logs in the directory given, or the default one. */
     public CopyOptions withResume(boolean resumeIt, java.nio.file.Path directory) {
         return new CopyOptions(source, target, jobs, indexJobs, clean, ddl, analyze, schemaOnly, filter,
                 splitTablesLargerThan, splitMaxParts, keepRoleGrants, faults, resumeIt,
-                directory != null ? directory : stateDirectory);
+                directory != null ? directory : stateDirectory, dataOnly, disableTriggers);
+    }
+
+    /**
+     * Copies the data section alone into tables that exist (-a), as pg_dump -a and pg_restore -a do, with each
+     * table's triggers off while its rows go in (--disable-triggers) or not.
+     */
+    public CopyOptions withDataOnly(boolean onlyData, boolean disable) {
+        return new CopyOptions(source, target, jobs, indexJobs, clean, ddl, analyze, schemaOnly, filter,
+                splitTablesLargerThan, splitMaxParts, keepRoleGrants, faults, resume, stateDirectory, onlyData,
+                disable);
     }
 
     /** Large tables are cut at 1GB unless told otherwise, as pgcopydb's --split-tables-larger-than suggests. */
@@ -65,6 +79,12 @@ public record CopyOptions(ConnInfo source, ConnInfo target, int jobs, int indexJ
         }
         if (resume && clean) {
             throw new IllegalArgumentException("--resume goes on with an interrupted copy, --clean starts over");
+        }
+        if (dataOnly && (schemaOnly || clean || resume)) {
+            throw new IllegalArgumentException("--data-only goes with neither --schema-only, --clean nor --resume");
+        }
+        if (disableTriggers && !dataOnly) {
+            throw new IllegalArgumentException("--disable-triggers is for a data-only copy");
         }
         if (splitTablesLargerThan < 0 || splitMaxParts < 0) {
             throw new IllegalArgumentException("split threshold and parts cannot be negative");

@@ -232,6 +232,10 @@ public final class CopyRun {
             grants = OwnerAccess.prepare(options, context, targetDatabase.maintenance(), listener);
             Set<ObjectRef> leftOut = targetDatabase.builtInPrivilegesLeftOut(trial.entries());
             targetDatabase.checkSecurityLabels(trial.entries());
+            if (options.dataOnly()) {
+                targetDatabase.requireExisting("a data-only copy (-a) loads tables that exist: create them first "
+                        + "(copy -s)");
+            }
             boolean created = targetDatabase.createIfMissing(catalog.database(), options.ddl().noOwner());
             targetDatabase.close();
             // Index builders wait for rows; a schema-only copy has none, so its copiers build what is left.
@@ -247,7 +251,17 @@ public final class CopyRun {
             Connection target = workers.get(0).target;
             ResumeLog log = ResumeLog.of(options.stateDirectory(), "copy", options.source().describe(),
                     options.target().describe());
-            boolean startsEmpty = options.resume() || ensureEmpty(targetDatabase, target, catalog, log);
+            boolean startsEmpty = !options.dataOnly()
+                    && (options.resume() || ensureEmpty(targetDatabase, target, catalog, log));
+            if (options.dataOnly() && log.exists()) {
+                throw new PgShiftException(ErrorCode.TARGET_NOT_EMPTY, "target database "
+                        + options.target().describe() + " holds an interrupted copy of this source, which a data-only "
+                        + "copy cannot finish; nothing was written: finish it with copy --resume, or start over with "
+                        + "copy --clean");
+            }
+            Set<Long> emptyLargeObjects = options.dataOnly()
+                    ? checkDataOnlyTarget(target, catalog, trial.without(options.filter().excludedData(catalog)))
+                    : Set.of();
             String targetUser = TargetDatabase.currentUser(target);
             Plan plan = (startsEmpty && targetUser.equals(assumedUser) ? trial
                     : Planner.order(writer(catalog, targetUser, startsEmpty).entries()))
@@ -265,7 +279,10 @@ public final class CopyRun {
             Map<Long, Table> allTables = new HashMap<>();
             catalog.tables().forEach(t -> allTables.put(t.oid(), t));
             SmallTableIndexes.Folded folded = SmallTableIndexes.fold(plan, allTables);
-            List<Entry> preData = folded.plan().section(Section.PRE_DATA);
+            // A data-only copy creates no definitions, but large objects are data: they are created with their contents.
+            List<Entry> preData = options.dataOnly() ? folded.plan().section(Section.PRE_DATA).stream()
+                    .filter(e -> e.kind() == Kind.LARGE_OBJECT && !emptyLargeObjects.contains(e.ref().oid())).toList()
+                    : folded.plan().section(Section.PRE_DATA);
             if (!resumption.resuming()) {
                 Progress schema = start(Phase.SCHEMA, preData.size(), 0);
                 ParallelStatements.run(workers.stream().limit(Math.max(1, options.jobs())).map(w -> w.target)
@@ -281,7 +298,9 @@ public final class CopyRun {
             // them now.
             target = retry.alive(workers.get(0), "the copy's last checks");
             retry.checkNothingLost(target);
-            ObjectTally.check(target, targetVersion, ObjectTally.of(catalog, plan), "copy");
+            if (!options.dataOnly()) {
+                ObjectTally.check(target, targetVersion, ObjectTally.of(catalog, plan), "copy");
+            }
             Snapshot.end(leader);
             for (CopyWorker w : workers) {
                 w.closeSource();
@@ -294,11 +313,21 @@ public final class CopyRun {
                 analyze(catalog);
             }
             return new CopyResult(options.source().describe(), options.target().describe(),
-                    sourceVersion.major(), targetVersion.major(), created, countObjects(plan), List.copyOf(phases),
+                    sourceVersion.major(), targetVersion.major(), created,
+                    options.dataOnly() ? Map.of() : countObjects(plan), List.copyOf(phases),
                     sortedTables(), List.copyOf(warnings));
         } finally {
             if (resumption != null) {
                 resumption.close();
+                if (options.dataOnly()) {
+                    // A data-only copy that failed is run again, never resumed: a full copy's --resume would take
+                    // its log for one whose definitions are all there.
+                    try {
+                        resumption.complete();
+                    } catch (PgShiftException e) {
+                        listener.warning(e.getMessage());
+                    }
+                }
             }
             for (CopyWorker w : workers) {
                 w.close();
@@ -326,8 +355,10 @@ public final class CopyRun {
         // of its ranges may have committed, and rows are never deleted by a guess at a range.
         List<Entry> data = options.schemaOnly() ? List.of()
                 : splits.expand(unfinished(plan.section(Section.DATA), finished), byOid, leader, sourceVersion,
-                        resumption.resuming() ? 0 : options.splitTablesLargerThan(), options.splitParts());
-        List<Entry> post = unfinished(plan.section(Section.POST_DATA), finished);
+                        resumption.resuming() || options.disableTriggers() ? 0 : options.splitTablesLargerThan(),
+                        options.splitParts());
+        // A data-only copy's tables have their indexes and constraints already.
+        List<Entry> post = options.dataOnly() ? List.of() : unfinished(plan.section(Section.POST_DATA), finished);
         List<Entry> work = new ArrayList<>(data);
         work.addAll(post);
         long items = data.stream()
@@ -413,7 +444,10 @@ public final class CopyRun {
                     return;
                 }
                 TableCopier.Result r = retry.load(w, table.displayName(), progress, id -> resumption.began(e, id),
-                        inSnapshot(w, snapshot, bytes -> TableCopier.copy(w.source, w.target, table, bytes)));
+                        inSnapshot(w, snapshot, bytes -> options.dataOnly()
+                                ? TableCopier.append(w.source, w.target, table, options.disableTriggers()
+                                        ? io.pgshift.sql.Sql.qualified(table.schema(), table.name()) : null, bytes)
+                                : TableCopier.copy(w.source, w.target, table, bytes)));
                 dataDone(progress, table.displayName(), r, start);
             }
             case EXTENSION_TABLE_DATA -> {
@@ -441,6 +475,25 @@ public final class CopyRun {
     private static List<Entry> unfinished(List<Entry> entries, Set<String> finished) {
         return finished.isEmpty() ? entries : entries.stream().filter(e -> !finished.contains(Resumption.step(e)))
                 .toList();
+    }
+
+    /**
+     * A data-only copy's target, checked before anything is written: its tables there and empty, its large objects
+     * without contents, and, with --disable-triggers, a user that may disable the tables' triggers.
+     */
+    private Set<Long> checkDataOnlyTarget(Connection target, Catalog catalog, Plan plan) throws SQLException {
+        Map<Long, Table> byOid = new HashMap<>();
+        catalog.tables().stream().filter(Table::hasRows).forEach(t -> byOid.put(t.oid(), t));
+        List<String> tables = plan.section(Section.DATA).stream().filter(e -> e.kind() == Kind.TABLE_DATA)
+                .map(e -> byOid.get(e.ref().oid())).filter(java.util.Objects::nonNull)
+                .map(t -> io.pgshift.sql.Sql.qualified(t.schema(), t.name())).toList();
+        List<Long> largeObjects = plan.section(Section.DATA).stream().filter(e -> e.kind() == Kind.LARGE_OBJECT_DATA)
+                .map(e -> e.ref().oid()).toList();
+        Set<Long> empty = DataOnlyTarget.check(target, tables, largeObjects);
+        if (options.disableTriggers()) {
+            TriggerAccess.require(target, tables);
+        }
+        return empty;
     }
 
     /**

@@ -99,8 +99,8 @@ public final class DumpRun {
                 }
 
                 @Override
-                public OutputStream rows(Entry entry, Table table, String copyTarget, String copyFormat)
-                        throws IOException {
+                public OutputStream rows(Entry entry, Table table, String copyTarget, String copyFormat,
+                                         List<String> columnTypes) throws IOException {
                     return script.copyBlock(entry, copyTarget, options.disableTriggers()
                             ? Sql.qualified(table.schema(), table.name()) : null);
                 }
@@ -131,10 +131,10 @@ public final class DumpRun {
                 }
 
                 @Override
-                public OutputStream rows(Entry entry, Table table, String copyTarget, String copyFormat)
-                        throws IOException {
+                public OutputStream rows(Entry entry, Table table, String copyTarget, String copyFormat,
+                                         List<String> columnTypes) throws IOException {
                     block = archive.table(new DataFile(entry.ref(), Sql.qualified(table.schema(), table.name()),
-                            copyTarget, "", copyFormat, options.compression(), 0, 0, 0, ""));
+                            copyTarget, "", copyFormat, options.compression(), 0, 0, 0, "", columnTypes));
                     return block;
                 }
 
@@ -167,7 +167,9 @@ public final class DumpRun {
             return false;
         }
 
-        OutputStream rows(Entry entry, Table table, String copyTarget, String copyFormat) throws IOException;
+        /** A table's rows; the column types are given for binary rows, null for text. */
+        OutputStream rows(Entry entry, Table table, String copyTarget, String copyFormat, List<String> columnTypes)
+                throws IOException;
 
         default void rowsDone(long rows) {
         }
@@ -196,8 +198,10 @@ public final class DumpRun {
                 long rows;
                 long bytes;
                 String copyFormat = format.binaryRows() ? CopyFormat.choose(source.leader(), table.oid()) : CopyFormat.TEXT;
+                List<String> columnTypes = CopyFormat.BINARY.equals(copyFormat)
+                        ? CopyFormat.columnTypes(source.leader(), table) : null;
                 try (CountedStreams.Output rowStream = new CountedStreams.Output(
-                        format.rows(entry, table, copyTarget, copyFormat), progress::addBytes)) {
+                        format.rows(entry, table, copyTarget, copyFormat, columnTypes), progress::addBytes)) {
                     rows = TableFiles.dump(source.leader(), CopyStatements.source(source.leader(), table), copyFormat,
                             rowStream);
                     bytes = rowStream.count();
@@ -324,7 +328,8 @@ public final class DumpRun {
                 CopyStatements.target(table), number, copyFormat, options.compression())) {
             long rows = TableFiles.dumpQuery(reader, copyOut.in(copyFormat), sink);
             sink.close();
-            return sink.describe(rows);
+            return sink.describe(rows).withColumnTypes(CopyFormat.BINARY.equals(copyFormat)
+                    ? CopyFormat.columnTypes(reader, table) : null);
         } catch (IOException e) {
             throw new PgShiftException(ErrorCode.IO, "cannot write the data of " + what + " to " + directory.root()
                     + ": " + e.getMessage(), e);

@@ -123,6 +123,14 @@ final class TargetDatabase implements AutoCloseable {
      * option the source uses; whether its build supports ICU, and its host the locale, is another matter,
      * and each fallback is reported.
      */
+    /** Refuses a target database that does not exist: a data-only copy loads tables that must be there. */
+    void requireExisting(String why) throws SQLException {
+        if (!exists(maintenance(), target.dbname())) {
+            throw new PgShiftException(ErrorCode.DATABASE_NOT_FOUND, "target database " + target.describe()
+                    + " does not exist; " + why);
+        }
+    }
+
     boolean createIfMissing(DatabaseInfo source, boolean noOwner) throws SQLException {
         Connection admin = maintenance();
         if (exists(admin, target.dbname())) {
