@@ -54,9 +54,11 @@ final class WriteStop {
         done.add("database " + database + " made read-only; " + SourceReadiness.count(sessions.size() - refused.size(),
                 "open session") + " ended");
         if (!refused.isEmpty()) {
+            // A session that goes on could still write: the cutover cannot go on, and the source is given back.
+            stop.undo();
             throw new SQLException("could not end " + SourceReadiness.count(refused.size(), "session") + " of "
                     + "database " + database + ", which could still write: " + SourceReadiness.names(refused)
-                    + "; end them yourself and give --stop-writes none");
+                    + "; the database was made writable again; end them yourself and give --stop-writes none");
         }
         return stop;
     }
