@@ -197,6 +197,9 @@ class VerificationCatchesDifferencesIT {
                     "GRANT SELECT ON ALL TABLES IN SCHEMA public TO verifier",
                     "GRANT SELECT ON ALL SEQUENCES IN SCHEMA public, sales TO verifier");
         }
+        // Only the source refuses the rows: with both refusing, whichever server's read failed first decided
+        // between exit 14 (the source) and 9 (the target).
+        target.execute("shop", "GRANT SELECT ON ALL TABLES IN SCHEMA sales TO verifier");
 
         Cli.Run run = Cli.run("verify", "--source", Cli.conn(source, "shop").replace("user=" + source.superuser(),
                 "user=verifier").replace(source.password(), "verifier-secret"), "--target",
@@ -206,7 +209,8 @@ class VerificationCatchesDifferencesIT {
         // Reading the source failed: exit 14, the code of a source that fails, whichever command reads it.
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(14);
         assertThat(ErrorOutput.withoutWarnings(run.err())).startsWith("pgshift: reading the source failed: verification of "
-                + "database \"shop\" failed: could not read the rows of sales.").contains("permission denied");
+                + "database \"shop\" failed: could not read the rows of sales.").contains("on the source")
+                .contains("permission denied");
         assertThat(run.err()).doesNotContain("secret");
         assertThat(ErrorOutput.withoutWarnings(run.err()).lines()).hasSize(1);
     }
