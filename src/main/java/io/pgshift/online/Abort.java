@@ -69,18 +69,11 @@ public final class Abort {
                         + ": " + Errors.firstLine(e) + "; until it is dropped, it keeps WAL on the source's disk");
             }
             try {
-                Optional<Publication.Marker> marker = Publication.marker(s, name);
-                if (marker.isPresent()) {
-                    List<String> tables = Publication.tablesByOid(s, marker.get().fullIdentity());
-                    resetIdentity(s, tables);
-                    if (t.isPresent()) {
-                        resetIdentity(t.get(), tables);
-                    }
-                    if (!tables.isEmpty()) {
-                        removed.add("REPLICA IDENTITY FULL of " + SourceReadiness.count(tables.size(), "table"));
-                    }
+                int identities = Publication.remove(s, t.orElse(null), name);
+                if (identities > 0) {
+                    removed.add("REPLICA IDENTITY FULL of " + SourceReadiness.count(identities, "table"));
                 }
-                if (Publication.drop(s, name)) {
+                if (identities >= 0) {
                     removed.add("publication " + name + " on the source");
                 }
             } catch (SQLException | RuntimeException e) {
@@ -94,12 +87,5 @@ public final class Abort {
             t.ifPresent(Connections::closeQuietly);
         }
         return problems;
-    }
-
-    /** Gives back the default identity (the primary key, which these tables lack: none) to tables online mode changed. */
-    static void resetIdentity(Connection connection, List<String> tables) throws SQLException {
-        for (String table : tables) {
-            Statements.execute(connection, "ALTER TABLE IF EXISTS " + table + " REPLICA IDENTITY DEFAULT");
-        }
     }
 }

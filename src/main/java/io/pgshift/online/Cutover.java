@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import io.pgshift.ErrorCode;
 import io.pgshift.Errors;
@@ -161,13 +160,7 @@ public final class Cutover {
     private static Integer dropReplication(Connection source, Connection target, String name) throws SQLException {
         Subscription.drop(target, name);
         Slot.drop(source, name, Duration.ofSeconds(30));
-        Optional<Publication.Marker> marker = Publication.marker(source, name);
-        if (marker.isPresent()) {
-            List<String> tables = Publication.tablesByOid(source, marker.get().fullIdentity());
-            Abort.resetIdentity(source, tables);
-            Abort.resetIdentity(target, tables);
-        }
-        Publication.drop(source, name);
+        Publication.remove(source, target, name);
         return 0;
     }
 

@@ -46,8 +46,7 @@ public final class OnlineCopy {
     public OnlineCopyResult run() {
         try (Connection source = Connector.open(options.source())) {
             ServerVersion version = CatalogReader.versionOf(source);
-            String name = OnlineNames.forDatabase(Long.parseLong(Statements.text(source,
-                    "SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database()")));
+            String name = Sessions.name(source);
             List<Table> tables = tablesToCopy(version);
             SourceReadiness.Ready ready = SourceReadiness.check(source, version, options.source().describe(),
                     tables, options.replicaIdentityFull(), name, listener::warning);

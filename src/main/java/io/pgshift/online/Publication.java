@@ -66,13 +66,34 @@ final class Publication {
         }
     }
 
-    static boolean drop(Connection source, String name) throws SQLException {
+    private static boolean drop(Connection source, String name) throws SQLException {
         boolean existed = Statements.first(source, "SELECT 1 FROM pg_catalog.pg_publication WHERE pubname = ?",
                 rs -> 1, name).isPresent();
         if (existed) {
             Statements.execute(source, "DROP PUBLICATION IF EXISTS " + Sql.ident(name));
         }
         return existed;
+    }
+
+    /**
+     * Drops the publication, after giving the tables online mode made REPLICA IDENTITY FULL their default identity
+     * back on the source and, when given, on the target.
+     *
+     * @return how many tables had their identity given back, or -1 when there was no publication
+     */
+    static int remove(Connection source, Connection target, String name) throws SQLException {
+        Optional<Marker> found = marker(source, name);
+        if (found.isEmpty()) {
+            return -1;
+        }
+        List<String> tables = tablesByOid(source, found.get().fullIdentity());
+        for (Connection c : target == null ? List.of(source) : List.of(source, target)) {
+            for (String table : tables) {
+                Statements.execute(c, "ALTER TABLE IF EXISTS " + table + " REPLICA IDENTITY DEFAULT");
+            }
+        }
+        drop(source, name);
+        return tables.size();
     }
 
     /** The qualified names of the tables given REPLICA IDENTITY FULL that still exist. */
