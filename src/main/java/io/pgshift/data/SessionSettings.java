@@ -56,8 +56,8 @@ public final class SessionSettings {
      * earlier commit's WAL too, so when this returns everything the run committed is durable.
      */
     public static void commitDurably(Connection target) throws SQLException {
-        execute(target, "SET synchronous_commit = on");
         execute(target, "BEGIN");
+        execute(target, "SET LOCAL synchronous_commit = on");
         execute(target, "SELECT pg_catalog.txid_current()");
         execute(target, "COMMIT");
     }

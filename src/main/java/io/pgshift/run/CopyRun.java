@@ -287,6 +287,9 @@ public final class CopyRun {
                 Progress schema = start(Phase.SCHEMA, preData.size(), 0);
                 ParallelStatements.run(workers.stream().limit(Math.max(1, options.jobs())).map(w -> w.target)
                         .toList(), preData, schema, listener);
+                // The rows go into tables that a crash of the target must not take back, nor the log's word that
+                // the schema is done.
+                SessionSettings.commitDurably(target);
                 finish(schema);
                 resumption.schemaDone();
             }

@@ -217,9 +217,9 @@ final class DataRetry {
         for (int attempt = 1; ; again = true) {
             try {
                 if (again) {
-                    InterruptedBuild.run(w.targetSession(), e, true);
+                    InterruptedBuild.run(w.targetSession(), e);
                 } else {
-                    PostDataStatements.run(w.targetSession(), e, true);
+                    PostDataStatements.runDurably(w.targetSession(), e);
                 }
                 return;
             } catch (SQLException failure) {

@@ -24,14 +24,14 @@ final class InterruptedBuild {
     }
 
     /** Runs the step, building its object only when the target does not have it valid already. */
-    static void run(Connection target, Entry e, boolean retry) throws SQLException {
+    static void run(Connection target, Entry e) throws SQLException {
         if (builtAndValid(target, e)) {
             List<String> rest = e.sql().stream().filter(sql -> !isBuild(sql)).toList();
-            PostDataStatements.run(target, e.withSql(rest), retry);
+            PostDataStatements.runDurably(target, e.withSql(rest));
             return;
         }
         undoPart(target, e);
-        PostDataStatements.run(target, e, retry);
+        PostDataStatements.runDurably(target, e);
     }
 
     /**

@@ -2,7 +2,9 @@ package io.pgshift.run;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
+import io.pgshift.data.SessionSettings;
 import io.pgshift.plan.Entry;
 
 /**
@@ -27,7 +29,28 @@ final class PostDataStatements {
      *              which a deadlock ends anyway
      */
     static void run(Connection target, Entry entry, boolean retry) throws SQLException {
-        for (String sql : entry.sql()) {
+        run(target, entry.sql(), retry);
+    }
+
+    /**
+     * Runs the step so that it is durable once this returns: its last statement commits synchronously, which
+     * flushes the WAL of the earlier ones too. Target sessions commit asynchronously, and a step noted done (in the
+     * resume log, in the run's count) that a crash of the target then takes back would be lost without a word; a
+     * load is asked about again by its transaction's id instead, but a step commits once per statement.
+     */
+    static void runDurably(Connection target, Entry entry) throws SQLException {
+        List<String> sql = entry.sql();
+        if (sql.isEmpty()) {
+            return;
+        }
+        run(target, sql.subList(0, sql.size() - 1), true);
+        SessionSettings.execute(target, "SET synchronous_commit = on");
+        run(target, sql.subList(sql.size() - 1, sql.size()), true);
+        SessionSettings.execute(target, "SET synchronous_commit = off");
+    }
+
+    private static void run(Connection target, List<String> statements, boolean retry) throws SQLException {
+        for (String sql : statements) {
             for (int attempt = 1; ; attempt++) {
                 try {
                     PrivilegeWarnings.execute(target, sql);

@@ -210,6 +210,11 @@ public final class RestoreRun {
                             ParallelStatements.run(loaders.stream().map(l -> l.connection).toList(), preData, schema,
                                     listener);
                         }
+                        if (!single) {
+                            // The rows go into tables that a crash of the target must not take back, nor the
+                            // log's word that the schema is done.
+                            SessionSettings.commitDurably(loaders.get(0).connection);
+                        }
                         listener.phaseFinished(schema);
                         resumption.schemaDone();
                     }
