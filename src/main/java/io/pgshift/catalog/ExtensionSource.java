@@ -4,11 +4,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.pgshift.sql.Sql;
 import io.pgshift.object.Section;
 import io.pgshift.object.ObjectRef;
+import io.pgshift.object.Rows;
 import io.pgshift.object.Kind;
 
 /**
@@ -70,21 +70,15 @@ public final class ExtensionSource implements ObjectSource {
         for (Config c : configs) {
             String name = Sql.qualified(c.schema(), c.name());
             ObjectRef extension = ObjectRef.of("pg_extension", c.extension());
-            List<String> sql = c.kind() == 'S' ? List.of(sequencePosition(context, name))
-                    : selectedRows(name, c.columns(), c.condition());
-            data.add(ObjectDef.of(ObjectRef.dataOf(c.oid()), c.kind() == 'S' ? Kind.SEQUENCE_SET : Kind.EXTENSION_TABLE_DATA,
-                    c.schema(), c.schema() + "." + c.name(), name, Section.DATA, sql)
-                    .withDependencies(Set.of(extension)));
+            ObjectDef def = c.kind() == 'S'
+                    ? ObjectDef.of(ObjectRef.dataOf(c.oid()), Kind.SEQUENCE_SET, c.schema(), c.schema() + "." + c.name(),
+                            name, Section.DATA, List.of(sequencePosition(context, name)))
+                    : ObjectDef.of(ObjectRef.dataOf(c.oid()), Kind.EXTENSION_TABLE_DATA, c.schema(),
+                            c.schema() + "." + c.name(), name, Section.DATA, List.of())
+                            .withRows(new Rows.Selected(c.schema(), c.name(), c.columns(), c.condition()));
+            data.add(def.withDependencies(Set.of(extension)));
         }
         return data;
-    }
-
-    /** The COPY pair of {@link Kind#EXTENSION_TABLE_DATA}; the condition is the extension's own WHERE clause. */
-    private static List<String> selectedRows(String table, List<String> columns, String condition) {
-        String list = columns.stream().map(Sql::ident).collect(Collectors.joining(", "));
-        String where = condition == null || condition.isBlank() ? "" : " " + condition;
-        return List.of("COPY (SELECT " + list + " FROM ONLY " + table + where + ") TO STDOUT",
-                "COPY " + table + " (" + list + ") FROM STDIN");
     }
 
     private static String sequencePosition(SourceContext context, String sequence) throws SQLException {

@@ -6,6 +6,7 @@ import java.util.Set;
 import io.pgshift.object.Section;
 import io.pgshift.object.Kind;
 import io.pgshift.object.ObjectRef;
+import io.pgshift.object.Rows;
 
 /**
  * A schema object as read from the source, in the generic form most object kinds share: the statements
@@ -21,10 +22,11 @@ import io.pgshift.object.ObjectRef;
  * @param acl         the aclitem[] as text, or null for the default privileges
  * @param table       the table this object belongs to (its trigger, policy, rule), or null
  * @param split       how to create the object in two steps when it stands in a dependency loop, or null
+ * @param rows        which rows a DATA object moves, when not all of its table's; null otherwise
  */
 public record ObjectDef(ObjectRef ref, Kind kind, String schema, String name, String designation,
                         String aclTarget, Section section, List<String> create, String owner, String comment,
-                        String acl, Set<ObjectRef> dependsOn, ObjectRef table, Split split) {
+                        String acl, Set<ObjectRef> dependsOn, ObjectRef table, Split split, Rows rows) {
 
     /**
      * The object created without some of its parts, then each part on its own (a domain, then its CHECK
@@ -51,36 +53,41 @@ public record ObjectDef(ObjectRef ref, Kind kind, String schema, String name, St
     public static ObjectDef of(ObjectRef ref, Kind kind, String schema, String name, String designation,
                                Section section, List<String> create) {
         return new ObjectDef(ref, kind, schema, name, designation, null, section, create, null, null, null, Set.of(),
-                null, null);
+                null, null, null);
     }
 
     public ObjectDef withOwner(String newOwner) {
         return new ObjectDef(ref, kind, schema, name, designation, aclTarget, section, create, newOwner, comment, acl,
-                dependsOn, table, split);
+                dependsOn, table, split, rows);
     }
 
     public ObjectDef withComment(String newComment) {
         return new ObjectDef(ref, kind, schema, name, designation, aclTarget, section, create, owner, newComment, acl,
-                dependsOn, table, split);
+                dependsOn, table, split, rows);
     }
 
     public ObjectDef withAcl(String newAclTarget, String newAcl) {
         return new ObjectDef(ref, kind, schema, name, designation, newAclTarget, section, create, owner, comment,
-                newAcl, dependsOn, table, split);
+                newAcl, dependsOn, table, split, rows);
     }
 
     public ObjectDef withDependencies(Set<ObjectRef> newDependsOn) {
         return new ObjectDef(ref, kind, schema, name, designation, aclTarget, section, create, owner, comment, acl,
-                newDependsOn, table, split);
+                newDependsOn, table, split, rows);
     }
 
     public ObjectDef withTable(ObjectRef newTable) {
         return new ObjectDef(ref, kind, schema, name, designation, aclTarget, section, create, owner, comment, acl,
-                dependsOn, newTable, split);
+                dependsOn, newTable, split, rows);
+    }
+
+    public ObjectDef withRows(Rows newRows) {
+        return new ObjectDef(ref, kind, schema, name, designation, aclTarget, section, create, owner, comment, acl,
+                dependsOn, table, split, newRows);
     }
 
     public ObjectDef withSplit(Split newSplit) {
         return new ObjectDef(ref, kind, schema, name, designation, aclTarget, section, create, owner, comment, acl,
-                dependsOn, table, newSplit);
+                dependsOn, table, newSplit, rows);
     }
 }

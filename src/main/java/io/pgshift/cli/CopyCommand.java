@@ -15,6 +15,8 @@ import io.pgshift.run.CopyOptions;
 import io.pgshift.run.CopyResult;
 import io.pgshift.run.CopyRun;
 import io.pgshift.object.Kind;
+import io.pgshift.object.Rows;
+import io.pgshift.data.CopyStatements;
 import io.pgshift.online.OnlineCopy;
 import io.pgshift.online.OnlineCopyResult;
 import io.pgshift.online.OnlineOptions;
@@ -246,8 +248,10 @@ final class CopyCommand implements Callable<Integer> {
                     + e.kind() + " " + e.name());
             if (e.kind() == Kind.LARGE_OBJECT_DATA) {
                 out.println("-- (contents are streamed in chunks)");
-            } else if (e.kind() == Kind.EXTENSION_TABLE_DATA) {
-                out.println("-- (rows are streamed from the first COPY, on the source, into the second)");
+            } else if (e.rows() instanceof Rows.Selected rows) {
+                out.println("-- (the rows the extension selects are streamed from the source with");
+                out.println("--  " + CopyStatements.out(rows));
+                out.println("--  into " + CopyStatements.in(rows) + ")");
             } else if (e.section() == Section.DATA && e.sql().isEmpty()) {
                 out.println("-- (rows are streamed with COPY)");
             }

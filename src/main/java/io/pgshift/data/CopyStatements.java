@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.pgshift.catalog.Table;
+import io.pgshift.object.Rows;
 import io.pgshift.sql.Sql;
 
 /** The COPY target of a table: its name and the columns COPY reads or writes. */
@@ -89,6 +90,21 @@ public final class CopyStatements {
 
     private static String plainColumns(Table table) {
         return table.copyColumns().stream().map(c -> Sql.ident(c.name())).collect(Collectors.joining(", "));
+    }
+
+    /** {@code COPY (SELECT cols FROM ONLY table [WHERE ...]) TO STDOUT}: the rows an extension marks for dumping. */
+    public static String out(Rows.Selected rows) {
+        return "COPY (SELECT " + columnList(rows) + " FROM ONLY " + Sql.qualified(rows.schema(), rows.table())
+                + (rows.condition().isBlank() ? "" : " " + rows.condition()) + ") TO STDOUT";
+    }
+
+    /** The COPY that adds {@link #out(Rows.Selected)}'s rows to the table, beside the ones it holds. */
+    public static String in(Rows.Selected rows) {
+        return "COPY " + Sql.qualified(rows.schema(), rows.table()) + " (" + columnList(rows) + ") FROM STDIN";
+    }
+
+    public static String columnList(Rows.Selected rows) {
+        return rows.columns().stream().map(Sql::ident).collect(Collectors.joining(", "));
     }
 
     public static String out(String target, String format) {

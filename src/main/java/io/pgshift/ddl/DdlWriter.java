@@ -195,7 +195,7 @@ public final class DdlWriter {
         privileges(sql, o.aclTarget() != null ? o.aclTarget() : o.designation(), o.owner(), o.acl());
         Set<ObjectRef> deps = dependsOn(o.ref(), o.schema(), withoutParts);
         deps.addAll(o.dependsOn());
-        return new Entry(o.ref(), o.kind(), o.name(), o.section(), sql, deps, o.table(), Drops.of(o));
+        return new Entry(o.ref(), o.kind(), o.name(), o.section(), sql, deps, o.table(), Drops.of(o), null, o.rows());
     }
 
     Catalog catalog() {

@@ -3,8 +3,11 @@ package io.pgshift.plan;
 import java.util.List;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.pgshift.object.Kind;
 import io.pgshift.object.ObjectRef;
+import io.pgshift.object.Rows;
 import io.pgshift.object.Section;
 
 /**
@@ -19,9 +22,17 @@ import io.pgshift.object.Section;
  *                  when the object goes with another one (a table's rows) or cannot be dropped on its own
  * @param split     how to create the object in two steps if it stands in a dependency loop, or null; the
  *                  planner decides, and the entries of a plan have none
+ * @param rows      which rows a DATA entry moves when not all of its table's, or null; a dump writes such rows out
+ *                  as statements, so its entries have none
  */
 public record Entry(ObjectRef ref, Kind kind, String name, Section section, List<String> sql,
-                    Set<ObjectRef> dependsOn, ObjectRef table, String drop, Split split) {
+                    Set<ObjectRef> dependsOn, ObjectRef table, String drop, Split split,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) Rows rows) {
+
+    public Entry(ObjectRef ref, Kind kind, String name, Section section, List<String> sql,
+                 Set<ObjectRef> dependsOn, ObjectRef table, String drop, Split split) {
+        this(ref, kind, name, section, sql, dependsOn, table, drop, split, null);
+    }
 
     public Entry(ObjectRef ref, Kind kind, String name, Section section, List<String> sql,
                  Set<ObjectRef> dependsOn, ObjectRef table, String drop) {
@@ -35,28 +46,32 @@ public record Entry(ObjectRef ref, Kind kind, String name, Section section, List
     }
 
     public Entry withSection(Section newSection) {
-        return new Entry(ref, kind, name, newSection, sql, dependsOn, table, drop, split);
+        return new Entry(ref, kind, name, newSection, sql, dependsOn, table, drop, split, rows);
     }
 
     public Entry withDependsOn(Set<ObjectRef> newDependsOn) {
-        return new Entry(ref, kind, name, section, sql, newDependsOn, table, drop, split);
+        return new Entry(ref, kind, name, section, sql, newDependsOn, table, drop, split, rows);
     }
 
     public Entry withSql(List<String> newSql) {
-        return new Entry(ref, kind, name, section, newSql, dependsOn, table, drop, split);
+        return new Entry(ref, kind, name, section, newSql, dependsOn, table, drop, split, rows);
     }
 
     public Entry withDrop(String newDrop) {
-        return new Entry(ref, kind, name, section, sql, dependsOn, table, newDrop, split);
+        return new Entry(ref, kind, name, section, sql, dependsOn, table, newDrop, split, rows);
     }
 
     public Entry withSplit(Split newSplit) {
-        return new Entry(ref, kind, name, section, sql, dependsOn, table, drop, newSplit);
+        return new Entry(ref, kind, name, section, sql, dependsOn, table, drop, newSplit, rows);
+    }
+
+    public Entry withRows(Rows newRows) {
+        return new Entry(ref, kind, name, section, sql, dependsOn, table, drop, split, newRows);
     }
 
     /** The object without the parts its split leaves for later; the parts are the split's {@code later}. */
     public Entry splitFirst() {
-        return new Entry(ref, kind, name, section, split.sql(), split.dependsOn(), table, drop, null);
+        return new Entry(ref, kind, name, section, split.sql(), split.dependsOn(), table, drop, null, rows);
     }
 
     @Override

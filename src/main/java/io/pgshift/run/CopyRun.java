@@ -29,7 +29,6 @@ import io.pgshift.catalog.SourceContext;
 import io.pgshift.catalog.SourceWarnings;
 import io.pgshift.catalog.Table;
 import io.pgshift.catalog.TableLayout;
-import io.pgshift.connect.ConnInfo;
 import io.pgshift.connect.Connector;
 import io.pgshift.data.SessionSettings;
 import io.pgshift.data.LargeObjectCopier;
@@ -48,6 +47,8 @@ import io.pgshift.progress.Phase;
 import io.pgshift.Errors;
 import io.pgshift.connect.Connections;
 import io.pgshift.object.Kind;
+import io.pgshift.object.Rows;
+import io.pgshift.data.CopyStatements;
 
 /**
  * Copies one database from a source server into a target server, streamed: schema, then the rows of every
@@ -429,8 +430,12 @@ public final class CopyRun {
         TableSplits.Tally tally = splits.tally(e.ref().oid());
         switch (e.kind()) {
             case TABLE_DATA_PART -> {
+                Table table = byOid.get(e.ref().oid());
+                String range = ((Rows.Range) e.rows()).condition();
                 TableCopier.Result r = retry.load(w, e.name(), progress, inSnapshot(w, snapshot,
-                        bytes -> TableCopier.copyRange(w.source, w.target, e.sql().get(0), e.sql().get(1), bytes)));
+                        bytes -> TableCopier.copyRange(w.source, w.target,
+                                CopyStatements.outRange(w.source, table, range, tally.format()),
+                                CopyStatements.in(CopyStatements.target(table), tally.format(), false), bytes)));
                 tally.partDone(r, start, System.nanoTime());
             }
             case TABLE_DATA -> {
@@ -455,7 +460,9 @@ public final class CopyRun {
             }
             case EXTENSION_TABLE_DATA -> {
                 TableCopier.Result r = retry.load(w, e.name(), progress, id -> resumption.began(e, id),
-                        inSnapshot(w, snapshot, bytes -> TableCopier.copySelected(w.source, w.target, e.sql().get(0), e.sql().get(1), bytes)));
+                        inSnapshot(w, snapshot, bytes -> TableCopier.copySelected(w.source, w.target,
+                                CopyStatements.out((Rows.Selected) e.rows()),
+                                CopyStatements.in((Rows.Selected) e.rows()), bytes)));
                 dataDone(progress, e.name(), r, start);
             }
             case LARGE_OBJECT_DATA -> {

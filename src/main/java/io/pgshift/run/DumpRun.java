@@ -44,6 +44,7 @@ import io.pgshift.progress.Phase;
 import io.pgshift.Errors;
 import io.pgshift.connect.Connections;
 import io.pgshift.object.Kind;
+import io.pgshift.object.Rows;
 
 /**
  * Dumps one database into a directory: the plan as a manifest, and each table's rows in a file of its own,
@@ -257,8 +258,8 @@ public final class DumpRun {
 
     /**
      * The tables to dump, each table larger than the threshold replaced by its ranges: one data file each, all
-     * recorded under the table's entry, so restore loads them together as the table's rows. A range entry's
-     * one statement is the WHERE condition of its rows, read in the shared snapshot like the whole table.
+     * recorded under the table's entry, so restore loads them together as the table's rows. A range's rows are
+     * read in the shared snapshot like the whole table.
      */
     private List<Entry> splitLargeTables(SourceSnapshot source, Map<Long, Table> tables, List<Entry> data)
             throws SQLException {
@@ -278,7 +279,7 @@ public final class DumpRun {
             for (int i = 0; i < ranges.size(); i++) {
                 expanded.add(new Entry(e.ref(), Kind.TABLE_DATA_PART,
                         e.name() + " (part " + (i + 1) + " of " + ranges.size() + ")", Section.DATA,
-                        List.of(ranges.get(i)), e.dependsOn(), e.table()));
+                        List.of(), e.dependsOn(), e.table()).withRows(new Rows.Range(ranges.get(i))));
             }
         }
         return expanded;
@@ -309,11 +310,11 @@ public final class DumpRun {
                 format -> CopyStatements.out(CopyStatements.source(reader, table), format));
     }
 
-    /** One range of a split table: its entry's one statement is the WHERE condition of its rows. */
+    /** One range of a split table, the rows its entry's condition picks. */
     private DataFile dumpRange(Connection reader, DumpDirectory directory, Entry part, Table table, int number)
             throws SQLException {
         return dumpRows(reader, directory, part, table, number, part.name(),
-                format -> CopyStatements.outRange(reader, table, part.sql().get(0), format));
+                format -> CopyStatements.outRange(reader, table, ((Rows.Range) part.rows()).condition(), format));
     }
 
     private interface CopyOut {

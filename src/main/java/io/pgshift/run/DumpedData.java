@@ -10,7 +10,9 @@ import java.util.List;
 
 import io.pgshift.sql.Sql;
 import io.pgshift.plan.Entry;
+import io.pgshift.data.CopyStatements;
 import io.pgshift.object.Kind;
+import io.pgshift.object.Rows;
 
 /**
  * The data a copy streams between two sessions, turned into statements a dump can hold: a large object's
@@ -31,7 +33,7 @@ final class DumpedData {
             if (e.kind() == Kind.LARGE_OBJECT_DATA) {
                 resolved.add(e.withSql(largeObject(source, e.ref().oid())));
             } else if (e.kind() == Kind.EXTENSION_TABLE_DATA) {
-                resolved.add(e.withSql(selectedRows(source, e.sql().get(0), e.sql().get(1))));
+                resolved.add(e.withSql(selectedRows(source, (Rows.Selected) e.rows())).withRows(null));
             } else {
                 resolved.add(e);
             }
@@ -64,15 +66,12 @@ final class DumpedData {
         }
     }
 
-    /**
-     * The rows the copy's first statement ({@code COPY (SELECT cols FROM ONLY t WHERE ...) TO STDOUT}) selects,
-     * as one INSERT into the table the second ({@code COPY t (cols) FROM STDIN}) names. No rows, no statement.
-     */
-    private static List<String> selectedRows(Connection source, String copyOut, String copyIn) throws SQLException {
-        String select = copyOut.substring("COPY (".length(), copyOut.lastIndexOf(") TO STDOUT"));
-        String target = copyIn.substring("COPY ".length(), copyIn.lastIndexOf(" FROM STDIN"));
-        String table = target.substring(0, target.indexOf(" ("));
-        String columns = target.substring(target.indexOf(" (") + 2, target.length() - 1);
+    /** The rows the extension selects, read now, as one INSERT of their JSON. No rows, no statement. */
+    private static List<String> selectedRows(Connection source, Rows.Selected rows) throws SQLException {
+        String table = Sql.qualified(rows.schema(), rows.table());
+        String columns = CopyStatements.columnList(rows);
+        String select = "SELECT " + columns + " FROM ONLY " + table
+                + (rows.condition().isBlank() ? "" : " " + rows.condition());
         String json;
         try (var st = source.createStatement();
              ResultSet rs = st.executeQuery("SELECT pg_catalog.json_agg(r) FROM (" + select + ") r")) {
@@ -82,7 +81,7 @@ final class DumpedData {
         if (json == null) {
             return List.of();
         }
-        return List.of("INSERT INTO " + target + " SELECT " + columns + " FROM pg_catalog.json_populate_recordset(NULL::"
-                + table + ", " + Sql.literal(json) + ")");
+        return List.of("INSERT INTO " + table + " (" + columns + ") SELECT " + columns
+                + " FROM pg_catalog.json_populate_recordset(NULL::" + table + ", " + Sql.literal(json) + ")");
     }
 }

@@ -14,12 +14,12 @@ import io.pgshift.object.ObjectRef;
 import io.pgshift.catalog.ServerVersion;
 import io.pgshift.catalog.Table;
 import io.pgshift.data.CopyFormat;
-import io.pgshift.data.CopyStatements;
 import io.pgshift.data.TableCopier;
 import io.pgshift.data.TableRanges;
 import io.pgshift.plan.Entry;
 import io.pgshift.object.Section;
 import io.pgshift.object.Kind;
+import io.pgshift.object.Rows;
 
 /**
  * Same-table parallelism: a table larger than a threshold is copied as several ranges at once. Each range
@@ -49,21 +49,17 @@ final class TableSplits {
                 expanded.add(e);
                 continue;
             }
-            String format = CopyFormat.choose(leader, table.oid());
-            // No FREEZE, no TRUNCATE: the ranges share the table, which is empty as it was just created.
-            String copyIn = CopyStatements.in(CopyStatements.target(table), format, false);
             ObjectRef partsRef = ObjectRef.partsOf(table.oid());
             for (int i = 0; i < ranges.size(); i++) {
                 expanded.add(new Entry(partsRef, Kind.TABLE_DATA_PART,
-                        e.name() + " (part " + (i + 1) + " of " + ranges.size() + ")", Section.DATA,
-                        List.of(CopyStatements.outRange(leader, table, ranges.get(i), format), copyIn), e.dependsOn(),
-                        e.table()));
+                        e.name() + " (part " + (i + 1) + " of " + ranges.size() + ")", Section.DATA, List.of(),
+                        e.dependsOn(), e.table()).withRows(new Rows.Range(ranges.get(i))));
             }
             Set<ObjectRef> markerDependsOn = new HashSet<>(e.dependsOn());
             markerDependsOn.add(partsRef);
             expanded.add(new Entry(e.ref(), e.kind(), e.name(), e.section(), e.sql(), Set.copyOf(markerDependsOn),
                     e.table()));
-            tallies.put(table.oid(), new Tally(ranges.size()));
+            tallies.put(table.oid(), new Tally(ranges.size(), CopyFormat.choose(leader, table.oid())));
         }
         return expanded;
     }
@@ -76,13 +72,20 @@ final class TableSplits {
     /** Rows, bytes and wall time of a split table's parts, added up as they finish on different workers. */
     static final class Tally {
         private final int parts;
+        /** The COPY format every part reads and writes in. */
+        private final String format;
         private long rows;
         private long bytes;
         private long firstStart = Long.MAX_VALUE;
         private long lastEnd = Long.MIN_VALUE;
 
-        private Tally(int parts) {
+        private Tally(int parts, String format) {
             this.parts = parts;
+            this.format = format;
+        }
+
+        String format() {
+            return format;
         }
 
         synchronized void partDone(TableCopier.Result r, long startNanos, long endNanos) {
