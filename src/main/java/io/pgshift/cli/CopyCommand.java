@@ -19,6 +19,7 @@ import io.pgshift.object.Rows;
 import io.pgshift.data.CopyStatements;
 import io.pgshift.online.OnlineCopy;
 import io.pgshift.online.OnlineCopyResult;
+import io.pgshift.online.OnlineChoice;
 import io.pgshift.online.OnlineOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -104,22 +105,8 @@ final class CopyCommand implements Callable<Integer> {
                     + "pgshift status, cutover and abort.")
     boolean online;
 
-    @Option(names = "--replica-identity-full",
-            description = "With --online: give REPLICA IDENTITY FULL to tables with neither a primary key nor a "
-                    + "replica identity, instead of refusing them. Each UPDATE and DELETE on them then logs the whole "
-                    + "old row, and the target finds it by reading the table. Undone at the cutover or abort.")
-    boolean replicaIdentityFull;
-
-    @Option(names = "--source-from-target", paramLabel = "CONN",
-            description = "With --online: how the target reaches the source, when not as --source says (another "
-                    + "host name, a private address). Stored in the target's subscription until the cutover.")
-    String sourceFromTarget;
-
-    @Option(names = "--max-slot-wal", paramLabel = "SIZE", converter = ByteSize.class,
-            description = "With --online: the most WAL the replication slot may hold on the source while the copy "
-                    + "runs (e.g. 20GB): refused up front when the WAL rate of the moment says it would be passed, "
-                    + "and given up, with everything removed, when it is. Default: no limit.")
-    Long maxSlotWal;
+    @Mixin
+    OnlineFlags onlineFlags = new OnlineFlags();
 
     @Option(names = "--follow",
             description = "With --online: stay in the foreground and show the lag until the cutover or an abort "
@@ -183,10 +170,7 @@ final class CopyCommand implements Callable<Integer> {
         if (online) {
             return copyOnline(options, out);
         }
-        if (replicaIdentityFull || sourceFromTarget != null || follow || maxSlotWal != null) {
-            throw new ParameterException(spec.commandLine(), "--replica-identity-full, --source-from-target, "
-                    + "--max-slot-wal and --follow go with --online");
-        }
+        onlineFlags.requireOnline(spec.commandLine(), false, follow, "--follow");
         if (dryRun) {
             Plan plan = new CopyRun(options, io.pgshift.progress.ProgressListener.NONE).plan();
             printPlan(dataOnly ? new Plan(plan.entries().stream().filter(e -> e.section() == Section.DATA
@@ -211,8 +195,9 @@ final class CopyCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--online copies the rows and then follows them: not "
                     + "with --schema-only, --resume or --dry-run");
         }
-        OnlineOptions onlineOptions = new OnlineOptions(options, sourceFromTarget, replicaIdentityFull,
-                maxSlotWal != null ? maxSlotWal : 0, OnlineOptions.DEFAULT_FOLLOW_TIMEOUT);
+        OnlineChoice choice = onlineFlags.choice();
+        OnlineOptions onlineOptions = new OnlineOptions(options, choice.sourceFromTarget(),
+                choice.replicaIdentityFull(), choice.maxSlotWal(), OnlineOptions.DEFAULT_FOLLOW_TIMEOUT);
         OnlineCopyResult result = output.run(spec, progress -> {
             OnlineCopyResult started = new OnlineCopy(onlineOptions, progress).run();
             progress.close();

@@ -13,7 +13,6 @@ import java.util.concurrent.Callable;
 import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
 import io.pgshift.connect.ConnInfo;
-import io.pgshift.online.OnlineChoice;
 import io.pgshift.connect.Environment;
 import io.pgshift.roles.RoleOptions;
 import io.pgshift.roles.TargetProfile;
@@ -118,20 +117,8 @@ final class UpgradeCommand implements Callable<Integer> {
                     + "skipped.")
     boolean online;
 
-    @Option(names = "--replica-identity-full",
-            description = "With --online: give REPLICA IDENTITY FULL to tables without a key, instead of refusing "
-                    + "them (see copy --help).")
-    boolean replicaIdentityFull;
-
-    @Option(names = "--source-from-target", paramLabel = "CONN",
-            description = "With --online: how the target reaches the source's server, as key=value pairs without a "
-                    + "database name (each database's is added).")
-    String sourceFromTarget;
-
-    @Option(names = "--max-slot-wal", paramLabel = "SIZE", converter = ByteSize.class,
-            description = "With --online: the most WAL each database's replication slot may hold on the source while "
-                    + "it is copied (see copy --help). Default: no limit.")
-    Long maxSlotWal;
+    @Mixin
+    OnlineFlags onlineFlags = new OnlineFlags();
 
     @Option(names = "--settings-script", paramLabel = "FILE",
             description = "Write the ALTER SYSTEM statements that give the target the source's non-default settings "
@@ -167,12 +154,9 @@ final class UpgradeCommand implements Callable<Integer> {
                 !noVerify,
                 new RoleOptions(TargetProfile.of(profile), RoleOptions.parseRoleMap(roleMap), noRolePasswords, false,
                         false), keepRoleGrants, ignoreCheckErrors, settingsScript,
-                online ? new OnlineChoice(replicaIdentityFull, sourceFromTarget, maxSlotWal != null ? maxSlotWal : 0)
-                        : null);
-        if (!online && (replicaIdentityFull || sourceFromTarget != null || maxSlotWal != null)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--replica-identity-full, "
-                    + "--source-from-target and --max-slot-wal go with --online");
-        }
+                online ? onlineFlags.choice() : null);
+        onlineFlags.requireOnline(spec.commandLine(), online, false, "");
+        String sourceFromTarget = onlineFlags.sourceFromTarget;
         if (sourceFromTarget != null && ConnInfo.isConnectionString(sourceFromTarget)
                 && sourceFromTarget.contains("://")) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--source-from-target takes "
