@@ -120,6 +120,9 @@ final class UpgradeCommand implements Callable<Integer> {
     @Mixin
     OnlineFlags onlineFlags = new OnlineFlags();
 
+    @Mixin
+    ResumeFlags resumeFlags = new ResumeFlags();
+
     @Option(names = "--settings-script", paramLabel = "FILE",
             description = "Write the ALTER SYSTEM statements that give the target the source's non-default settings "
                     + "to FILE (a new file), as pgshift compare settings --script; for a managed target, notes on "
@@ -148,13 +151,19 @@ final class UpgradeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        if (resumeFlags.resume && (clean || online)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), clean
+                    ? "--resume goes on with an interrupted upgrade, --clean starts over"
+                    : "--resume goes on with an offline upgrade; an online one that failed is ended with pgshift "
+                            + "abort, then started again");
+        }
         UpgradeOptions options = new UpgradeOptions(source(Environment.system()), target(Environment.system()),
                 jobs != null ? jobs : CopyCommand.defaultJobs(), databases, excludeDatabases,
                 ddl.toOptions(), filter.toFilter(), clean, !noAnalyze, analyzeInStages,
                 !noVerify,
                 new RoleOptions(TargetProfile.of(profile), RoleOptions.parseRoleMap(roleMap), noRolePasswords, false,
                         false), keepRoleGrants, ignoreCheckErrors, settingsScript,
-                online ? onlineFlags.choice() : null);
+                online ? onlineFlags.choice() : null, resumeFlags.resume, resumeFlags.stateDir);
         onlineFlags.requireOnline(spec.commandLine(), online, false, "");
         String sourceFromTarget = onlineFlags.sourceFromTarget;
         if (sourceFromTarget != null && ConnInfo.isConnectionString(sourceFromTarget)

@@ -57,7 +57,9 @@ final class UpgradeSummary {
 
     private static void printDatabase(DatabaseResult d, PrintWriter out) {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "    %-24s %-8s", d.name(), status(d.status())));
-        if (d.status() != Status.NOT_RUN) {
+        if (d.copiedBefore()) {
+            line.append("  copied whole before the interruption, left as it was");
+        } else if (d.status() != Status.NOT_RUN) {
             line.append(String.format(Locale.ROOT, " %10s  %d %s  %s tables  %s rows  %s", Units.duration(d.took()),
                     d.jobs(), d.jobs() == 1 ? "job " : "jobs", Units.count(d.tables()), Units.count(d.rows()),
                     Units.bytes(d.bytes())));

@@ -66,11 +66,16 @@ public final class UpgradeContents {
     private static Section databases(UpgradeReport report) {
         List<List<String>> rows = new ArrayList<>();
         for (DatabaseResult d : report.databases()) {
+            if (d.copiedBefore()) {
+                rows.add(List.of(d.name(), d.status().name(), "", "", "", "", "",
+                        "copied whole before the interruption, left as it was"));
+                continue;
+            }
             rows.add(List.of(d.name(), d.status().name(), String.valueOf(d.jobs()), time(d.took()),
                     Html.count(d.tables()), Html.count(d.rows()), Html.bytes(d.bytes()), text(d.error())));
         }
         return new Section("Databases", null,
-                List.of("Database", "Status", "Jobs", "Time", "Tables", "Rows", "Bytes", "Error"), rows);
+                List.of("Database", "Status", "Jobs", "Time", "Tables", "Rows", "Bytes", "Error or note"), rows);
     }
 
     private static Section verification(UpgradeReport report) {

@@ -250,8 +250,7 @@ public final class CopyRun {
             });
             // The first copier's target session also checks the target, and commits durably at the end.
             Connection target = workers.get(0).target;
-            ResumeLog log = ResumeLog.of(options.stateDirectory(), "copy", options.source().describe(),
-                    options.target().describe());
+            ResumeLog log = logOf(options);
             boolean startsEmpty = !options.dataOnly()
                     && (options.resume() || ensureEmpty(targetDatabase, target, catalog, log));
             if (options.dataOnly() && log.exists()) {
@@ -504,6 +503,15 @@ public final class CopyRun {
             TriggerAccess.require(target, tables);
         }
         return empty;
+    }
+
+    /** Whether a copy with these options was interrupted and left a resume log that --resume would go on from. */
+    public static boolean interrupted(CopyOptions options) {
+        return logOf(options).exists();
+    }
+
+    private static ResumeLog logOf(CopyOptions options) {
+        return ResumeLog.of(options.stateDirectory(), "copy", options.source().describe(), options.target().describe());
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.Consumer;
 
 import io.pgshift.ErrorCode;
 import io.pgshift.PgShiftException;
@@ -24,13 +25,17 @@ final class DatabaseCopies {
     private final UpgradeOptions options;
     private final ProgressListener listener;
     private final ReportBuilder report;
+    /** Told of each database copied whole, for the upgrade's resume log. */
+    private final Consumer<String> copiedWhole;
     private int free;
     private PgShiftException failure;
 
-    DatabaseCopies(UpgradeOptions options, ProgressListener listener, ReportBuilder report) {
+    DatabaseCopies(UpgradeOptions options, ProgressListener listener, ReportBuilder report,
+                   Consumer<String> copiedWhole) {
         this.options = options;
         this.listener = listener;
         this.report = report;
+        this.copiedWhole = copiedWhole;
         this.free = options.jobs();
     }
 
@@ -83,13 +88,14 @@ final class DatabaseCopies {
     private void copy(String name, int jobs, List<String> copied) {
         report.databaseStarted(name, jobs);
         try {
-            CopyOptions copy = new CopyOptions(options.source().withDatabase(name), options.target().withDatabase(name),
-                    jobs, jobs, options.clean(), options.ddl(), false, false, options.filter(),
-                    // The upgrade grants its user the owners' roles before the copies and takes them back at its
-                    // end, after verification, which reads every table too.
-                    CopyOptions.DEFAULT_SPLIT_THRESHOLD, 0, true);
+            CopyOptions copy = copyOptions(options, name, jobs);
+            // A database the interrupted upgrade was copying goes on from its copy's resume log.
+            copy = copy.withResume(options.resume() && CopyRun.interrupted(copy), null);
             CopyResult result = options.online() == null ? new CopyRun(copy, new DatabaseListener(name)).run()
                     : new OnlineCopy(options.online().forCopy(copy, name), new DatabaseListener(name)).run().copy();
+            if (options.online() == null) {
+                copiedWhole.accept(name);
+            }
             report.databaseCopied(name, result);
             synchronized (this) {
                 copied.add(name);
@@ -109,6 +115,15 @@ final class DatabaseCopies {
                 notifyAll();
             }
         }
+    }
+
+    /** The options of one database's copy, its resume log kept where the upgrade keeps its own. */
+    static CopyOptions copyOptions(UpgradeOptions options, String database, int jobs) {
+        return new CopyOptions(options.source().withDatabase(database), options.target().withDatabase(database),
+                jobs, jobs, options.clean(), options.ddl(), false, false, options.filter(),
+                // The upgrade grants its user the owners' roles before the copies and takes them back at its
+                // end, after verification, which reads every table too.
+                CopyOptions.DEFAULT_SPLIT_THRESHOLD, 0, true).withResume(false, options.stateDirectory());
     }
 
     /** Passes a copy's progress on with its database's name, and keeps its warnings as findings. */

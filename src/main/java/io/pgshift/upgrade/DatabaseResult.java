@@ -14,10 +14,11 @@ import io.pgshift.run.PhaseResult;
  * @param warnings     how many warnings its copy and verification gave; they are among the report's findings
  * @param verification "passed", "failed", or null when it was not verified
  * @param error        why its copy failed, or null
+ * @param copiedBefore whether an interrupted upgrade copied it whole, and this resumed one left it as it was
  */
 public record DatabaseResult(String name, Status status, int jobs, Duration took, long tables, long rows, long bytes,
                              List<PhaseResult> phases, int warnings, String verification, Duration verifyTook,
-                             String error) {
+                             String error, boolean copiedBefore) {
 
     public DatabaseResult {
         phases = List.copyOf(phases);

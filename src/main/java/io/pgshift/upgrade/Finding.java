@@ -19,6 +19,8 @@ public record Finding(Step step, Severity severity, String code, String database
      * that filter findings; the report's skippedDatabases lists them all.
      */
     public static final String DATABASE_SKIPPED = "PGS-DATABASE-SKIPPED";
+    /** A resumed upgrade leaves a database as the interrupted one copied it, whole. */
+    public static final String COPIED_BEFORE = "PGS-COPIED-BEFORE";
     /** The target user granted itself the roles that own the source's objects (or could not take them back). */
     public static final String OWNER_ROLES_GRANTED = "PGS-OWNER-ROLES-GRANTED";
     /** An object is defined differently on the target. */

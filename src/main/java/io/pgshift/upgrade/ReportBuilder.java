@@ -51,6 +51,7 @@ final class ReportBuilder {
         String error;
         String verification;
         Duration verifyTook;
+        boolean copiedBefore;
     }
 
     synchronized void started(Step step) {
@@ -113,6 +114,14 @@ final class ReportBuilder {
         databases.put(name, new DatabaseState());
     }
 
+    /** A database an interrupted upgrade copied whole, which the resumed one leaves as it is. */
+    synchronized void databaseCopiedBefore(String name) {
+        DatabaseState d = new DatabaseState();
+        d.status = Status.DONE;
+        d.copiedBefore = true;
+        databases.put(name, d);
+    }
+
     synchronized void databaseStarted(String name, int jobs) {
         DatabaseState d = databases.get(name);
         d.status = Status.RUNNING;
@@ -156,7 +165,8 @@ final class ReportBuilder {
             Duration took = d.status == Status.RUNNING ? Duration.ofNanos(System.nanoTime() - d.startNanos) : d.took;
             dbs.add(new DatabaseResult(e.getKey(), d.status, d.jobs, took, c == null ? 0 : c.tables().size(),
                     c == null ? 0 : c.rows(), c == null ? 0 : c.bytes(),
-                    c == null ? List.<PhaseResult>of() : c.phases(), warnings, d.verification, d.verifyTook, d.error));
+                    c == null ? List.<PhaseResult>of() : c.phases(), warnings, d.verification, d.verifyTook, d.error,
+                    d.copiedBefore));
         }
         return new UpgradeReport(started, Duration.ofNanos(System.nanoTime() - startNanos), options, sourceVersion,
                 targetVersion, stepResults, dbs, skippedDatabases, analyze, findings, failure);

@@ -16,6 +16,8 @@ import io.pgshift.catalog.CatalogReader;
 import io.pgshift.catalog.RoleUse;
 import io.pgshift.catalog.SourceContext;
 import io.pgshift.roles.RoleAccess;
+import io.pgshift.run.CopyRun;
+import io.pgshift.run.UpgradeLog;
 import io.pgshift.catalog.ServerVersion;
 import io.pgshift.server.DatabaseSelection;
 import io.pgshift.server.ReadOnlySessions;
@@ -37,12 +39,16 @@ public final class Upgrade {
     private List<SourceDatabase> databases = List.of();
     private List<String> migrated = List.of();
     private RoleAccess.Grants ownerGrants;
+    private final UpgradeLog log;
+    /** The databases an interrupted run copied whole, which --resume leaves as they are. */
+    private Set<String> copiedBefore = Set.of();
 
     public Upgrade(UpgradeOptions options, ProgressListener listener) {
         this.options = options;
         this.roles = new RoleSteps(options);
         this.listener = listener;
         this.report = new ReportBuilder(options.effective());
+        this.log = UpgradeLog.of(options.stateDirectory(), options.source().describe(), options.target().describe());
     }
 
     /** Runs an upgrade and returns its report, failed or not. */
@@ -58,8 +64,15 @@ public final class Upgrade {
             steps();
         } finally {
             releaseOwnerAccess();
+            log.close();
         }
-        return report();
+        UpgradeReport done = report();
+        if (done.failure() == null && log.exists()) {
+            // Kept after a failure, even one after the copies (ANALYZE, verification): --resume then copies nothing
+            // again and runs those steps once more.
+            log.remove();
+        }
+        return done;
     }
 
     private void steps() {
@@ -179,7 +192,8 @@ public final class Upgrade {
                     + "; pgshift only upgrades to the same or a newer major version");
         }
         List<String> names = databases.stream().map(SourceDatabase::name).toList();
-        StepOutcome preflight = CheckStep.run(options, names);
+        Set<String> resumable = resumable(names);
+        StepOutcome preflight = CheckStep.run(options, names, resumable);
         String summary = names.size() + (names.size() == 1 ? " database" : " databases") + " to move ("
                 + String.join(", ", names) + "); " + record(preflight);
         long errors = preflight.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
@@ -220,9 +234,55 @@ public final class Upgrade {
         return names;
     }
 
+    /**
+     * The databases a resumed upgrade takes up where the interrupted one left them (copied whole, or with a copy's
+     * own resume log): their targets are not empty, and are not meant to be. Without --resume, the log of an
+     * interrupted upgrade stops this one before anything is written, saying how to go on.
+     */
+    private Set<String> resumable(List<String> names) {
+        if (!options.resume()) {
+            if (log.exists() && !options.clean()) {
+                throw new PgShiftException(ErrorCode.TARGET_NOT_EMPTY, "an interrupted upgrade of "
+                        + options.source().describe() + " into " + options.target().describe() + " left its state in "
+                        + log.file() + ": run the same command with --resume to go on, or with --clean to start "
+                        + "over; nothing was written");
+            }
+            return Set.of();
+        }
+        if (!log.exists()) {
+            throw new PgShiftException(ErrorCode.USAGE, "there is no interrupted upgrade of "
+                    + options.source().describe() + " into " + options.target().describe() + " to resume ("
+                    + log.file() + " does not exist)");
+        }
+        copiedBefore = log.copied();
+        Set<String> resumable = new TreeSet<>(copiedBefore);
+        for (String name : names) {
+            if (CopyRun.interrupted(DatabaseCopies.copyOptions(options, name, 1))) {
+                resumable.add(name);
+            }
+        }
+        return resumable;
+    }
+
     private String copyDatabases() {
-        migrated = new DatabaseCopies(options, listener, report).run(databases);
-        return migrated.size() + (migrated.size() == 1 ? " database" : " databases") + " copied";
+        // Online, each database follows its source until its cutover: there is nothing to resume, only to abort.
+        if (!options.resume() && options.online() == null) {
+            log.start();
+        }
+        List<SourceDatabase> left = databases.stream().filter(d -> !copiedBefore.contains(d.name())).toList();
+        for (SourceDatabase d : databases) {
+            if (copiedBefore.contains(d.name())) {
+                report.databaseCopiedBefore(d.name());
+                report.finding(new Finding(Step.DATABASES, Severity.INFO, Finding.COPIED_BEFORE, d.name(),
+                        "database " + d.name() + " was copied whole by the interrupted upgrade; it is not copied "
+                                + "again"));
+            }
+        }
+        List<String> copied = new DatabaseCopies(options, listener, report, log::copied).run(left);
+        migrated = databases.stream().map(SourceDatabase::name)
+                .filter(n -> copiedBefore.contains(n) || copied.contains(n)).toList();
+        return copied.size() + (copied.size() == 1 ? " database" : " databases") + " copied"
+                + (copiedBefore.isEmpty() ? "" : ", " + copiedBefore.size() + " copied before the interruption");
     }
 
     private String analyze() {

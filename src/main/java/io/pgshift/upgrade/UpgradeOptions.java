@@ -33,12 +33,16 @@ import io.pgshift.roles.RoleOptions;
  * @param ignoreCheckErrors go ahead although the pre-flight check found errors: the user's explicit override
  * @param settingsScript   where the settings step writes the statements that carry the source's configuration to
  *                         the target (as compare settings --script); null for none
+ * @param online           how the databases are copied online, or null for an offline upgrade
+ * @param resume           go on with an interrupted upgrade: the databases it copied stay, the one it was copying is
+ *                         resumed, the rest are copied
+ * @param stateDirectory   where the upgrade's and its copies' resume logs are kept; null for the default
  */
 public record UpgradeOptions(ConnInfo source, ConnInfo target, int jobs, List<String> databases,
                              List<String> excludeDatabases, DdlOptions ddl, CatalogFilter filter, boolean clean,
                              boolean analyze, boolean analyzeInStages, boolean verify, RoleOptions roles,
                              boolean keepRoleGrants, boolean ignoreCheckErrors, Path settingsScript,
-                             OnlineChoice online) {
+                             OnlineChoice online, boolean resume, Path stateDirectory) {
 
     static final String MASK = "********";
 
@@ -48,6 +52,9 @@ public record UpgradeOptions(ConnInfo source, ConnInfo target, int jobs, List<St
         }
         databases = List.copyOf(databases);
         excludeDatabases = List.copyOf(excludeDatabases);
+        if (resume && clean) {
+            throw new IllegalArgumentException("--resume goes on with an interrupted upgrade, --clean starts over");
+        }
     }
 
     /** Without a settings script. */
@@ -56,7 +63,7 @@ public record UpgradeOptions(ConnInfo source, ConnInfo target, int jobs, List<St
                           boolean analyze, boolean analyzeInStages, boolean verify, RoleOptions roles,
                           boolean keepRoleGrants, boolean ignoreCheckErrors) {
         this(source, target, jobs, databases, excludeDatabases, ddl, filter, clean, analyze, analyzeInStages, verify,
-                roles, keepRoleGrants, ignoreCheckErrors, null, null);
+                roles, keepRoleGrants, ignoreCheckErrors, null, null, false, null);
     }
 
     /** Offline, with a settings script or none. */
@@ -65,7 +72,22 @@ public record UpgradeOptions(ConnInfo source, ConnInfo target, int jobs, List<St
                           boolean analyze, boolean analyzeInStages, boolean verify, RoleOptions roles,
                           boolean keepRoleGrants, boolean ignoreCheckErrors, Path settingsScript) {
         this(source, target, jobs, databases, excludeDatabases, ddl, filter, clean, analyze, analyzeInStages, verify,
-                roles, keepRoleGrants, ignoreCheckErrors, settingsScript, null);
+                roles, keepRoleGrants, ignoreCheckErrors, settingsScript, null, false, null);
+    }
+
+    /** Online, or resuming an interrupted upgrade, with its state kept where given. */
+    public UpgradeOptions(ConnInfo source, ConnInfo target, int jobs, List<String> databases,
+                          List<String> excludeDatabases, DdlOptions ddl, CatalogFilter filter, boolean clean,
+                          boolean analyze, boolean analyzeInStages, boolean verify, RoleOptions roles,
+                          boolean keepRoleGrants, boolean ignoreCheckErrors, Path settingsScript, OnlineChoice online) {
+        this(source, target, jobs, databases, excludeDatabases, ddl, filter, clean, analyze, analyzeInStages, verify,
+                roles, keepRoleGrants, ignoreCheckErrors, settingsScript, online, false, null);
+    }
+
+    public UpgradeOptions withResume(boolean resumeIt, Path directory) {
+        return new UpgradeOptions(source, target, jobs, databases, excludeDatabases, ddl, filter, clean, analyze,
+                analyzeInStages, verify, roles, keepRoleGrants, ignoreCheckErrors, settingsScript, online, resumeIt,
+                directory);
     }
 
     /** For the report: connections as user@host/db with any password masked, everything else as given. */
@@ -85,6 +107,7 @@ public record UpgradeOptions(ConnInfo source, ConnInfo target, int jobs, List<St
         m.put("excludeTables", patterns(filter.excludeTables()));
         m.put("excludeTableData", patterns(filter.excludeTableData()));
         m.put("clean", clean);
+        m.put("resume", resume);
         m.put("analyze", analyze);
         m.put("analyzeInStages", analyzeInStages);
         m.put("verify", verify);
