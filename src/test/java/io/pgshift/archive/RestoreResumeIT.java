@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -108,18 +106,11 @@ class RestoreResumeIT {
 
     /** Starts the restore as a child process and kills it with kill -9 once the condition holds. */
     private static void kill(String[] restore, Wait.Condition when) throws Exception {
-        Path outputs = Files.createTempDirectory(home, "child");
-        Process child = Launcher.start(home, Map.of(), outputs, restore);
-        assertThat(Wait.until(when, 120)).as("the restore reaches the moment to kill it").isTrue();
-        child.destroyForcibly();
-        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        Launcher.killWhen(when, "the moment to kill it", home, Files.createTempDirectory(home, "child"), restore);
     }
 
     private static void assertResumedExactly(String[] restore, String db) throws Exception {
-        String[] resume = new String[restore.length + 1];
-        System.arraycopy(restore, 0, resume, 0, restore.length);
-        resume[restore.length] = "--resume";
-        Cli.Run resumed = Cli.run(resume);
+        Cli.Run resumed = Cli.run(Cli.and(restore, "--resume"));
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
 
         Cli.Run verify = Cli.run("verify", "--source", Cli.conn(source, "shop"), "--target", Cli.conn(target, db));

@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import io.pgshift.testkit.Cli;
 import io.pgshift.testkit.Launcher;
 import io.pgshift.testkit.PostgresServer;
-import io.pgshift.testkit.Wait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,10 +50,7 @@ class ResumeIT {
         Path state = home.resolve("state");
         String[] copy = {"copy", "-j", "2", "--no-analyze", "--state-dir", state.toString(), "--source",
             Cli.conn(source, "resumable"), "--target", Cli.conn(target, "resumed")};
-        Process first = Launcher.start(home, Map.of(), home, copy);
-        assertThat(Wait.until(ResumeIT::aCopyRuns, 120)).as("the copy reaches the data phase").isTrue();
-        first.destroyForcibly();
-        assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        Launcher.killWhen(ResumeIT::aCopyRuns, "the data phase", home, home, copy);
         try (var files = Files.list(state)) {
             assertThat(files).as("the resume log").hasSize(1);
         }
@@ -65,10 +59,7 @@ class ResumeIT {
         assertThat(again.exitCode()).as(again.err()).isEqualTo(7);
         assertThat(again.err()).contains("run the same command with --resume");
 
-        String[] resume = new String[copy.length + 1];
-        System.arraycopy(copy, 0, resume, 0, copy.length);
-        resume[copy.length] = "--resume";
-        Cli.Run resumed = Cli.run(resume);
+        Cli.Run resumed = Cli.run(Cli.and(copy, "--resume"));
 
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
         Cli.Run verify = Cli.run("verify", "--source", Cli.conn(source, "resumable"), "--target",

@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,7 +17,6 @@ import io.pgshift.testkit.FaultProxy.Fault;
 import io.pgshift.testkit.Launcher;
 import io.pgshift.testkit.ManagedServer;
 import io.pgshift.testkit.PostgresServer;
-import io.pgshift.testkit.Wait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,14 +67,9 @@ class FaultsAsManagedAdminIT {
     void aCopyKilledWhileItsRowsMoveIsFinishedByResumeAsTheAdmin() throws Exception {
         String[] copy = {"copy", "-j", "2", "--no-analyze", "-O", "-x", "--state-dir", home.resolve("state").toString(),
             "--source", Cli.conn(source, "bank"), "--target", target.adminConn("resumed")};
-        Process first = Launcher.start(home, Map.of(), home, copy);
-        assertThat(Wait.until(FaultsAsManagedAdminIT::aCopyRuns, 120)).as("the copy reaches its rows").isTrue();
-        first.destroyForcibly();
-        assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        Launcher.killWhen(FaultsAsManagedAdminIT::aCopyRuns, "its rows", home, home, copy);
 
-        String[] resume = java.util.Arrays.copyOf(copy, copy.length + 1);
-        resume[copy.length] = "--resume";
-        Cli.Run resumed = Cli.run(resume);
+        Cli.Run resumed = Cli.run(Cli.and(copy, "--resume"));
 
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
         assertVerified("resumed");

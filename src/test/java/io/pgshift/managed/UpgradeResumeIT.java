@@ -7,8 +7,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +19,6 @@ import io.pgshift.testkit.Cli;
 import io.pgshift.testkit.Launcher;
 import io.pgshift.testkit.ManagedServer;
 import io.pgshift.testkit.ManagedServer.Provider;
-import io.pgshift.testkit.Wait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,10 +57,7 @@ class UpgradeResumeIT {
         Path report = home.resolve("report.json");
         String[] upgrade = {"upgrade", "--jobs", "1", "--no-analyze", "--state-dir", state.toString(), "--report",
             report.toString(), "--source", source.adminConn("postgres"), "--target", target.adminConn("postgres")};
-        Process first = Launcher.start(home, Map.of(), home, upgrade);
-        assertThat(Wait.until(() -> copyRunsIn("beta"), 180)).as("the upgrade copies its second database").isTrue();
-        first.destroyForcibly();
-        assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        Launcher.killWhen(() -> copyRunsIn("beta"), "the copy of its second database", home, home, upgrade);
         try (var files = Files.list(state)) {
             assertThat(files).as("the upgrade's log and the second database's copy log").hasSize(2);
         }
@@ -72,7 +66,7 @@ class UpgradeResumeIT {
         assertThat(again.exitCode()).as(again.err()).isEqualTo(7);
         assertThat(again.err()).contains("run the same command with --resume");
 
-        Cli.Run resumed = Cli.run(with(upgrade, "--resume"));
+        Cli.Run resumed = Cli.run(Cli.and(upgrade, "--resume"));
 
         assertThat(resumed.exitCode()).as(resumed.out() + resumed.err()).isZero();
         assertThat(resumed.out()).contains("alpha").contains("copied whole before the interruption");
@@ -115,13 +109,6 @@ class UpgradeResumeIT {
             }
         });
         return codes;
-    }
-
-    private static String[] with(String[] args, String more) {
-        String[] all = new String[args.length + 1];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = more;
-        return all;
     }
 
     private static boolean copyRunsIn(String db) throws Exception {

@@ -20,6 +20,13 @@ public final class Cli {
         return new Run(code, out.toString(), err.toString());
     }
 
+    /** The same command with more arguments after its own: a run again with {@code --resume}. */
+    public static String[] and(String[] args, String... more) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return all;
+    }
+
     /** A key=value connection string for a database on a test server, password included. */
     public static String conn(PostgresServer server, String db) {
         return "host=" + server.host() + " port=" + server.port() + " user=" + server.superuser() + " password='"

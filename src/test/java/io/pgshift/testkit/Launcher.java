@@ -85,6 +85,26 @@ public final class Launcher {
         return builder.start();
     }
 
+    /**
+     * Starts pgshift as a child process, as {@link #start} does, and kills it with kill -9 once the condition holds:
+     * a run interrupted the hardest way, for the tests of what it leaves behind and of {@code --resume}.
+     *
+     * @param moment what the condition waits for, for the failure message
+     */
+    public static void killWhen(Wait.Condition condition, String moment, Path home, Path outputs, String... args)
+            throws Exception {
+        Process child = start(home, Map.of(), outputs, args);
+        boolean reached = Wait.until(condition, 120);
+        child.destroyForcibly();
+        if (!child.waitFor(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("pgshift still ran 30 s after kill -9");
+        }
+        if (!reached) {
+            throw new AssertionError("pgshift never reached " + moment + " within 120 s; it said:\n"
+                    + Files.readString(outputs.resolve("err"), StandardCharsets.UTF_8));
+        }
+    }
+
     /** {@code java -jar target/pgshift.jar args...} with the controlled environment described above. */
     private static ProcessBuilder builder(Path home, Map<String, String> env, String... args) {
         List<String> command = new ArrayList<>();
