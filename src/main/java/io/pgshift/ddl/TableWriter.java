@@ -110,7 +110,13 @@ final class TableWriter {
     private Entry table(Table t, Set<ObjectRef> withoutParts) {
         String name = qualified(t.schema(), t.name());
         List<String> sql = new ArrayList<>();
-        sql.add(create(t, withoutParts));
+        boolean inheritLater = withoutParts.isEmpty() && inheritLater(t);
+        sql.add(create(t, withoutParts, inheritLater));
+        if (inheritLater) {
+            for (Table parent : tree.parents(t)) {
+                sql.add("ALTER TABLE ONLY " + name + " INHERIT " + qualified(parent.schema(), parent.name()));
+            }
+        }
         var deps = ddl.dependsOn(t.ref(), t.schema(), withoutParts);
         tree.parents(t).forEach(p -> deps.add(p.ref()));
         for (Column c : t.columns()) {
@@ -167,7 +173,14 @@ final class TableWriter {
                 "DROP TABLE IF EXISTS " + name);
     }
 
-    private String create(Table t, Set<ObjectRef> withoutParts) {
+    /** Whether the table is created on its own and then joined to its parents: see {@link InheritedColumnOrder}. */
+    private boolean inheritLater(Table t) {
+        List<Table> parents = tree.parents(t);
+        return InheritedColumnOrder.inheritLater(t, parents, ddl.constraintsOf(t.oid()),
+                parents.stream().map(p -> ddl.constraintsOf(p.oid())).toList());
+    }
+
+    private String create(Table t, Set<ObjectRef> withoutParts, boolean inheritLater) {
         TableLayout layout = t.layout();
         List<String> elements = new ArrayList<>();
         for (Column c : t.columns()) {
@@ -206,7 +219,7 @@ final class TableWriter {
         } else if (layout.ofType() == null) {
             sql.append(" (\n)");
         }
-        if (!layout.isPartition() && !layout.parents().isEmpty()) {
+        if (!layout.isPartition() && !layout.parents().isEmpty() && !inheritLater) {
             sql.append("\nINHERITS (").append(String.join(", ",
                     tree.parents(t).stream().map(p -> qualified(p.schema(), p.name())).toList())).append(')');
         }

@@ -27,6 +27,7 @@ import io.pgshift.object.ObjectRef;
 import io.pgshift.catalog.ServerVersion;
 import io.pgshift.catalog.SourceContext;
 import io.pgshift.catalog.SourceWarnings;
+import io.pgshift.ddl.InheritedColumnOrder;
 import io.pgshift.catalog.Table;
 import io.pgshift.catalog.TableLayout;
 import io.pgshift.connect.Connector;
@@ -226,6 +227,7 @@ public final class CopyRun {
             SourceContext context = new SourceContext(leader, sourceVersion);
             targetDatabase.checkCanHold(catalog, ExtensionSource.extensions(context));
             SourceWarnings.read(context).forEach(listener::warning);
+            InheritedColumnOrder.notKept(catalog).forEach(listener::warning);
             if (!options.schemaOnly()) {
                 SourceReads.require(context, catalog, options.filter(), TargetDatabase.currentUser(leader));
             }

@@ -33,6 +33,7 @@ import io.pgshift.data.CopyStatements;
 import io.pgshift.data.TableRanges;
 import io.pgshift.data.TableFiles;
 import io.pgshift.ddl.DdlWriter;
+import io.pgshift.ddl.InheritedColumnOrder;
 import io.pgshift.sql.Sql;
 import io.pgshift.plan.Entry;
 import io.pgshift.plan.Plan;
@@ -292,6 +293,7 @@ public final class DumpRun {
      */
     private Plan plan(SourceSnapshot source) throws SQLException {
         Catalog catalog = source.catalog();
+        InheritedColumnOrder.notKept(catalog).forEach(listener::warning);
         List<Entry> entries = new DdlWriter(catalog, options.ddl()).entries();
         Set<ObjectRef> leftOut = new HashSet<>(options.filter().excludedData(catalog));
         if (options.schemaOnly()) {

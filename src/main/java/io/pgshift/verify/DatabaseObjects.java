@@ -3,10 +3,12 @@ package io.pgshift.verify;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import io.pgshift.catalog.Catalog;
 import io.pgshift.catalog.CatalogReader;
@@ -19,6 +21,8 @@ import io.pgshift.ddl.DdlWriter;
 import io.pgshift.plan.Entry;
 import io.pgshift.object.Section;
 import io.pgshift.object.Kind;
+import io.pgshift.object.ObjectRef;
+import io.pgshift.sql.Sql;
 
 /**
  * What one database holds, as verify compares it, read from its catalog with the same reader copy uses and
@@ -45,6 +49,7 @@ record DatabaseObjects(Map<String, String> statements, Map<Long, String> largeOb
      */
     static DatabaseObjects read(Connection connection, ServerVersion version, boolean sameMajor) throws SQLException {
         Catalog catalog = new CatalogReader(connection, version).read();
+        Map<ObjectRef, String> columnOrders = inheritedColumnOrders(catalog);
         Map<String, String> statements = new LinkedHashMap<>();
         Map<Long, String> largeObjects = new LinkedHashMap<>();
         for (Entry e : new DdlWriter(catalog, DdlOptions.DEFAULTS).entries()) {
@@ -70,6 +75,9 @@ record DatabaseObjects(Map<String, String> statements, Map<Long, String> largeOb
                 sql = List.of("(populated)");
             }
             String text = String.join(";\n", sql);
+            if (e.kind() == Kind.TABLE && columnOrders.containsKey(e.ref())) {
+                text += ";\n" + columnOrders.get(e.ref());
+            }
             if (e.kind() == Kind.SUBSCRIPTION) {
                 // A subscription's connection string may hold a password, which no report may show.
                 text = PASSWORD.matcher(text).replaceAll("password=********");
@@ -91,5 +99,21 @@ record DatabaseObjects(Map<String, String> statements, Map<Long, String> largeOb
             tables.put(m.displayName(), m);
         }
         return new DatabaseObjects(statements, largeObjects, sequences, tables);
+    }
+
+    /**
+     * The whole column order of each table that inherits: its statement names only the columns it declares itself,
+     * and the server puts a parent's columns first, so two children that read the same could still order their
+     * columns differently, which SELECT * and an INSERT without a column list would see.
+     */
+    private static Map<ObjectRef, String> inheritedColumnOrders(Catalog catalog) {
+        Map<ObjectRef, String> orders = new HashMap<>();
+        for (Table t : catalog.tables()) {
+            if (!t.layout().parents().isEmpty()) {
+                orders.put(t.ref(), "(columns in this order: " + t.columns().stream().map(c -> Sql.ident(c.name()))
+                        .collect(Collectors.joining(", ")) + ")");
+            }
+        }
+        return orders;
     }
 }
