@@ -43,7 +43,14 @@ class CopyAsManagedAdminIT {
                 "CREATE TABLE sales.orders (id integer PRIMARY KEY, total numeric)",
                 "ALTER TABLE sales.orders OWNER TO shop_owner",
                 "INSERT INTO sales.orders SELECT g, g * 2.5 FROM generate_series(1, 300) g",
-                "GRANT SELECT ON sales.orders TO shop_reader");
+                "GRANT SELECT ON sales.orders TO shop_reader",
+                // A child made on its own and joined to its parent later, in an order of its own.
+                "CREATE TABLE stock.items (id integer, sku text)",
+                "CREATE TABLE stock.perishables (expires date, sku text, id integer)",
+                "ALTER TABLE stock.perishables INHERIT stock.items",
+                "ALTER TABLE stock.items OWNER TO shop_owner",
+                "ALTER TABLE stock.perishables OWNER TO shop_owner",
+                "INSERT INTO stock.perishables VALUES ('2027-01-01', 'milk', 1)");
     }
 
     @Test
@@ -85,6 +92,8 @@ class CopyAsManagedAdminIT {
             assertThat(text(t, "SELECT has_table_privilege('shop_reader', 'sales.orders', 'SELECT')::text"))
                     .isEqualTo("true");
             assertThat(text(t, "SELECT pg_has_role('postgres', 'shop_owner', 'SET')::text")).isEqualTo("false");
+            assertThat(text(t, "SELECT string_agg(attname, ',' ORDER BY attnum) FROM pg_attribute "
+                    + "WHERE attrelid = 'stock.perishables'::regclass AND attnum > 0")).isEqualTo("expires,sku,id");
         }
         Cli.Run verify = Cli.run("verify", "--source", Cli.conn(source, "shop"), "--target",
                 target.conn(target.superuser(), target.server().password(), "shop"));
@@ -113,6 +122,8 @@ class CopyAsManagedAdminIT {
             assertThat(text(t, "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = 'shop_mine'"))
                     .isEqualTo(target.admin());
             assertThat(text(t, "SELECT pg_has_role('postgres', 'shop_owner', 'SET')::text")).isEqualTo("false");
+            assertThat(text(t, "SELECT string_agg(attname, ',' ORDER BY attnum) FROM pg_attribute "
+                    + "WHERE attrelid = 'stock.perishables'::regclass AND attnum > 0")).isEqualTo("expires,sku,id");
         }
         try (Connection t = target.connectAsSuperuser("shop_mine")) {
             assertThat(text(t, "SELECT pg_get_userbyid(relowner) FROM pg_class WHERE oid = 'sales.orders'::regclass"))
