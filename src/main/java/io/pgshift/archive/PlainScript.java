@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
+import io.pgshift.sql.Sql;
+
 import io.pgshift.plan.Entry;
 
 /**
@@ -12,6 +14,14 @@ import io.pgshift.plan.Entry;
  * blocks, exactly as pg_dump's plain format has them, so {@code psql -v ON_ERROR_STOP=1 -f} restores it.
  */
 public final class PlainScript implements AutoCloseable {
+    /** The last line of a whole script. */
+    public static final String COMPLETE = "-- pgshift: end of the script, which is complete";
+    /**
+     * Written inside a COPY block whose rows were cut off: not COPY's end marker, so the server refuses the block and
+     * psql -v ON_ERROR_STOP=1 stops, where the block's end marker alone would load the rows written so far.
+     */
+    private static final String BROKEN_COPY = "\\.pgshift: the rows above are incomplete\n";
+
     /** The session settings a restore needs, as pg_restore sets them; written once at the top. */
     private static final String PREAMBLE = """
             SET statement_timeout = 0;
@@ -90,6 +100,33 @@ public final class PlainScript implements AutoCloseable {
                         .getBytes(StandardCharsets.UTF_8));
             }
         };
+    }
+
+    /**
+     * The script's last line, written only once everything before it is: a script that does not end with it was cut
+     * short (a pipe that broke, a disk that filled), whatever psql made of it.
+     */
+    public void complete() throws IOException {
+        write(COMPLETE + "\n");
+    }
+
+    /** Breaks a COPY block whose rows could not all be written; see {@link #BROKEN_COPY}. */
+    public static void breakCopy(OutputStream block) throws IOException {
+        block.write(BROKEN_COPY.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * After a failure, a script that has begun must not pass for a whole one: a statement that fails ends it, so
+     * psql -v ON_ERROR_STOP=1 stops there with an error. Written as far as the stream still takes it.
+     */
+    public void fail(String why) {
+        String reason = Sql.literal("pgshift failed, this script is incomplete: " + why).replace("$", "");
+        try {
+            write("\nDO $pgshift$BEGIN RAISE EXCEPTION '%', " + reason + "; END$pgshift$;\n");
+            out.flush();
+        } catch (IOException ignored) {
+            // The output is gone: nothing can be added to it.
+        }
     }
 
     private void write(String text) throws IOException {

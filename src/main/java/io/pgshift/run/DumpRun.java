@@ -84,7 +84,7 @@ public final class DumpRun {
      */
     public Manifest runPlain(OutputStream out) {
         try (PlainScript script = new PlainScript(new BufferedOutputStream(out, 256 * 1024))) {
-            return sequential(new StreamFormat() {
+            StreamFormat plain = new StreamFormat() {
                 @Override
                 public void start(Manifest toc) throws IOException {
                     script.header(toc.source());
@@ -106,7 +106,22 @@ public final class DumpRun {
                     return script.copyBlock(entry, copyTarget, options.disableTriggers()
                             ? Sql.qualified(table.schema(), table.name()) : null);
                 }
-            });
+
+                @Override
+                public void rowsBroken(OutputStream rows) throws IOException {
+                    PlainScript.breakCopy(rows);
+                }
+            };
+            Manifest written;
+            try {
+                written = sequential(plain);
+            } catch (RuntimeException e) {
+                // On standard output there is no .partial name to tell: the script itself must fail.
+                script.fail(e.getMessage());
+                throw e;
+            }
+            script.complete();
+            return written;
         } catch (IOException e) {
             throw new PgShiftException(ErrorCode.IO, "cannot write the dump: " + e.getMessage(), e);
         }
@@ -175,6 +190,10 @@ public final class DumpRun {
 
         default void rowsDone(long rows) {
         }
+
+        /** The rows of a table could not all be written; what was written of them must not pass for all. */
+        default void rowsBroken(OutputStream rows) throws IOException {
+        }
     }
 
     private Manifest sequential(StreamFormat format) throws IOException {
@@ -204,8 +223,17 @@ public final class DumpRun {
                         ? CopyFormat.columnTypes(source.leader(), table) : null;
                 try (CountedStreams.Output rowStream = new CountedStreams.Output(
                         format.rows(entry, table, copyTarget, copyFormat, columnTypes), progress::addBytes)) {
-                    rows = TableFiles.dump(source.leader(), CopyStatements.source(source.leader(), table), copyFormat,
-                            rowStream);
+                    try {
+                        rows = TableFiles.dump(source.leader(), CopyStatements.source(source.leader(), table),
+                                copyFormat, rowStream);
+                    } catch (SQLException | RuntimeException e) {
+                        try {
+                            format.rowsBroken(rowStream);
+                        } catch (IOException gone) {
+                            e.addSuppressed(gone);
+                        }
+                        throw e;
+                    }
                     bytes = rowStream.count();
                 }
                 format.rowsDone(rows);

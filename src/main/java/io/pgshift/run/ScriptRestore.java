@@ -45,7 +45,6 @@ import io.pgshift.sql.Sql;
  */
 public final class ScriptRestore {
     /** Ends a COPY block with an error: psql sends it, and the server refuses the whole COPY. */
-    private static final String BROKEN_COPY = "\\.pgshift: the rows above are incomplete\n";
 
     private final RestoreOptions options;
     private final ProgressListener listener;
@@ -250,11 +249,12 @@ public final class ScriptRestore {
             if (options.singleTransaction()) {
                 out.write("COMMIT;\n".getBytes(StandardCharsets.UTF_8));
             }
+            script.complete();
             script.close();
         } catch (IOException e) {
             throw new PgShiftException(ErrorCode.IO, "cannot write the script: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            failScript(out, e.getMessage());
+            script.fail(e.getMessage());
             throw e;
         }
     }
@@ -276,7 +276,7 @@ public final class ScriptRestore {
             }
             check.verify();
         } catch (IOException | RuntimeException e) {
-            block.write(BROKEN_COPY.getBytes(StandardCharsets.UTF_8));
+            PlainScript.breakCopy(block);
             block.close();
             String message = "the data of " + file.table() + " cannot be written: " + e.getMessage();
             throw e instanceof PgShiftException p ? p : new PgShiftException(ErrorCode.IO, message, e);
@@ -286,21 +286,6 @@ public final class ScriptRestore {
         listener.itemDone(progress, file.table(), rows, counted.count(), Duration.ofNanos(System.nanoTime() - start));
     }
 
-    /**
-     * After a failure, a script that has begun must not pass for a whole one: a statement that fails ends it, so
-     * psql -v ON_ERROR_STOP=1 stops there with an error. Written as far as the stream still takes it.
-     */
-    private static void failScript(OutputStream out, String why) {
-        String reason = Sql.literal("pgshift restore -f failed, this script is incomplete: " + why)
-                .replace("$", "");
-        try {
-            out.write(("\nDO $pgshift$BEGIN RAISE EXCEPTION '%', " + reason + "; END$pgshift$;\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            out.flush();
-        } catch (IOException ignored) {
-            // The output is gone: nothing can be added to it.
-        }
-    }
 
     /** The quoted name of a table data entry's table, which the entry names schema.table. */
     private static String tableName(Entry e) {

@@ -65,6 +65,8 @@ class DumpRestoreIT {
         Cli.Run dumped = Cli.run("dump", "-F", "plain", "--source", Cli.conn(source, "shop"), "-f", script.toString());
         assertThat(dumped.exitCode()).as(dumped.err()).isZero();
         assertThat(Files.getPosixFilePermissions(script)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.readString(script)).as("a whole script says so on its last line")
+                .endsWith("\n" + PlainScript.COMPLETE + "\n");
         target.createDatabase("from_script");
 
         ProcessBuilder psql = new ProcessBuilder("/usr/lib/postgresql/15/bin/psql", "-X", "-q", "-v", "ON_ERROR_STOP=1",

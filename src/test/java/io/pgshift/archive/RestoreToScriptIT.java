@@ -102,7 +102,8 @@ class RestoreToScriptIT {
         Path script = temp.resolve("dir.sql");
         Cli.Run run = Cli.run("restore", "-f", script.toString(), directory.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(Files.readString(script)).doesNotContain("FORMAT binary").contains("COPY kinds.every");
+        assertThat(Files.readString(script)).doesNotContain("FORMAT binary").contains("COPY kinds.every")
+                .endsWith("\n" + PlainScript.COMPLETE + "\n");
 
         assertReplaysAsARestore(script, "from_dir_script", directory);
     }

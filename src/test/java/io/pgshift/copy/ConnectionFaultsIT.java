@@ -1,6 +1,9 @@
 package io.pgshift.copy;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.pgshift.testkit.Cli;
 import io.pgshift.testkit.FaultProxy;
 import io.pgshift.testkit.FaultProxy.Fault;
+import io.pgshift.testkit.Launcher;
 import io.pgshift.testkit.PostgresServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -143,6 +147,34 @@ class ConnectionFaultsIT {
             assertThat(run.err()).contains("public.accounts: lost the connection to the target");
         }
         assertVerified("restore_cut");
+    }
+
+    @Test
+    void aPlainScriptOnStandardOutputWhoseSourceIsLostMidTableStopsPsqlInsteadOfLoadingPartOfTheRows()
+            throws Exception {
+        target.createDatabase("plain_cut");
+        try (FaultProxy proxy = FaultProxy.to(source)) {
+            proxy.arm(Fault.CUT, MID_TABLE, 1);
+            String dump = Path.of(System.getProperty("java.home"), "bin", "java") + " -jar " + Launcher.jar()
+                    + " dump -F plain -f - --source \"" + proxy.conn(source, "bank") + "\"";
+            String psql = "/usr/lib/postgresql/15/bin/psql -X -q -v ON_ERROR_STOP=1 -h " + target.host() + " -p "
+                    + target.port() + " -U " + target.superuser() + " -d plain_cut";
+            ProcessBuilder pipe = new ProcessBuilder("bash", "-c", dump + " 2>/dev/null | " + psql
+                    + " >/dev/null 2>&1; echo \"${PIPESTATUS[@]}\"");
+            pipe.environment().keySet().removeIf(k -> k.startsWith("PG"));
+            pipe.environment().put("PGPASSWORD", target.password());
+            Process p = pipe.start();
+            String statuses = new String(p.getInputStream().readAllBytes()).strip();
+            p.waitFor();
+
+            assertThat(proxy.tripped()).isEqualTo(1);
+            assertThat(statuses).as("pgshift's and psql's exit codes").isEqualTo("14 3");
+        }
+        try (Connection t = target.connect("plain_cut"); Statement st = t.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM public.accounts")) {
+            rs.next();
+            assertThat(rs.getLong(1)).as("rows of the table whose COPY was cut").isZero();
+        }
     }
 
     private static Cli.Run copy(String from, String to, String... more) {
