@@ -36,6 +36,15 @@ final class ColumnWriter {
      * is created later, on its own, is left out.
      */
     String definition(Table t, Column c, boolean withDefault) {
+        return definition(t, c, withDefault, false);
+    }
+
+    /**
+     * As above, for a table created without INHERITS and joined to its parents afterwards (see
+     * InheritedColumnOrder) when {@code joinsLater}: nothing comes from a parent then, neither a generation
+     * expression nor a default.
+     */
+    String definition(Table t, Column c, boolean withDefault, boolean joinsLater) {
         if (ddl.serialSequence(t, c) != null) {
             // The type's serial keyword stands for the type, the sequence, NOT NULL and the default.
             return ident(c.name()) + " " + SerialColumns.keyword(c);
@@ -50,7 +59,7 @@ final class ColumnWriter {
             def.append(" COLLATE ").append(c.collation());
         }
         if (c.isGenerated()) {
-            if (!generationInherited(t, c)) {
+            if (joinsLater || !generationInherited(t, c)) {
                 def.append(" GENERATED ALWAYS AS (").append(c.defaultExpr()).append(')')
                         .append(c.generated() == 'v' ? " VIRTUAL" : " STORED");
                 extra = true;
@@ -60,7 +69,7 @@ final class ColumnWriter {
                 def.append(" DEFAULT ").append(c.defaultExpr());
                 extra = true;
             }
-        } else if (parentHasDefault(t, c)) {
+        } else if (!joinsLater && parentHasDefault(t, c)) {
             // The column would inherit the parent's default; the source's child has none.
             def.append(" DEFAULT NULL");
             extra = true;

@@ -185,7 +185,8 @@ final class TableWriter {
         List<String> elements = new ArrayList<>();
         for (Column c : t.columns()) {
             if (ColumnWriter.printed(t, c)) {
-                String definition = columns.definition(t, c, !withoutParts.contains(c.defaultRef()));
+                String definition = columns.definition(t, c, !withoutParts.contains(c.defaultRef()),
+                        inheritLater);
                 if (definition != null) {
                     elements.add(definition);
                 }
