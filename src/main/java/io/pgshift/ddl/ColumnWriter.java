@@ -75,7 +75,7 @@ final class ColumnWriter {
             extra = true;
         }
         Column.NotNull nn = c.notNullConstraint();
-        if (nn != null && nn.valid() && (nn.local() || t.layout().isPartition())) {
+        if (nn != null && nn.valid() && (nn.local() || t.layout().isPartition() || joinsLater)) {
             def.append(nn.name() != null ? " CONSTRAINT " + ident(nn.name()) : "").append(" NOT NULL")
                     .append(nn.noInherit() ? " NO INHERIT" : "");
             extra = true;

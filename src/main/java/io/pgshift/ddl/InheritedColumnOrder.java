@@ -76,8 +76,10 @@ public final class InheritedColumnOrder {
         if (afterInherits(child, parents).equals(source)) {
             return false;
         }
-        if (!child.columns().stream().allMatch(c -> c.local()
-                && (c.notNullConstraint() == null || c.notNullConstraint().local()))) {
+        // Before 18 a NOT NULL is no constraint of its own and only counts as local where no parent has it: the
+        // child made on its own declares it, as ALTER TABLE ... INHERIT requires.
+        if (!child.columns().stream().allMatch(c -> c.local() && (c.notNullConstraint() == null
+                || c.notNullConstraint().local() || c.notNullConstraint().oid() == 0))) {
             return false;
         }
         Set<String> parentChecks = new LinkedHashSet<>();

@@ -26,13 +26,13 @@ class InheritedColumnOrderIT {
     static final PostgresServer server18 = PostgresServer.version("18");
 
     private static final String JOINED_LATER = """
-            CREATE TABLE par (x int, y int, CONSTRAINT par_pos CHECK (x > 0));
+            CREATE TABLE par (x int NOT NULL, y int, CONSTRAINT par_pos CHECK (x > 0));
             CREATE TABLE par2 (k text);
-            CREATE TABLE chi (y int, z int, x int, k text, CONSTRAINT par_pos CHECK (x > 0));
+            CREATE TABLE chi (y int, z int, x int NOT NULL, k text, CONSTRAINT par_pos CHECK (x > 0));
             COMMENT ON CONSTRAINT par_pos ON chi IS 'the child''s own';
             ALTER TABLE chi INHERIT par;
             ALTER TABLE chi INHERIT par2;
-            CREATE TABLE grandchild (g int, x int, y int, z int, k text, CONSTRAINT par_pos CHECK (x > 0));
+            CREATE TABLE grandchild (g int, x int NOT NULL, y int, z int, k text, CONSTRAINT par_pos CHECK (x > 0));
             ALTER TABLE grandchild INHERIT chi;
             CREATE TABLE usual (w int) INHERITS (par);
             INSERT INTO chi VALUES (2, 3, 1, 'a');
