@@ -5,9 +5,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
-import io.pgshift.sql.Sql;
-
 import io.pgshift.plan.Entry;
+import io.pgshift.sql.Sql;
 
 /**
  * Writes a dump as one SQL script that psql replays: the guide's method 1. Rows go in {@code COPY ... FROM stdin}

@@ -34,15 +34,10 @@ final class ColumnWriter {
     /**
      * The column's declaration; null for a typed table's column that adds nothing to its type's. A default that
      * is created later, on its own, is left out.
-     */
-    String definition(Table t, Column c, boolean withDefault) {
-        return definition(t, c, withDefault, false);
-    }
-
-    /**
-     * As above, for a table created without INHERITS and joined to its parents afterwards (see
-     * InheritedColumnOrder) when {@code joinsLater}: nothing comes from a parent then, neither a generation
-     * expression nor a default.
+     *
+     * @param joinsLater the table is created without INHERITS and joined to its parents afterwards (see
+     *                   InheritedColumnOrder): nothing comes from a parent then, neither a generation expression,
+     *                   nor a default, nor a NOT NULL
      */
     String definition(Table t, Column c, boolean withDefault, boolean joinsLater) {
         if (ddl.serialSequence(t, c) != null) {

@@ -23,8 +23,8 @@ public final class InheritedColumnOrder {
     }
 
     /**
-     * A warning for each inheritance child whose column order no statement can give back (see {@link #inheritLater}),
-     * for the run to tell before it writes anything.
+     * A warning for each inheritance child whose column order no statement can give back, for the run to tell before
+     * it writes anything.
      */
     public static List<String> notKept(Catalog catalog) {
         Map<Long, Table> byOid = new HashMap<>();
@@ -34,20 +34,23 @@ public final class InheritedColumnOrder {
         List<String> warnings = new ArrayList<>();
         for (Table t : catalog.tables()) {
             List<Table> parents = t.layout().parents().stream().map(byOid::get).filter(p -> p != null).toList();
-            if (parents.isEmpty() || t.layout().isPartition() || t.layout().ofType() != null) {
-                continue;
-            }
-            List<String> source = t.columns().stream().map(Column::name).toList();
-            List<String> recreated = afterInherits(t, parents);
-            if (!recreated.equals(source) && !inheritLater(t, parents, constraints.getOrDefault(t.oid(), List.of()),
+            if (reorderedByInherits(t, parents) && !joinable(t, constraints.getOrDefault(t.oid(), List.of()),
                     parents.stream().map(p -> constraints.getOrDefault(p.oid(), List.of())).toList())) {
                 warnings.add("table " + t.displayName() + " arrives with its columns in the order "
-                        + String.join(", ", recreated) + ", not " + String.join(", ", source) + ": a column it only "
-                        + "inherits (one its parent gained after it) comes before its own when it is created again, "
-                        + "as pg_dump's script does too; SELECT * and an INSERT without a column list see the new order");
+                        + String.join(", ", afterInherits(t, parents)) + ", not " + String.join(", ", names(t))
+                        + ": CREATE TABLE ... INHERITS puts its parents' columns first, and what it only inherits "
+                        + "from them (a column, a NOT NULL, a CHECK) keeps it from being created on its own and "
+                        + "joined to them after; pg_dump's script reorders it alike. SELECT * and an INSERT without "
+                        + "a column list see the new order");
             }
         }
         return warnings;
+    }
+
+    /** Whether CREATE TABLE ... INHERITS would give an inheritance child (not a partition) another column order. */
+    static boolean reorderedByInherits(Table child, List<Table> parents) {
+        return !parents.isEmpty() && !child.layout().isPartition() && child.layout().ofType() == null
+                && !afterInherits(child, parents).equals(names(child));
     }
 
     /** The names of the child's columns in the order CREATE TABLE child (its own columns) INHERITS (parents) gives. */
@@ -61,21 +64,12 @@ public final class InheritedColumnOrder {
     }
 
     /**
-     * Whether the child is created as the source has it only on its own, then joined to its parents: INHERITS would
-     * reorder its columns, and all of them are its own (attislocal), with its parents' CHECK constraints among its
-     * own too, so that the table made without INHERITS is the same and ALTER TABLE ... INHERIT accepts it. A child
-     * with a column it only inherited (a parent's ADD COLUMN after the child joined) cannot get both that column's
-     * place and its inherited-only state back; it keeps the parents' order, as pg_dump's, and verify names it.
+     * Whether the child, created on its own, is the same table and one ALTER TABLE ... INHERIT accepts: all its
+     * columns are its own (attislocal), and so are its parents' CHECK constraints among its own. A child with a
+     * column it only inherited (a parent's ADD COLUMN after the child joined) cannot get both that column's place and
+     * its inherited-only state back; it keeps the parents' order, as with pg_dump, and verify names it.
      */
-    static boolean inheritLater(Table child, List<Table> parents, List<Constraint> constraints,
-                                List<List<Constraint>> parentConstraints) {
-        if (parents.isEmpty() || child.layout().isPartition() || child.layout().ofType() != null) {
-            return false;
-        }
-        List<String> source = child.columns().stream().map(Column::name).toList();
-        if (afterInherits(child, parents).equals(source)) {
-            return false;
-        }
+    static boolean joinable(Table child, List<Constraint> constraints, List<List<Constraint>> parentConstraints) {
         // Before 18 a NOT NULL is no constraint of its own and only counts as local where no parent has it: the
         // child made on its own declares it, as ALTER TABLE ... INHERIT requires.
         if (!child.columns().stream().allMatch(c -> c.local() && (c.notNullConstraint() == null
@@ -87,5 +81,9 @@ public final class InheritedColumnOrder {
                 .forEach(c -> parentChecks.add(c.name())));
         return constraints.stream().filter(c -> c.isCheck() && parentChecks.contains(c.name()))
                 .allMatch(c -> c.local() && c.validated());
+    }
+
+    private static List<String> names(Table t) {
+        return t.columns().stream().map(Column::name).toList();
     }
 }

@@ -176,8 +176,8 @@ final class TableWriter {
     /** Whether the table is created on its own and then joined to its parents: see {@link InheritedColumnOrder}. */
     private boolean inheritLater(Table t) {
         List<Table> parents = tree.parents(t);
-        return InheritedColumnOrder.inheritLater(t, parents, ddl.constraintsOf(t.oid()),
-                parents.stream().map(p -> ddl.constraintsOf(p.oid())).toList());
+        return InheritedColumnOrder.reorderedByInherits(t, parents) && InheritedColumnOrder.joinable(t,
+                ddl.constraintsOf(t.oid()), parents.stream().map(p -> ddl.constraintsOf(p.oid())).toList());
     }
 
     private String create(Table t, Set<ObjectRef> withoutParts, boolean inheritLater) {

@@ -3,6 +3,7 @@ package io.pgshift.run;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What an upgrade keeps so that {@code upgrade --resume} can go on after an interruption: which databases it
@@ -40,7 +41,7 @@ public final class UpgradeLog {
     /** The databases the earlier run copied whole. */
     public Set<String> copied() {
         return log.resume().done().stream().filter(s -> s.startsWith(COPIED))
-                .map(s -> s.substring(COPIED.length())).collect(java.util.stream.Collectors.toSet());
+                .map(s -> s.substring(COPIED.length())).collect(Collectors.toSet());
     }
 
     /** Notes a database copied whole; its copy committed durably before it reported success. */
