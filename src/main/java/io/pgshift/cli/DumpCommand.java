@@ -1,9 +1,7 @@
 package io.pgshift.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -183,18 +181,7 @@ final class DumpCommand implements Callable<Integer> {
         }
         // The file is written under a name of its own and gets its real name only once it is whole: a
         // failed or interrupted dump must not leave a file that looks like a dump.
-        Path partial = PartialFile.create(file, "dump");
-        Manifest manifest;
-        try (OutputStream out = Files.newOutputStream(partial)) {
-            manifest = plain ? run.runPlain(out) : run.runArchive(out);
-        } catch (IOException | RuntimeException e) {
-            PartialFile.deleteQuietly(partial);
-            throw e instanceof IOException io
-                    ? new PgShiftException(ErrorCode.IO, "cannot write " + file + ": " + io.getMessage(), io)
-                    : (RuntimeException) e;
-        }
-        PartialFile.publish(partial, file, "dump");
-        return manifest;
+        return PartialFile.write(file, "dump", out -> plain ? run.runPlain(out) : run.runArchive(out));
     }
 
     /** The dump's figures for the JSON report; the manifest itself, every statement, stays in the dump. */

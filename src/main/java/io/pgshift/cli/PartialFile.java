@@ -1,6 +1,7 @@
 package io.pgshift.cli;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -16,6 +17,33 @@ import io.pgshift.PgShiftException;
  */
 final class PartialFile {
     private PartialFile() {
+    }
+
+    /** What writes the file's contents. */
+    @FunctionalInterface
+    interface Contents<T> {
+        T write(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes the file under its partial name and gives it its name once the contents are whole; after a failure the
+     * partial file is removed and the failure passes on, a write error as one naming the file.
+     *
+     * @param what what the file holds, for messages: "dump", "script"
+     */
+    static <T> T write(Path file, String what, Contents<T> contents) {
+        Path partial = create(file, what);
+        T result;
+        try (OutputStream out = Files.newOutputStream(partial)) {
+            result = contents.write(out);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(partial);
+            throw e instanceof IOException io
+                    ? new PgShiftException(ErrorCode.IO, "cannot write " + file + ": " + io.getMessage(), io)
+                    : (RuntimeException) e;
+        }
+        publish(partial, file, what);
+        return result;
     }
 
     /**

@@ -211,17 +211,10 @@ final class RestoreCommand implements Callable<Integer> {
                 script(run, stdin, System.out);
                 return null;
             }
-            Path partial = PartialFile.create(file, "script");
-            try (OutputStream out = Files.newOutputStream(partial)) {
+            return PartialFile.write(file, "script", out -> {
                 script(run, stdin, out);
-            } catch (IOException | RuntimeException e) {
-                PartialFile.deleteQuietly(partial);
-                throw e instanceof IOException io
-                        ? new PgShiftException(ErrorCode.IO, "cannot write " + file + ": " + io.getMessage(), io)
-                        : (RuntimeException) e;
-            }
-            PartialFile.publish(partial, file, "script");
-            return null;
+                return null;
+            });
         });
         // With the script on standard output, the summary must not end up inside it.
         PrintWriter summary = toStdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
