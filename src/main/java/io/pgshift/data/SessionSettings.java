@@ -51,17 +51,6 @@ public final class SessionSettings {
                 + (version.atLeast(17) ? "SET transaction_timeout = 0;" : "");
     }
 
-    /**
-     * Target sessions commit asynchronously for speed. One synchronous commit that writes WAL flushes every
-     * earlier commit's WAL too, so when this returns everything the run committed is durable.
-     */
-    public static void commitDurably(Connection target) throws SQLException {
-        execute(target, "BEGIN");
-        execute(target, "SET LOCAL synchronous_commit = on");
-        execute(target, "SELECT pg_catalog.txid_current()");
-        execute(target, "COMMIT");
-    }
-
     public static void execute(Connection connection, String sql) throws SQLException {
         try (Statement st = connection.createStatement()) {
             st.execute(sql);

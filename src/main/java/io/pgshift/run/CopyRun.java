@@ -31,6 +31,7 @@ import io.pgshift.ddl.InheritedColumnOrder;
 import io.pgshift.catalog.Table;
 import io.pgshift.catalog.TableLayout;
 import io.pgshift.connect.Connector;
+import io.pgshift.data.DurablePoint;
 import io.pgshift.data.SessionSettings;
 import io.pgshift.data.LargeObjectCopier;
 import io.pgshift.data.Snapshot;
@@ -291,7 +292,7 @@ public final class CopyRun {
                         .toList(), preData, schema, listener);
                 // The rows go into tables that a crash of the target must not take back, nor the log's word that
                 // the schema is done.
-                SessionSettings.commitDurably(target);
+                durable(target, targetVersion);
                 finish(schema);
                 resumption.schemaDone();
             }
@@ -310,7 +311,7 @@ public final class CopyRun {
             for (CopyWorker w : workers) {
                 w.closeSource();
             }
-            SessionSettings.commitDurably(target);
+            durable(target, targetVersion);
             resumption.complete();
             if (options.analyze()) {
                 // ANALYZE opens sessions of its own; the copy's are no longer needed.
@@ -480,6 +481,13 @@ public final class CopyRun {
                     PrivilegeWarnings.execute(w.target, sql);
                 }
             }
+        }
+    }
+
+    /** Waits until the target has on disk what the copy committed: see {@link DurablePoint}. */
+    private void durable(Connection target, ServerVersion targetVersion) throws SQLException {
+        if (!DurablePoint.reach(target, targetVersion)) {
+            listener.warning(DurablePoint.notConfirmed());
         }
     }
 

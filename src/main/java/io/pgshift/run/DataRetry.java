@@ -40,6 +40,8 @@ final class DataRetry {
         TableCopier.Result run(LongConsumer bytes) throws SQLException;
     }
 
+    /** How long a cut-off commit that the old session is still finishing is waited for. */
+    private static final java.time.Duration IN_PROGRESS_WAIT = java.time.Duration.ofSeconds(30);
     private final Faults faults;
     private final ServerVersion targetVersion;
     private final ProgressListener listener;
@@ -47,8 +49,12 @@ final class DataRetry {
     private final java.util.function.Consumer<Connection> newTarget;
     /** Each load's committed target transaction, with what it loaded; asked about again if the target restarted. */
     private final Map<Long, String> committedLoads = new ConcurrentHashMap<>();
+    /** Loads whose commit was cut off, until a new session asks about them; see {@link #committed}. */
+    private final Map<Long, Boolean> inDoubt = new ConcurrentHashMap<>();
     /** When the target's server started, as the run first saw it; null when not watched. */
     private volatile String targetStarted;
+    /** In-doubt loads whose answer was read right after a restart, before the run began anything on the server. */
+    private final java.util.Set<Long> settledAt = ConcurrentHashMap.newKeySet();
     /** The server start whose loads were checked already, under its own lock: see {@link #checkIfRestarted}. */
     private final Object restartCheck = new Object();
     private String checkedStart;
@@ -110,6 +116,9 @@ final class DataRetry {
                 if (!stalled && !ConnectionLoss.is(e)) {
                     throw e;
                 }
+                if (e instanceof CommitUnknown c) {
+                    inDoubt.put(c.transactionId(), Boolean.FALSE);
+                }
                 String side = side(e, w);
                 String why = stalled ? "its stream moved no byte for " + faults.stallTimeout().toSeconds()
                         + " s (--stall-timeout)" : "lost the connection to the " + side + " ("
@@ -161,6 +170,11 @@ final class DataRetry {
             if (now.equals(targetStarted) || now.equals(checkedStart)) {
                 return;
             }
+            // Before any session of the run begins a transaction that could take a lost commit's id.
+            for (Long id : inDoubt.keySet()) {
+                inDoubt.put(id, "committed".equals(status(target, id)));
+            }
+            settledAt.addAll(inDoubt.keySet());
             if (!committedLoads.isEmpty()) {
                 checkLoads(target);
             }
@@ -274,18 +288,45 @@ final class DataRetry {
         }
     }
 
-    /** Whether the transaction whose commit was cut off did commit, asked of the target. */
+    /**
+     * Whether the transaction whose commit was cut off did commit, asked of the target. After a restart the answer
+     * was read before the run began anything on the new server: a crash loses the transaction ids it had not written
+     * down, and hands them out again. Without a restart, the old session may still be finishing its commit, which
+     * is waited for.
+     */
     private boolean committed(Connection target, CommitUnknown c, String what) throws SQLException {
         if (!targetVersion.atLeast(10)) {
             throw new PgShiftException(ErrorCode.MIGRATION_FAILED, "lost the connection to the target while it "
                     + "committed the rows of " + what + ", and PostgreSQL " + targetVersion + " cannot tell whether "
                     + "they are in (no txid_status): check the table, then copy again with --clean", c);
         }
-        try (PreparedStatement st = target.prepareStatement("SELECT pg_catalog.txid_status(?)")) {
-            st.setLong(1, c.transactionId());
+        long id = c.transactionId();
+        Boolean answer = inDoubt.remove(id);
+        if (answer != null && settledAt.remove(id)) {
+            return answer;
+        }
+        long deadline = System.nanoTime() + IN_PROGRESS_WAIT.toNanos();
+        for (String status = status(target, id); ; status = status(target, id)) {
+            if (!"in progress".equals(status) || System.nanoTime() > deadline) {
+                return "committed".equals(status);
+            }
+            Connections.sleep(100);
+        }
+    }
+
+    /**
+     * A transaction's status: committed, aborted, in progress, or lost, for an id the server has not reached, as a
+     * crash leaves the ids it had not written down (txid_status refuses those).
+     */
+    private static String status(Connection target, long id) throws SQLException {
+        try (PreparedStatement st = target.prepareStatement("SELECT CASE WHEN ?::pg_catalog.int8 >= "
+                + "pg_catalog.txid_snapshot_xmax(pg_catalog.txid_current_snapshot()) THEN 'lost' "
+                + "ELSE pg_catalog.txid_status(?) END")) {
+            st.setLong(1, id);
+            st.setLong(2, id);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
-                return "committed".equals(rs.getString(1));
+                return rs.getString(1);
             }
         }
     }

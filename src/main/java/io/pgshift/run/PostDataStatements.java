@@ -33,19 +33,19 @@ final class PostDataStatements {
     }
 
     /**
-     * Runs the step so that it is durable once this returns: its last statement commits synchronously, which
-     * flushes the WAL of the earlier ones too. Target sessions commit asynchronously, and a step noted done (in the
-     * resume log, in the run's count) that a crash of the target then takes back would be lost without a word; a
-     * load is asked about again by its transaction's id instead, but a step commits once per statement.
+     * Runs the step so that it is durable once this returns: each statement commits synchronously. Target sessions
+     * commit asynchronously, and a step noted done (in the resume log, in the run's count) that a crash of the target
+     * then takes back would be lost without a word; a load is asked about again by its transaction's id instead, but
+     * a step commits once per statement. Each statement, not only the last: PostgreSQL flushes the WAL at a
+     * synchronous commit only if that transaction wrote WAL itself, and a last statement that changed nothing
+     * would leave the earlier ones to the WAL writer.
      */
     static void runDurably(Connection target, Entry entry) throws SQLException {
-        List<String> sql = entry.sql();
-        if (sql.isEmpty()) {
+        if (entry.sql().isEmpty()) {
             return;
         }
-        run(target, sql.subList(0, sql.size() - 1), true);
         SessionSettings.execute(target, "SET synchronous_commit = on");
-        run(target, sql.subList(sql.size() - 1, sql.size()), true);
+        run(target, entry.sql(), true);
         SessionSettings.execute(target, "SET synchronous_commit = off");
     }
 

@@ -33,6 +33,7 @@ import io.pgshift.catalog.SecurityLabelSource;
 import io.pgshift.catalog.ServerVersion;
 import io.pgshift.catalog.CatalogReader;
 import io.pgshift.connect.Connector;
+import io.pgshift.data.DurablePoint;
 import io.pgshift.data.LoadListener;
 import io.pgshift.data.SessionSettings;
 import io.pgshift.data.TableCopier;
@@ -213,7 +214,7 @@ public final class RestoreRun {
                         if (!single) {
                             // The rows go into tables that a crash of the target must not take back, nor the
                             // log's word that the schema is done.
-                            SessionSettings.commitDurably(loaders.get(0).connection);
+                            durable(loaders.get(0).connection, version);
                         }
                         listener.phaseFinished(schema);
                         resumption.schemaDone();
@@ -230,7 +231,7 @@ public final class RestoreRun {
                     if (single) {
                         SessionSettings.execute(session, "COMMIT");
                     }
-                    SessionSettings.commitDurably(last);
+                    durable(last, version);
                 } finally {
                     loaders.forEach(Loader::close);
                 }
@@ -252,6 +253,13 @@ public final class RestoreRun {
      * The resume log of a restore of this dump into this target, or null for a restore that keeps none (from
      * standard input, in one transaction, or of some sections only); --resume needs one that exists.
      */
+    /** Waits until the target has on disk what the restore committed: see {@link DurablePoint}. */
+    private void durable(Connection target, ServerVersion version) throws SQLException {
+        if (!DurablePoint.reach(target, version)) {
+            listener.warning(DurablePoint.notConfirmed());
+        }
+    }
+
     private ResumeLog resumeLog() {
         boolean stdin = "-".equals(options.directory().toString());
         ResumeLog log = stdin || !options.resumable() ? null : ResumeLog.of(options.stateDirectory(), "restore",
