@@ -231,6 +231,7 @@ public final class CopyRun {
             InheritedColumnOrder.notKept(catalog).forEach(listener::warning);
             if (!options.schemaOnly()) {
                 SourceReads.require(context, catalog, options.filter(), TargetDatabase.currentUser(leader));
+                RowMemory.require(context, catalog, options.filter().excludedData(catalog), options.jobs());
             }
             targetDatabase.checkSuperuserObjects(context);
             grants = OwnerAccess.prepare(options, context, targetDatabase.maintenance(), listener);

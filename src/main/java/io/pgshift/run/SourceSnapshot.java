@@ -64,8 +64,9 @@ final class SourceSnapshot implements AutoCloseable {
                 CatalogReader reader = new CatalogReader(leader, version);
                 Catalog catalog = filter.apply((schemaOnly ? reader.forSchemaOnly() : reader).read(helpers));
                 if (!schemaOnly) {
-                    SourceReads.require(new SourceContext(leader, version), catalog, filter,
-                            TargetDatabase.currentUser(leader));
+                    SourceContext context = new SourceContext(leader, version);
+                    SourceReads.require(context, catalog, filter, TargetDatabase.currentUser(leader));
+                    RowMemory.require(context, catalog, filter.excludedData(catalog), sessions);
                 }
                 return new SourceSnapshot(info, leader, version, snapshotId, catalog);
             } finally {
