@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * connection after a random number of bytes; a stall of either, with a 2 s --stall-timeout; a restart of the target
  * while rows move or an index builds. Every run ends with verify at no difference, which a table loaded twice, or a
  * range, would fail. The same faults, those that concern the target, strike restores of a directory dump.
- * Scale 2 rather than pgbench's 10, so that the 28 runs take a few minutes on two cores.
+ * pgbench's scale 10: a million accounts.
  */
 class RandomFaultsIT {
     @RegisterExtension
@@ -45,7 +45,7 @@ class RandomFaultsIT {
     @RegisterExtension
     static final PostgresServer target = PostgresServer.version("17");
 
-    /** The accounts are about 20 MB as COPY text: split in three ranges of about 7 MB. */
+    /** The accounts are about 100 MB as COPY text: split in three ranges of about 33 MB. */
     private static final String[] SPLIT = {"--split-tables-larger-than", "4MB", "--split-max-parts", "3"};
 
     enum Fault { KILL_AND_RESUME, CUT_SOURCE, CUT_TARGET, STALL, RESTART_TARGET }
@@ -56,11 +56,11 @@ class RandomFaultsIT {
 
     @BeforeAll
     static void pgbenchWithASlowIndex() {
-        Workloads.pgbench(source.server(), "bench", 2);
+        Workloads.pgbench(source.server(), "bench", 10);
         // An index that takes about a second to build, on a table over 1 MB (so it is built after its rows), gives
         // the faults of the index phase a moment to strike.
         source.execute("bench", """
-                INSERT INTO pgbench_history SELECT 1 + g % 20, 1 + g % 2, 1 + g % 200000, g % 100, now(), ''
+                INSERT INTO pgbench_history SELECT 1 + g % 100, 1 + g % 10, 1 + g % 1000000, g % 100, now(), ''
                 FROM generate_series(1, 20000) g;
                 CREATE FUNCTION slow_key(i int) RETURNS int LANGUAGE plpgsql IMMUTABLE
                     AS $$ BEGIN PERFORM pg_catalog.pg_sleep(0.001); RETURN i; END $$;
@@ -116,7 +116,8 @@ class RandomFaultsIT {
             Fault.RESTART_TARGET} : Fault.values();
         Fault fault = faults[(int) (seed % faults.length)];
         boolean inIndexes = random.nextBoolean();
-        long bytes = (2L << 20) + random.nextInt(4 << 20);
+        // Within the first of a session's ranges of the accounts (each about 33 MB), which every session moves.
+        long bytes = (2L << 20) + random.nextInt(30 << 20);
         String state = home.resolve("state-" + db).toString();
         String to = Cli.conn(target, db);
         long start = System.nanoTime();
