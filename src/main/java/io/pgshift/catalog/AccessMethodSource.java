@@ -5,7 +5,6 @@ import java.util.List;
 
 import io.pgshift.object.Section;
 
-import static io.pgshift.sql.Sql.ident;
 import io.pgshift.object.ObjectRef;
 import io.pgshift.object.Kind;
 
@@ -21,22 +20,17 @@ final class AccessMethodSource implements ObjectSource {
     @Override
     public List<ObjectDef> read(SourceContext ctx) throws SQLException {
         return ctx.list("""
-                SELECT am.oid, am.amname, am.amtype,
-                       pg_catalog.quote_ident(hn.nspname) || '.' || pg_catalog.quote_ident(h.proname) AS handler,
+                SELECT am.oid, am.amname, am.amtype, hn.nspname AS handler_schema, h.proname AS handler,
                        (SELECT cmt.description FROM pg_catalog.pg_description cmt WHERE cmt.objoid = am.oid AND cmt.classoid = 'pg_catalog.pg_am'::pg_catalog.regclass AND cmt.objsubid = 0) AS comment
                 FROM pg_catalog.pg_am am
                 JOIN pg_catalog.pg_proc h ON h.oid = am.amhandler
                 JOIN pg_catalog.pg_namespace hn ON hn.oid = h.pronamespace
                 WHERE am.oid >= %d AND %s
                 ORDER BY am.amname""".formatted(FIRST_USER_OID, SourceContext.notExtensionMember("pg_am", "am.oid")),
-                rs -> {
-                    String name = ident(rs.getString("amname"));
-                    String type = "t".equals(rs.getString("amtype")) ? "TABLE" : "INDEX";
-                    return ObjectDef.of(ObjectRef.of("pg_am", rs.getLong("oid")), Kind.ACCESS_METHOD, null,
-                                    rs.getString("amname"), "ACCESS METHOD " + name, Section.PRE_DATA,
-                                    List.of("CREATE ACCESS METHOD " + name + " TYPE " + type + " HANDLER "
-                                            + rs.getString("handler")))
-                            .withComment(rs.getString("comment"));
-                });
+                rs -> ObjectDef.read(ObjectRef.of("pg_am", rs.getLong("oid")), Kind.ACCESS_METHOD, null,
+                                rs.getString("amname"), Section.PRE_DATA, new AccessMethod(rs.getString("amname"),
+                                        "t".equals(rs.getString("amtype")), new QualifiedName(
+                                        rs.getString("handler_schema"), rs.getString("handler"))))
+                        .withComment(rs.getString("comment")));
     }
 }

@@ -23,10 +23,13 @@ import io.pgshift.object.Rows;
  * @param table       the table this object belongs to (its trigger, policy, rule), or null
  * @param split       how to create the object in two steps when it stands in a dependency loop, or null
  * @param rows        which rows a DATA object moves, when not all of its table's; null otherwise
+ * @param definition  what was read of the object, which the ddl package writes, for the kinds read that way; then
+ *                    {@code create} is empty and {@code designation} null, the ddl package writing both
  */
 public record ObjectDef(ObjectRef ref, Kind kind, String schema, String name, String designation,
                         String aclTarget, Section section, List<String> create, String owner, String comment,
-                        String acl, Set<ObjectRef> dependsOn, ObjectRef table, Split split, Rows rows) {
+                        String acl, Set<ObjectRef> dependsOn, ObjectRef table, Split split, Rows rows,
+                        Definition definition) {
 
     /**
      * The object created without some of its parts, then each part on its own (a domain, then its CHECK
@@ -49,45 +52,54 @@ public record ObjectDef(ObjectRef ref, Kind kind, String schema, String name, St
         dependsOn = Set.copyOf(dependsOn);
     }
 
+    /**
+     * An object as read, which the ddl package writes; owner, comment and privileges can be added with the withers.
+     */
+    public static ObjectDef read(ObjectRef ref, Kind kind, String schema, String name, Section section,
+                                 Definition definition) {
+        return new ObjectDef(ref, kind, schema, name, null, null, section, List.of(), null, null, null, Set.of(),
+                null, null, null, definition);
+    }
+
     /** A definition with only the required parts; owner, comment and privileges can be added with the withers. */
     public static ObjectDef of(ObjectRef ref, Kind kind, String schema, String name, String designation,
                                Section section, List<String> create) {
         return new ObjectDef(ref, kind, schema, name, designation, null, section, create, null, null, null, Set.of(),
-                null, null, null);
+                null, null, null, null);
     }
 
     public ObjectDef withOwner(String newOwner) {
         return new ObjectDef(ref, kind, schema, name, designation, aclTarget, section, create, newOwner, comment, acl,
-                dependsOn, table, split, rows);
+                dependsOn, table, split, rows, definition);
     }
 
     public ObjectDef withComment(String newComment) {
         return new ObjectDef(ref, kind, schema, name, designation, aclTarget, section, create, owner, newComment, acl,
-                dependsOn, table, split, rows);
+                dependsOn, table, split, rows, definition);
     }
 
     public ObjectDef withAcl(String newAclTarget, String newAcl) {
         return new ObjectDef(ref, kind, schema, name, designation, newAclTarget, section, create, owner, comment,
-                newAcl, dependsOn, table, split, rows);
+                newAcl, dependsOn, table, split, rows, definition);
     }
 
     public ObjectDef withDependencies(Set<ObjectRef> newDependsOn) {
         return new ObjectDef(ref, kind, schema, name, designation, aclTarget, section, create, owner, comment, acl,
-                newDependsOn, table, split, rows);
+                newDependsOn, table, split, rows, definition);
     }
 
     public ObjectDef withTable(ObjectRef newTable) {
         return new ObjectDef(ref, kind, schema, name, designation, aclTarget, section, create, owner, comment, acl,
-                dependsOn, newTable, split, rows);
+                dependsOn, newTable, split, rows, definition);
     }
 
     public ObjectDef withRows(Rows newRows) {
         return new ObjectDef(ref, kind, schema, name, designation, aclTarget, section, create, owner, comment, acl,
-                dependsOn, table, split, newRows);
+                dependsOn, table, split, newRows, definition);
     }
 
     public ObjectDef withSplit(Split newSplit) {
         return new ObjectDef(ref, kind, schema, name, designation, aclTarget, section, create, owner, comment, acl,
-                dependsOn, table, newSplit, rows);
+                dependsOn, table, newSplit, rows, definition);
     }
 }

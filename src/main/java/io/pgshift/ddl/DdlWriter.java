@@ -173,7 +173,7 @@ public final class DdlWriter {
     }
 
     private Entry object(ObjectDef o) {
-        Entry whole = object(o, o.create(), Set.of());
+        Entry whole = object(o, Definitions.create(o), Set.of());
         if (o.split() == null) {
             return whole;
         }
@@ -190,9 +190,10 @@ public final class DdlWriter {
 
     private Entry object(ObjectDef o, List<String> create, Set<ObjectRef> withoutParts) {
         List<String> sql = new ArrayList<>(create);
-        owner(sql, o.designation(), o.owner());
-        comment(sql, o.designation(), o.comment());
-        privileges(sql, o.aclTarget() != null ? o.aclTarget() : o.designation(), o.owner(), o.acl());
+        String designation = Definitions.designation(o);
+        owner(sql, designation, o.owner());
+        comment(sql, designation, o.comment());
+        privileges(sql, o.aclTarget() != null ? o.aclTarget() : designation, o.owner(), o.acl());
         Set<ObjectRef> deps = dependsOn(o.ref(), o.schema(), withoutParts);
         deps.addAll(o.dependsOn());
         return new Entry(o.ref(), o.kind(), o.name(), o.section(), sql, deps, o.table(), Drops.of(o), null, o.rows());

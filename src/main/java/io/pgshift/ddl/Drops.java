@@ -30,7 +30,7 @@ final class Drops {
             return "SELECT pg_catalog.lo_unlink(oid) FROM pg_catalog.pg_largeobject_metadata WHERE oid = "
                     + o.ref().oid();
         }
-        String designation = o.designation();
+        String designation = Definitions.designation(o);
         if (designation == null || !BY_DESIGNATION.contains(o.kind()) || !designation.startsWith(o.kind() + " ")) {
             return null;
         }

@@ -37,7 +37,7 @@ final class ObjectDrops {
             for (ObjectDef o : objects) {
                 if (o.kind() == kind && (o.schema() == null || "public".equals(o.schema()))) {
                     // The designation starts with the kind: "SERVER x", "USER MAPPING FOR r SERVER x".
-                    drops.add("DROP " + kind + " IF EXISTS " + o.designation().substring(kind.label().length() + 1)
+                    drops.add("DROP " + kind + " IF EXISTS " + io.pgshift.ddl.Definitions.designation(o).substring(kind.label().length() + 1)
                             + (KINDS.get(kind) ? " CASCADE" : ""));
                 }
             }

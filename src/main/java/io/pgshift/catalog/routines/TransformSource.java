@@ -30,18 +30,10 @@ public final class TransformSource implements ObjectSource {
                 ORDER BY 2, l.lanname""".formatted(type("t.trftype"), functionWithArguments("t.trffromsql::pg_catalog.oid"),
                         functionWithArguments("t.trftosql::pg_catalog.oid"),
                         SourceContext.notExtensionMember("pg_transform", "t.oid")),
-                rs -> {
-                    String designation = "TRANSFORM FOR " + rs.getString("type") + " LANGUAGE "
-                            + Sql.ident(rs.getString("lanname"));
-                    String fromSql = rs.getString("from_sql");
-                    String toSql = rs.getString("to_sql");
-                    String functions = (fromSql != null ? "FROM SQL WITH FUNCTION " + fromSql : "")
-                            + (fromSql != null && toSql != null ? ", " : "")
-                            + (toSql != null ? "TO SQL WITH FUNCTION " + toSql : "");
-                    return ObjectDef.of(ObjectRef.of("pg_transform", rs.getLong("oid")), Kind.TRANSFORM, null,
-                                    rs.getString("type") + " for " + rs.getString("lanname"), designation,
-                                    Section.PRE_DATA, List.of("CREATE " + designation + " (" + functions + ")"))
-                            .withComment(rs.getString("comment"));
-                });
+                rs -> ObjectDef.read(ObjectRef.of("pg_transform", rs.getLong("oid")), Kind.TRANSFORM, null,
+                                rs.getString("type") + " for " + rs.getString("lanname"), Section.PRE_DATA,
+                                new Transform(rs.getString("type"), rs.getString("lanname"), rs.getString("from_sql"),
+                                        rs.getString("to_sql")))
+                        .withComment(rs.getString("comment")));
     }
 }

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 import io.pgshift.catalog.ObjectDef;
+import io.pgshift.catalog.QualifiedName;
 import io.pgshift.object.ObjectRef;
 import io.pgshift.catalog.ObjectSource;
 import io.pgshift.catalog.Queries;
@@ -35,21 +36,13 @@ public final class CastSource implements ObjectSource {
                 ORDER BY c.oid""".formatted(Names.function("c.castfunc"),
                         SourceContext.notExtensionMember("pg_cast", "c.oid")),
                 rs -> {
-                    String designation = "CAST (" + rs.getString("source") + " AS " + rs.getString("target") + ")";
-                    String method = switch (Queries.charOf(rs, "castmethod")) {
-                        case 'i' -> " WITH INOUT";
-                        case 'b' -> " WITHOUT FUNCTION";
-                        default -> " WITH FUNCTION " + Names.qualified(rs, "function") + "("
-                                + rs.getString("arguments") + ")";
-                    };
-                    String use = switch (Queries.charOf(rs, "castcontext")) {
-                        case 'a' -> " AS ASSIGNMENT";
-                        case 'i' -> " AS IMPLICIT";
-                        default -> "";
-                    };
-                    return ObjectDef.of(ObjectRef.of("pg_cast", rs.getLong("oid")), Kind.CAST, null,
-                                    rs.getString("source") + " AS " + rs.getString("target"), designation,
-                                    Section.PRE_DATA, List.of("CREATE " + designation + method + use))
+                    String[] function = Names.texts(rs, "function");
+                    return ObjectDef.read(ObjectRef.of("pg_cast", rs.getLong("oid")), Kind.CAST, null,
+                                    rs.getString("source") + " AS " + rs.getString("target"), Section.PRE_DATA,
+                                    new Cast(rs.getString("source"), rs.getString("target"),
+                                            Queries.charOf(rs, "castmethod"), function.length == 0 ? null
+                                            : new QualifiedName(function[0], function[1]), rs.getString("arguments"),
+                                            Queries.charOf(rs, "castcontext")))
                             .withComment(rs.getString("comment"));
                 });
     }

@@ -4,10 +4,10 @@ import java.sql.SQLException;
 import java.util.List;
 
 import io.pgshift.catalog.ObjectDef;
+import io.pgshift.catalog.QualifiedName;
 import io.pgshift.object.ObjectRef;
 import io.pgshift.catalog.ObjectSource;
 import io.pgshift.catalog.SourceContext;
-import io.pgshift.sql.Sql;
 import io.pgshift.object.Section;
 import io.pgshift.object.Kind;
 
@@ -27,14 +27,13 @@ public final class ConversionSource implements ObjectSource {
                         SourceContext.userSchema("n.nspname"), SourceContext.notExtensionMember("pg_conversion",
                                 "co.oid")),
                 rs -> {
-                    String name = Sql.qualified(rs.getString("nspname"), rs.getString("conname"));
-                    String create = "CREATE " + (rs.getBoolean("condefault") ? "DEFAULT " : "") + "CONVERSION "
-                            + name + " FOR " + Sql.literal(rs.getString("source_encoding")) + " TO "
-                            + Sql.literal(rs.getString("target_encoding")) + " FROM "
-                            + Names.qualified(rs, "function");
-                    return ObjectDef.of(ObjectRef.of("pg_conversion", rs.getLong("oid")), Kind.CONVERSION,
+                    String[] function = Names.texts(rs, "function");
+                    return ObjectDef.read(ObjectRef.of("pg_conversion", rs.getLong("oid")), Kind.CONVERSION,
                                     rs.getString("nspname"), rs.getString("nspname") + "." + rs.getString("conname"),
-                                    "CONVERSION " + name, Section.PRE_DATA, List.of(create))
+                                    Section.PRE_DATA, new Conversion(new QualifiedName(rs.getString("nspname"),
+                                            rs.getString("conname")), rs.getBoolean("condefault"),
+                                            rs.getString("source_encoding"), rs.getString("target_encoding"),
+                                            new QualifiedName(function[0], function[1])))
                             .withOwner(rs.getString("owner")).withComment(rs.getString("comment"));
                 });
     }
