@@ -49,12 +49,21 @@ public final class Recorder implements ProgressListener, AutoCloseable {
 
     @Override
     public void phaseStarted(Progress progress) {
-        synchronized (this) {
-            phaseStarts.put(progress, System.nanoTime());
-            phaseWorkers.put(progress, worker(Thread.currentThread()));
-            phases.add(progress);
-        }
+        started(progress);
         next.phaseStarted(progress);
+    }
+
+    /** A database's phase in an upgrade: recorded alike, and passed on with its label, which the terminal shows. */
+    @Override
+    public void phaseStarted(String label, Progress progress) {
+        started(progress);
+        next.phaseStarted(label, progress);
+    }
+
+    private synchronized void started(Progress progress) {
+        phaseStarts.put(progress, System.nanoTime());
+        phaseWorkers.put(progress, worker(Thread.currentThread()));
+        phases.add(progress);
     }
 
     @Override
@@ -70,13 +79,21 @@ public final class Recorder implements ProgressListener, AutoCloseable {
 
     @Override
     public void phaseFinished(Progress progress) {
-        synchronized (this) {
-            Long start = phaseStarts.remove(progress);
-            if (start != null) {
-                spans.add(phaseSpan(progress, start, System.nanoTime()));
-            }
-        }
+        finished(progress);
         next.phaseFinished(progress);
+    }
+
+    @Override
+    public void phaseFinished(String label, Progress progress) {
+        finished(progress);
+        next.phaseFinished(label, progress);
+    }
+
+    private synchronized void finished(Progress progress) {
+        Long start = phaseStarts.remove(progress);
+        if (start != null) {
+            spans.add(phaseSpan(progress, start, System.nanoTime()));
+        }
     }
 
     @Override
