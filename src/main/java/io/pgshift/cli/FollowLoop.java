@@ -37,7 +37,7 @@ final class FollowLoop {
     }
 
     static int show(List<Following> followings, PrintWriter out) {
-        boolean live = Terminal.detect().present();
+        boolean live = Terminal.detectOnStandardOutput().present();
         List<Following> left = new ArrayList<>(followings);
         int drawn = 0;
         for (int second = 1; !left.isEmpty(); second++) {
@@ -45,7 +45,7 @@ final class FollowLoop {
             List<String> lines = new ArrayList<>();
             for (Following f : List.copyOf(left)) {
                 try {
-                    lines.add(live ? FollowPrinter.line(f.read(), Terminal.detect().columns())
+                    lines.add(live ? FollowPrinter.line(f.read(), Terminal.detectOnStandardOutput().columns())
                             : FollowPrinter.line(f.read()));
                 } catch (PgShiftException e) {
                     if (e.code() != ErrorCode.ONLINE_NOT_READY) {

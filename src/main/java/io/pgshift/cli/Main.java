@@ -84,7 +84,7 @@ public final class Main {
                 // for a lock) until it ends on its own: cancel it now.
                 io.pgshift.connect.OpenSessions.cancelAll(3000);
                 // On a terminal the live progress line is still open.
-                err.println((System.console() != null ? "\n" : "") + "pgshift: " + ErrorCode.INTERRUPTED.summary()
+                err.println((Terminal.standardErrorIsATerminal() ? "\n" : "") + "pgshift: " + ErrorCode.INTERRUPTED.summary()
                         + ": " + interrupted(args));
                 err.flush();
             }

@@ -42,7 +42,7 @@ final class StatusCommand implements Callable<Integer> {
             for (String database : ends.databases(spec)) {
                 followings.add(Following.open(ends.source(spec, database), ends.target(spec, database)));
             }
-            if (once || !Terminal.detect().present()) {
+            if (once || !Terminal.detectOnStandardOutput().present()) {
                 FollowLoop.once(followings, out);
                 return 0;
             }

@@ -3,6 +3,8 @@ package io.pgshift.cli;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -15,8 +17,37 @@ record Terminal(boolean present, int columns, int rows) {
     static final int DEFAULT_COLUMNS = 80;
     static final int DEFAULT_ROWS = 24;
 
-    /** The terminal, if standard input and output both are one, as System.console() says, and it is not dumb. */
+    /**
+     * The terminal, if standard error, where the status is drawn, is one and it is not dumb. {@code 2>run.log} must
+     * get plain lines, not a status redrawn in place, whatever standard output is; and {@code dump -f - | ...}
+     * still draws its status on the terminal.
+     */
     static Terminal detect() {
+        Map<String, String> env = System.getenv();
+        boolean present = standardErrorIsATerminal() && !"dumb".equals(env.get("TERM"));
+        return present ? size(env) : new Terminal(false, DEFAULT_COLUMNS, DEFAULT_ROWS);
+    }
+
+    /**
+     * Java can only tell whether standard input and output are a terminal (System.console()). On Linux, the file
+     * behind descriptor 2 says it for standard error: a terminal device under /dev/pts or /dev/tty. Elsewhere
+     * System.console() is the best guess.
+     */
+    static boolean standardErrorIsATerminal() {
+        Path fd = Path.of("/proc/self/fd/2");
+        try {
+            return isTerminalDevice(Files.readSymbolicLink(fd).toString());
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return System.console() != null;
+        }
+    }
+
+    static boolean isTerminalDevice(String path) {
+        return path.startsWith("/dev/pts/") || path.startsWith("/dev/tty") || path.equals("/dev/console");
+    }
+
+    /** For output drawn on standard output (status, follow): a terminal if standard input and output are one. */
+    static Terminal detectOnStandardOutput() {
         Map<String, String> env = System.getenv();
         boolean present = System.console() != null && !"dumb".equals(env.get("TERM"));
         return present ? size(env) : new Terminal(false, DEFAULT_COLUMNS, DEFAULT_ROWS);

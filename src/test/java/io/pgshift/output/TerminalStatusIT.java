@@ -95,11 +95,10 @@ class TerminalStatusIT {
         String last = String.join("\n", screen);
         assertThat(screen).as(last).contains("pgshift exited 0");
 
-        // -J joins the lines a terminal wrapped: a status line as wide as the old 131 characters shows here.
+        // -J joins the lines a terminal wrapped: a status line as wide as the old 131 characters shows here. The
+        // summary at the end fits too.
         for (List<String> s : screens) {
-            // The summary at the end names both servers in full, and may wrap as any output does.
-            List<String> progress = s.stream().takeWhile(l -> !l.startsWith("Copied ")).toList();
-            assertThat(progress).as(String.join("\n", s))
+            assertThat(s).as(String.join("\n", s))
                     .allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(COLUMNS));
             assertThat(s.stream().filter(l -> STATUS.matcher(l).matches()).count()).as(String.join("\n", s))
                     .as("rows and index builds overlap: two status lines at most").isLessThanOrEqualTo(2);
@@ -112,6 +111,39 @@ class TerminalStatusIT {
                 .singleElement().satisfies(l -> assertThat(l).startsWith("data: done, "));
         assertThat(screen.stream().filter(l -> !l.isBlank()).count()).as(last)
                 .as("the screen holds the summary, not one line per redraw").isLessThan(24);
+    }
+
+    @Test
+    @Timeout(300)
+    void aCopyWhoseStandardErrorGoesToAFileWritesPlainTimestampedLinesThereEvenOnATerminal() throws Exception {
+        Path passwords = temp.resolve("pgpass-log");
+        Files.writeString(passwords, pgpassLine(source) + pgpassLine(target));
+        Files.setPosixFilePermissions(passwords, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Path log = temp.resolve("copy.log");
+        Path script = temp.resolve("copy-to-log.sh");
+        // Standard input and output are the terminal's; only standard error goes to the file, as in
+        // `pgshift copy ... 2>copy.log`.
+        Files.writeString(script, String.join("\n",
+                "cd '" + temp + "'",
+                "export PGPASSFILE='" + passwords + "'",
+                "'" + Path.of(System.getProperty("java.home"), "bin", "java") + "' -jar '" + Launcher.jar()
+                        + "' copy -j 2 --no-analyze --source '" + conn(source) + "' --target '"
+                        + conn(target).replace("dbname=big", "dbname=big_logged") + "' 2>'" + log + "'",
+                "echo \"pgshift exited $?\"",
+                "sleep 600", ""));
+        tmux("new-session", "-d", "-x", String.valueOf(COLUMNS), "-y", "24", "-s", "logged", "bash '" + script + "'");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+        String screen = "";
+        while (System.nanoTime() < deadline && !screen.contains("pgshift exited")) {
+            Thread.sleep(200);
+            screen = tmux("capture-pane", "-p", "-J", "-t", "logged");
+        }
+        assertThat(screen).contains("pgshift exited 0");
+
+        String written = Files.readString(log);
+        assertThat(written).as("no status redrawn in place").doesNotContain("\r").doesNotContain("\033");
+        assertThat(written.lines().filter(l -> l.contains("data: ")).toList()).as(written).isNotEmpty()
+                .allSatisfy(l -> assertThat(l).matches("\\d{4}-\\d\\d-\\d\\dT.*"));
     }
 
     @Test
