@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.pgshift.testkit.Cli;
+import io.pgshift.testkit.Launcher;
 import io.pgshift.testkit.PostgresServer;
 
 /**
@@ -108,6 +109,30 @@ class PgDumpHabitsIT {
         assertThat(values("restored_without", "SELECT count(*) FROM pg_catalog.pg_subscription s "
                 + "JOIN pg_catalog.pg_database d ON d.oid = s.subdbid WHERE d.datname = 'restored_without'"))
                 .containsExactly("0");
+    }
+
+    @Test
+    void aPlainDumpWithoutDashFGoesToStandardOutputAsPgDumpsDoes() throws Exception {
+        Launcher.Run run = Launcher.run(work, java.util.Map.of(), "dump", "-F", "plain", "--source",
+                Cli.conn(server, "shop"));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("CREATE TABLE public.customers").contains("COPY public.orders")
+                .endsWith(io.pgshift.archive.PlainScript.COMPLETE + "\n");
+    }
+
+    @Test
+    void aRestoreOfAnArchiveFileSaysWhatEachTableHeld() throws Exception {
+        Path archive = work.resolve("shop.archive");
+        Cli.Run dumped = Cli.run("dump", "-F", "archive", "-f", archive.toString(), "--source", Cli.conn(server, "shop"));
+        assertThat(dumped.exitCode()).as(dumped.err()).isZero();
+
+        Cli.Run restored = Cli.run("restore", "--target", Cli.conn(server, "shop_from_archive"), archive.toString());
+
+        assertThat(restored.exitCode()).as(restored.err()).isZero();
+        List<String> tables = restored.err().lines().filter(l -> l.contains("data: public.")).toList();
+        assertThat(tables).as(restored.err()).anySatisfy(l -> assertThat(l).contains("public.orders: 200 rows, "))
+                .noneSatisfy(l -> assertThat(l).contains(" 0 B"));
     }
 
     @Test
