@@ -77,11 +77,13 @@ final class StatusBlock {
             parts.add(new Fit.Part(Units.count(p.itemsDone()) + "/" + Units.count(p.itemsTotal()), 3));
         }
         double rate = s.rate.perSecond();
+        // Read once: workers add to it meanwhile, and "0 B of ~321 MB (1%)" came of reading it twice.
+        long done = p.bytesDone();
         if (p.bytesTotal() > 0) {
-            parts.add(new Fit.Part(Units.bytes(p.bytesDone()) + " of ~" + Units.bytes(p.bytesTotal())
-                    + " (" + percent(p) + ")", 1));
-        } else if (p.bytesDone() > 0) {
-            parts.add(new Fit.Part(Units.bytes(p.bytesDone()), 1));
+            parts.add(new Fit.Part(Units.bytes(done) + " of ~" + Units.bytes(p.bytesTotal())
+                    + " (" + percent(done, p.bytesTotal()) + ")", 1));
+        } else if (done > 0) {
+            parts.add(new Fit.Part(Units.bytes(done), 1));
         }
         if (p.rowsDone() > 0) {
             parts.add(new Fit.Part(Units.count(p.rowsDone()) + " rows", 5));
@@ -121,8 +123,8 @@ final class StatusBlock {
     }
 
     /** Never 100% while running: the estimate comes from relation sizes, and the end is the end. */
-    private static String percent(Progress p) {
-        long share = Math.min(99, p.bytesDone() * 100 / p.bytesTotal());
+    private static String percent(long done, long total) {
+        long share = Math.min(99, done * 100 / total);
         return String.format(Locale.ROOT, "%d%%", share);
     }
 }

@@ -206,12 +206,19 @@ public final class DumpRun {
             Manifest toc = new Manifest(Manifest.FORMAT_VERSION, "pgshift", Instant.now().toString(),
                     sourceInfo(source), plan.entries(), List.of());
             format.start(toc);
-            Progress progress = new Progress(Phase.DATA, catalog.tables().size(), catalog.totalTableBytes());
+            // The tables whose rows are written; without any (-s), what is counted is the statements.
+            List<Table> withRows = plan.entries().stream().filter(e -> e.kind() == Kind.TABLE_DATA)
+                    .map(e -> tables.get(e.ref().oid())).filter(java.util.Objects::nonNull).toList();
+            Progress progress = withRows.isEmpty() ? new Progress(Phase.SCHEMA, plan.entries().size(), 0)
+                    : new Progress(Phase.DATA, withRows.size(), withRows.stream().mapToLong(Table::bytes).sum());
             listener.phaseStarted(progress);
             for (Entry entry : plan.entries()) {
                 Table table = entry.kind() == Kind.TABLE_DATA ? tables.get(entry.ref().oid()) : null;
                 if (table == null) {
                     format.statements(entry);
+                    if (withRows.isEmpty()) {
+                        progress.itemDone(0);
+                    }
                     continue;
                 }
                 long start = System.nanoTime();
