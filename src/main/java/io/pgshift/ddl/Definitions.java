@@ -1,14 +1,20 @@
 package io.pgshift.ddl;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import io.pgshift.catalog.AccessMethod;
 import io.pgshift.catalog.Definition;
+import io.pgshift.catalog.EventTrigger;
 import io.pgshift.catalog.ObjectDef;
 import io.pgshift.catalog.QualifiedName;
+import io.pgshift.catalog.routines.Language;
 import io.pgshift.catalog.routines.Transform;
 import io.pgshift.catalog.types.Cast;
 import io.pgshift.catalog.types.Conversion;
+
+import io.pgshift.sql.Sql;
 
 import static io.pgshift.sql.Sql.ident;
 import static io.pgshift.sql.Sql.literal;
@@ -55,6 +61,31 @@ public final class Definitions {
                     + (t.toSql() != null ? "TO SQL WITH FUNCTION " + t.toSql() : "");
             return List.of("CREATE " + designation(o) + " (" + functions + ")");
         }
+        if (d instanceof Language l) {
+            // OR REPLACE, so that a copy with --clean succeeds although languages are not in a schema and survive
+            // the cleaning.
+            return List.of("CREATE OR REPLACE " + (l.trusted() ? "TRUSTED " : "") + designation(o) + " HANDLER "
+                    + l.handler() + (l.inline() != null ? " INLINE " + l.inline() : "")
+                    + (l.validator() != null ? " VALIDATOR " + l.validator() : ""));
+        }
+        if (d instanceof EventTrigger t) {
+            List<String> sql = new ArrayList<>();
+            // EXECUTE PROCEDURE, not FUNCTION: every version from 9.6 to 18 accepts it.
+            sql.add("CREATE " + designation(o) + " ON " + ident(t.event())
+                    + (t.tags().isEmpty() ? "" : "\n    WHEN TAG IN (" + t.tags().stream().map(Sql::literal)
+                    .collect(Collectors.joining(", ")) + ")")
+                    + "\n    EXECUTE PROCEDURE " + name(t.function()) + "()");
+            String state = switch (t.enabled()) {
+                case 'D' -> "DISABLE";
+                case 'R' -> "ENABLE REPLICA";
+                case 'A' -> "ENABLE ALWAYS";
+                default -> null;
+            };
+            if (state != null) {
+                sql.add("ALTER " + designation(o) + " " + state);
+            }
+            return sql;
+        }
         throw new IllegalArgumentException("no statement is written for " + d.getClass().getSimpleName());
     }
 
@@ -75,6 +106,12 @@ public final class Definitions {
         }
         if (d instanceof Transform t) {
             return "TRANSFORM FOR " + t.type() + " LANGUAGE " + ident(t.language());
+        }
+        if (d instanceof Language l) {
+            return "LANGUAGE " + ident(l.name());
+        }
+        if (d instanceof EventTrigger t) {
+            return "EVENT TRIGGER " + ident(t.name());
         }
         throw new IllegalArgumentException("no designation is written for " + d.getClass().getSimpleName());
     }

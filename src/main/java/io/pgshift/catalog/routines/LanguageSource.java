@@ -7,7 +7,6 @@ import io.pgshift.catalog.ObjectDef;
 import io.pgshift.object.ObjectRef;
 import io.pgshift.catalog.ObjectSource;
 import io.pgshift.catalog.SourceContext;
-import io.pgshift.sql.Sql;
 import io.pgshift.object.Section;
 
 import static io.pgshift.catalog.routines.CatalogSql.function;
@@ -33,26 +32,13 @@ public final class LanguageSource implements ObjectSource {
                 ORDER BY l.lanname""".formatted(function("l.lanplcallfoid"), function("l.laninline"),
                         function("l.lanvalidator"), SourceContext.aclJson("l.lanacl", 'l', "l.lanowner"), FIRST_USER_OID,
                         SourceContext.notExtensionMember("pg_language", "l.oid")),
-                rs -> {
-                    String name = Sql.ident(rs.getString("lanname"));
-                    // OR REPLACE, so that a copy with --clean succeeds although languages are not in a schema
-                    // and survive the cleaning.
-                    StringBuilder create = new StringBuilder("CREATE OR REPLACE ")
-                            .append(rs.getBoolean("lanpltrusted") ? "TRUSTED " : "").append("LANGUAGE ").append(name)
-                            .append(" HANDLER ").append(rs.getString("handler"));
-                    if (rs.getString("inline") != null) {
-                        create.append(" INLINE ").append(rs.getString("inline"));
-                    }
-                    if (rs.getString("validator") != null) {
-                        create.append(" VALIDATOR ").append(rs.getString("validator"));
-                    }
-                    // Only a trusted language has privileges: GRANT on an untrusted one fails.
-                    return ObjectDef.of(ObjectRef.of("pg_language", rs.getLong("oid")), Kind.LANGUAGE, null,
-                                    rs.getString("lanname"), "LANGUAGE " + name, Section.PRE_DATA,
-                                    List.of(create.toString()))
-                            .withOwner(rs.getString("owner"))
-                            .withComment(rs.getString("comment"))
-                            .withAcl(null, rs.getString("acl"));
-                });
+                // Only a trusted language has privileges: GRANT on an untrusted one fails.
+                rs -> ObjectDef.read(ObjectRef.of("pg_language", rs.getLong("oid")), Kind.LANGUAGE, null,
+                                rs.getString("lanname"), Section.PRE_DATA, new Language(rs.getString("lanname"),
+                                        rs.getBoolean("lanpltrusted"), rs.getString("handler"), rs.getString("inline"),
+                                        rs.getString("validator")))
+                        .withOwner(rs.getString("owner"))
+                        .withComment(rs.getString("comment"))
+                        .withAcl(null, rs.getString("acl")));
     }
 }
