@@ -1,15 +1,12 @@
 package io.pgshift.catalog;
 
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import io.pgshift.object.Section;
 
 import static io.pgshift.catalog.Queries.charOf;
-import static io.pgshift.sql.Sql.ident;
-import static io.pgshift.sql.Sql.qualified;
 import io.pgshift.object.ObjectRef;
 import io.pgshift.object.Kind;
 
@@ -34,24 +31,11 @@ final class RuleSource implements ObjectSource {
                         SourceContext.notExtensionMember("pg_class", "c.oid"),
                         SourceContext.notExtensionMember("pg_rewrite", "r.oid")),
                 rs -> {
-                    String table = qualified(rs.getString(3), rs.getString(4));
-                    String name = rs.getString(5);
-                    List<String> sql = new ArrayList<>();
-                    String definition = rs.getString(6).strip();
-                    sql.add(definition.endsWith(";") ? definition.substring(0, definition.length() - 1) : definition);
-                    String action = switch (charOf(rs, "ev_enabled")) {
-                        case 'D' -> "DISABLE RULE ";
-                        case 'R' -> "ENABLE REPLICA RULE ";
-                        case 'A' -> "ENABLE ALWAYS RULE ";
-                        default -> null;
-                    };
-                    if (action != null) {
-                        sql.add("ALTER TABLE " + table + " " + action + ident(name));
-                    }
                     ObjectRef tableRef = ObjectRef.relation(rs.getLong(2));
-                    return ObjectDef.of(ObjectRef.of("pg_rewrite", rs.getLong(1)), Kind.RULE, rs.getString(3),
-                                    rs.getString(3) + "." + rs.getString(4) + "." + name,
-                                    "RULE " + ident(name) + " ON " + table, Section.POST_DATA, sql)
+                    return ObjectDef.read(ObjectRef.of("pg_rewrite", rs.getLong(1)), Kind.RULE, rs.getString(3),
+                                    rs.getString(3) + "." + rs.getString(4) + "." + rs.getString(5), Section.POST_DATA,
+                                    new Rule(new QualifiedName(rs.getString(3), rs.getString(4)), rs.getString(5),
+                                            rs.getString(6), charOf(rs, "ev_enabled")))
                             .withComment(rs.getString(8))
                             .withDependencies(Set.of(tableRef, ObjectRef.dataOf(rs.getLong(2))))
                             .withTable(tableRef);

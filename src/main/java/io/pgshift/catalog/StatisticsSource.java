@@ -2,13 +2,11 @@ package io.pgshift.catalog;
 
 import java.sql.Array;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import io.pgshift.object.Section;
 
-import static io.pgshift.sql.Sql.qualified;
 import io.pgshift.object.ObjectRef;
 import io.pgshift.object.Kind;
 
@@ -37,39 +35,17 @@ final class StatisticsSource implements ObjectSource {
                 ORDER BY n.nspname, s.stxname""".formatted(target, SourceContext.userSchema("n.nspname"),
                         SourceContext.notExtensionMember("pg_statistic_ext", "s.oid")),
                 rs -> {
-                    String name = qualified(rs.getString(3), rs.getString(4));
-                    List<String> sql = new ArrayList<>();
-                    sql.add(withKinds(ctx.version(), rs.getString(5), rs.getString(9), rs.getArray(10)));
-                    if (rs.getInt(8) >= 0) {
-                        sql.add("ALTER STATISTICS " + name + " SET STATISTICS " + rs.getInt(8));
-                    }
                     ObjectRef tableRef = ObjectRef.relation(rs.getLong(2));
-                    return ObjectDef.of(ObjectRef.of("pg_statistic_ext", rs.getLong(1)), Kind.STATISTICS,
-                                    rs.getString(3), rs.getString(3) + "." + rs.getString(4), "STATISTICS " + name,
-                                    Section.POST_DATA, sql)
+                    Array kinds = rs.getArray("kinds");
+                    return ObjectDef.read(ObjectRef.of("pg_statistic_ext", rs.getLong(1)), Kind.STATISTICS,
+                                    rs.getString(3), rs.getString(3) + "." + rs.getString(4), Section.POST_DATA,
+                                    new Statistics(new QualifiedName(rs.getString(3), rs.getString(4)),
+                                            rs.getString(5), rs.getString("quoted"), List.of((String[]) kinds.getArray()),
+                                            !ctx.version().atLeast(12), rs.getInt(8)))
                             .withOwner(rs.getString(6))
                             .withComment(rs.getString(7))
                             .withDependencies(Set.of(tableRef, ObjectRef.dataOf(rs.getLong(2))))
                             .withTable(tableRef);
                 });
-    }
-
-    /**
-     * The definition leaves the kinds out when the object has every kind its server knows. On 10 and 11
-     * that means ndistinct and dependencies only, while 12 and later would add mcv: so the kinds are
-     * spelled out for those sources.
-     */
-    private static String withKinds(ServerVersion version, String definition, String quotedName, Array kinds)
-            throws SQLException {
-        String head = "CREATE STATISTICS " + quotedName + " ON ";
-        if (version.atLeast(12) || !definition.startsWith(head)) {
-            return definition;
-        }
-        List<String> names = new ArrayList<>();
-        for (String kind : (String[]) kinds.getArray()) {
-            names.add("d".equals(kind) ? "ndistinct" : "dependencies");
-        }
-        return "CREATE STATISTICS " + quotedName + " (" + String.join(", ", names) + ") ON "
-                + definition.substring(head.length());
     }
 }

@@ -9,6 +9,8 @@ import io.pgshift.catalog.Definition;
 import io.pgshift.catalog.EventTrigger;
 import io.pgshift.catalog.ObjectDef;
 import io.pgshift.catalog.QualifiedName;
+import io.pgshift.catalog.Rule;
+import io.pgshift.catalog.Statistics;
 import io.pgshift.catalog.routines.Language;
 import io.pgshift.catalog.routines.Transform;
 import io.pgshift.catalog.types.Cast;
@@ -86,6 +88,29 @@ public final class Definitions {
             }
             return sql;
         }
+        if (d instanceof Rule r) {
+            List<String> sql = new ArrayList<>();
+            String definition = r.definition().strip();
+            sql.add(definition.endsWith(";") ? definition.substring(0, definition.length() - 1) : definition);
+            String action = switch (r.enabled()) {
+                case 'D' -> "DISABLE RULE ";
+                case 'R' -> "ENABLE REPLICA RULE ";
+                case 'A' -> "ENABLE ALWAYS RULE ";
+                default -> null;
+            };
+            if (action != null) {
+                sql.add("ALTER TABLE " + name(r.table()) + " " + action + ident(r.name()));
+            }
+            return sql;
+        }
+        if (d instanceof Statistics st) {
+            List<String> sql = new ArrayList<>();
+            sql.add(withKinds(st));
+            if (st.target() >= 0) {
+                sql.add("ALTER " + designation(o) + " SET STATISTICS " + st.target());
+            }
+            return sql;
+        }
         throw new IllegalArgumentException("no statement is written for " + d.getClass().getSimpleName());
     }
 
@@ -113,7 +138,27 @@ public final class Definitions {
         if (d instanceof EventTrigger t) {
             return "EVENT TRIGGER " + ident(t.name());
         }
+        if (d instanceof Rule r) {
+            return "RULE " + ident(r.name()) + " ON " + name(r.table());
+        }
+        if (d instanceof Statistics st) {
+            return "STATISTICS " + name(st.name());
+        }
         throw new IllegalArgumentException("no designation is written for " + d.getClass().getSimpleName());
+    }
+
+    /**
+     * A statistics object's definition with its kinds spelled out when a source before 12 left them out: there, no
+     * kinds means ndistinct and dependencies, while 12 and later would add mcv.
+     */
+    private static String withKinds(Statistics st) {
+        String head = "CREATE STATISTICS " + st.quotedName() + " ON ";
+        if (!st.before12() || !st.definition().startsWith(head)) {
+            return st.definition();
+        }
+        List<String> names = st.kinds().stream().map(k -> "d".equals(k) ? "ndistinct" : "dependencies").toList();
+        return "CREATE STATISTICS " + st.quotedName() + " (" + String.join(", ", names) + ") ON "
+                + st.definition().substring(head.length());
     }
 
     private static String name(QualifiedName name) {
