@@ -64,21 +64,8 @@ class TerminalStatusIT {
     @Test
     @Timeout(300)
     void aCopyOnAnEightyColumnTerminalUpdatesOneStatusInPlaceWithinTheWidth() throws Exception {
-        // The passwords go in a password file: written in the connection strings, each would get a warning
-        // line wider than the window.
-        Path passwords = temp.resolve("pgpass");
-        Files.writeString(passwords, pgpassLine(source) + pgpassLine(target));
-        Files.setPosixFilePermissions(passwords, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        Path script = temp.resolve("copy.sh");
-        // Standard input and output stay the terminal's, as in a user's shell: that is how pgshift tells it is
-        // on one. The echo marks the end; the sleep keeps the window open to read it.
-        Files.writeString(script, String.join("\n",
-                "cd '" + temp + "'",
-                "export PGPASSFILE='" + passwords + "'",
-                "'" + Path.of(System.getProperty("java.home"), "bin", "java") + "' -jar '" + Launcher.jar()
-                        + "' copy -j 2 --no-analyze --source '" + conn(source) + "' --target '" + conn(target) + "'",
-                "echo \"pgshift exited $?\"",
-                "sleep 600", ""));
+        // Every standard stream stays the terminal's, as in a user's shell; the status is drawn on standard error.
+        Path script = copyScript("copy", "big", "");
         tmux("new-session", "-d", "-x", String.valueOf(COLUMNS), "-y", "24", "-s", "copy", "bash '" + script + "'");
 
         List<List<String>> screens = new ArrayList<>();
@@ -116,21 +103,10 @@ class TerminalStatusIT {
     @Test
     @Timeout(300)
     void aCopyWhoseStandardErrorGoesToAFileWritesPlainTimestampedLinesThereEvenOnATerminal() throws Exception {
-        Path passwords = temp.resolve("pgpass-log");
-        Files.writeString(passwords, pgpassLine(source) + pgpassLine(target));
-        Files.setPosixFilePermissions(passwords, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         Path log = temp.resolve("copy.log");
-        Path script = temp.resolve("copy-to-log.sh");
-        // Standard input and output are the terminal's; only standard error goes to the file, as in
+        // Standard input and output stay the terminal's; only standard error goes to the file, as in
         // `pgshift copy ... 2>copy.log`.
-        Files.writeString(script, String.join("\n",
-                "cd '" + temp + "'",
-                "export PGPASSFILE='" + passwords + "'",
-                "'" + Path.of(System.getProperty("java.home"), "bin", "java") + "' -jar '" + Launcher.jar()
-                        + "' copy -j 2 --no-analyze --source '" + conn(source) + "' --target '"
-                        + conn(target).replace("dbname=big", "dbname=big_logged") + "' 2>'" + log + "'",
-                "echo \"pgshift exited $?\"",
-                "sleep 600", ""));
+        Path script = copyScript("copy-to-log", "big_logged", " 2>'" + log + "'");
         tmux("new-session", "-d", "-x", String.valueOf(COLUMNS), "-y", "24", "-s", "logged", "bash '" + script + "'");
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
         String screen = "";
@@ -160,6 +136,27 @@ class TerminalStatusIT {
         assertThat(listed.err()).isEmpty();
         assertThat(listed.out().lines()).allSatisfy(l -> assertThat(l).matches(";.*|\\d+; .*"));
         assertThat(dumped.err()).as("the dump's own progress goes to standard error").contains("data: ");
+    }
+
+    /**
+     * A script that runs the real jar's copy of the database big into {@code targetDb}, with {@code redirect} after
+     * it, then says how it exited and keeps the window open to be read. The passwords go in a password file: written
+     * in the connection strings, each would get a warning line wider than the window.
+     */
+    private static Path copyScript(String name, String targetDb, String redirect) throws IOException {
+        Path passwords = temp.resolve(name + ".pgpass");
+        Files.writeString(passwords, pgpassLine(source) + pgpassLine(target));
+        Files.setPosixFilePermissions(passwords, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Path script = temp.resolve(name + ".sh");
+        Files.writeString(script, String.join("\n",
+                "cd '" + temp + "'",
+                "export PGPASSFILE='" + passwords + "'",
+                "'" + Path.of(System.getProperty("java.home"), "bin", "java") + "' -jar '" + Launcher.jar()
+                        + "' copy -j 2 --no-analyze --source '" + conn(source) + "' --target '"
+                        + conn(target).replace("dbname=big", "dbname=" + targetDb) + "'" + redirect,
+                "echo \"pgshift exited $?\"",
+                "sleep 600", ""));
+        return script;
     }
 
     private static String conn(PostgresServer server) {
