@@ -14,6 +14,7 @@ import io.pgshift.catalog.Statistics;
 import io.pgshift.catalog.routines.Language;
 import io.pgshift.catalog.routines.Transform;
 import io.pgshift.catalog.types.Cast;
+import io.pgshift.catalog.types.Collation;
 import io.pgshift.catalog.types.Conversion;
 
 import io.pgshift.sql.Sql;
@@ -111,6 +112,9 @@ public final class Definitions {
             }
             return sql;
         }
+        if (d instanceof Collation c) {
+            return List.of("CREATE " + designation(o) + " (" + String.join(", ", options(c)) + ")");
+        }
         throw new IllegalArgumentException("no statement is written for " + d.getClass().getSimpleName());
     }
 
@@ -144,6 +148,9 @@ public final class Definitions {
         if (d instanceof Statistics st) {
             return "STATISTICS " + name(st.name());
         }
+        if (d instanceof Collation c) {
+            return "COLLATION " + name(c.name());
+        }
         throw new IllegalArgumentException("no designation is written for " + d.getClass().getSimpleName());
     }
 
@@ -159,6 +166,35 @@ public final class Definitions {
         List<String> names = st.kinds().stream().map(k -> "d".equals(k) ? "ndistinct" : "dependencies").toList();
         return "CREATE STATISTICS " + st.quotedName() + " (" + String.join(", ", names) + ") ON "
                 + st.definition().substring(head.length());
+    }
+
+    private static List<String> options(Collation c) {
+        List<String> options = new ArrayList<>();
+        // A 9.6 target (a 9.6 source copied to 9.6) knows no providers; libc is everyone's default.
+        if (c.withProviders()) {
+            options.add("provider = " + switch (c.provider()) {
+                case 'i' -> "icu";
+                case 'b' -> "builtin";
+                default -> "libc";
+            });
+        }
+        if (!c.deterministic()) {
+            options.add("deterministic = false");
+        }
+        if (c.provider() == 'c') {
+            if (java.util.Objects.equals(c.collate(), c.ctype())) {
+                options.add("locale = " + literal(c.collate()));
+            } else {
+                options.add("lc_collate = " + literal(c.collate()));
+                options.add("lc_ctype = " + literal(c.ctype()));
+            }
+        } else {
+            options.add("locale = " + literal(c.locale() != null ? c.locale() : c.collate()));
+        }
+        if (c.rules() != null) {
+            options.add("rules = " + literal(c.rules()));
+        }
+        return options;
     }
 
     private static String name(QualifiedName name) {

@@ -1,18 +1,15 @@
 package io.pgshift.catalog.types;
 
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 import io.pgshift.catalog.ObjectDef;
+import io.pgshift.catalog.QualifiedName;
 import io.pgshift.object.ObjectRef;
 import io.pgshift.catalog.ObjectSource;
 import io.pgshift.catalog.Queries;
 import io.pgshift.catalog.ServerVersion;
 import io.pgshift.catalog.SourceContext;
-import io.pgshift.sql.Sql;
 import io.pgshift.object.Section;
 import io.pgshift.object.Kind;
 
@@ -41,46 +38,12 @@ public final class CollationSource implements ObjectSource {
                         v.atLeast(12) ? "co.collisdeterministic" : "true",
                         v.atLeast(16) ? "co.collicurules" : "NULL::text", SourceContext.userSchema("n.nspname"),
                         SourceContext.notExtensionMember("pg_collation", "co.oid")),
-                rs -> {
-                    String name = Sql.qualified(rs.getString("nspname"), rs.getString("collname"));
-                    String create = "CREATE COLLATION " + name + " (" + String.join(", ", options(rs, v)) + ")";
-                    return ObjectDef.of(ObjectRef.of("pg_collation", rs.getLong("oid")), Kind.COLLATION,
-                                    rs.getString("nspname"), rs.getString("nspname") + "." + rs.getString("collname"),
-                                    "COLLATION " + name, Section.PRE_DATA, List.of(create))
-                            .withOwner(rs.getString("owner")).withComment(rs.getString("comment"));
-                });
-    }
-
-    private static List<String> options(ResultSet rs, ServerVersion v) throws SQLException {
-        List<String> options = new ArrayList<>();
-        char provider = Queries.charOf(rs, "provider");
-        // A 9.6 target (a 9.6 source copied to 9.6) knows no providers; libc is everyone's default.
-        if (v.atLeast(10)) {
-            options.add("provider = " + switch (provider) {
-                case 'i' -> "icu";
-                case 'b' -> "builtin";
-                default -> "libc";
-            });
-        }
-        if (!rs.getBoolean("deterministic")) {
-            options.add("deterministic = false");
-        }
-        String collate = rs.getString("collcollate");
-        String ctype = rs.getString("collctype");
-        if (provider == 'c') {
-            if (Objects.equals(collate, ctype)) {
-                options.add("locale = " + Sql.literal(collate));
-            } else {
-                options.add("lc_collate = " + Sql.literal(collate));
-                options.add("lc_ctype = " + Sql.literal(ctype));
-            }
-        } else {
-            String locale = rs.getString("locale");
-            options.add("locale = " + Sql.literal(locale != null ? locale : collate));
-        }
-        if (rs.getString("rules") != null) {
-            options.add("rules = " + Sql.literal(rs.getString("rules")));
-        }
-        return options;
+                rs -> ObjectDef.read(ObjectRef.of("pg_collation", rs.getLong("oid")), Kind.COLLATION,
+                                rs.getString("nspname"), rs.getString("nspname") + "." + rs.getString("collname"),
+                                Section.PRE_DATA, new Collation(new QualifiedName(rs.getString("nspname"),
+                                        rs.getString("collname")), Queries.charOf(rs, "provider"), v.atLeast(10),
+                                        rs.getBoolean("deterministic"), rs.getString("collcollate"),
+                                        rs.getString("collctype"), rs.getString("locale"), rs.getString("rules")))
+                        .withOwner(rs.getString("owner")).withComment(rs.getString("comment")));
     }
 }
