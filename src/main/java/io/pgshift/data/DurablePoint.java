@@ -23,7 +23,8 @@ public final class DurablePoint {
     /** What a run says when the target did not confirm in time; nothing is lost, the risk is only named. */
     private static final String NOT_CONFIRMED = "the target did not confirm within %d s that the run's commits are on "
             + "its disk: a crash of the target server now could take back the last of them";
-    private static final Duration LIMIT = Duration.ofSeconds(30);
+    /** Three wal_writer_delay at its largest (10 s), twice over. */
+    private static final Duration LIMIT = Duration.ofSeconds(60);
     private static final long POLL_MILLIS = 10;
 
     private DurablePoint() {
