@@ -37,7 +37,7 @@ final class SummaryPrinter {
         }
         List<String> objects = new ArrayList<>();
         for (Map.Entry<String, Integer> e : r.objects().entrySet()) {
-            objects.add(e.getValue() + " " + e.getKey().toLowerCase(Locale.ROOT));
+            objects.add(e.getValue() + " " + plural(e.getKey().toLowerCase(Locale.ROOT), e.getValue()));
         }
         wrap(out, "  objects: ", objects, ", ", WIDTH);
         out.println("  data:    " + Units.count(r.rows()) + " rows, " + Units.bytes(r.bytes()) + " in "
@@ -66,6 +66,20 @@ final class SummaryPrinter {
                     wrapWarnings ? WIDTH : Integer.MAX_VALUE));
         }
         out.flush();
+    }
+
+    /** A kind's name as a count of it reads: 1 index, 3 indexes, 2 policies, 2 statistics. */
+    static String plural(String kind, int count) {
+        if (count == 1 || kind.endsWith("s")) {
+            return kind;
+        }
+        if (kind.endsWith("x")) {
+            return kind + "es";
+        }
+        if (kind.endsWith("y") && !kind.endsWith("ey")) {
+            return kind.substring(0, kind.length() - 1) + "ies";
+        }
+        return kind + "s";
     }
 
     /**

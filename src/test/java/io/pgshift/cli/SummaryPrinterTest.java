@@ -30,6 +30,16 @@ class SummaryPrinterTest {
     }
 
     @Test
+    void countsOfObjectsReadInThePlural() {
+        assertThat(SummaryPrinter.plural("index", 3)).isEqualTo("indexes");
+        assertThat(SummaryPrinter.plural("foreign key", 3)).isEqualTo("foreign keys");
+        assertThat(SummaryPrinter.plural("policy", 2)).isEqualTo("policies");
+        assertThat(SummaryPrinter.plural("statistics", 2)).isEqualTo("statistics");
+        assertThat(SummaryPrinter.plural("database properties", 1)).isEqualTo("database properties");
+        assertThat(SummaryPrinter.plural("table", 1)).isEqualTo("table");
+    }
+
+    @Test
     void inAFileEachWarningStaysOnOneLine() {
         assertThat(print(false).lines()).contains("    " + WARNING);
     }
