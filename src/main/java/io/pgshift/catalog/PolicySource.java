@@ -5,15 +5,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
-import io.pgshift.sql.Sql;
 import io.pgshift.object.Section;
 
 import static io.pgshift.catalog.Queries.charOf;
-import static io.pgshift.sql.Sql.ident;
-import static io.pgshift.sql.Sql.qualified;
 import io.pgshift.object.ObjectRef;
 import io.pgshift.object.Kind;
 
@@ -41,17 +36,11 @@ final class PolicySource implements ObjectSource {
                 ORDER BY n.nspname, c.relname""".formatted(SourceContext.userSchema("n.nspname"),
                         SourceContext.notExtensionMember("pg_class", "c.oid")),
                 rs -> {
-                    String table = qualified(rs.getString(2), rs.getString(3));
-                    List<String> sql = new ArrayList<>();
-                    if (rs.getBoolean(4)) {
-                        sql.add("ALTER TABLE ONLY " + table + " ENABLE ROW LEVEL SECURITY");
-                    }
-                    if (rs.getBoolean(5)) {
-                        sql.add("ALTER TABLE ONLY " + table + " FORCE ROW LEVEL SECURITY");
-                    }
                     ObjectRef tableRef = ObjectRef.relation(rs.getLong(1));
-                    return ObjectDef.of(ObjectRef.of(ROW_SECURITY, rs.getLong(1)), Kind.ROW_SECURITY, rs.getString(2),
-                                    rs.getString(2) + "." + rs.getString(3), null, Section.POST_DATA, sql)
+                    return ObjectDef.read(ObjectRef.of(ROW_SECURITY, rs.getLong(1)), Kind.ROW_SECURITY, rs.getString(2),
+                                    rs.getString(2) + "." + rs.getString(3), Section.POST_DATA, new RowSecurity(
+                                            new QualifiedName(rs.getString(2), rs.getString(3)), rs.getBoolean(4),
+                                            rs.getBoolean(5)))
                             .withDependencies(Set.of(tableRef, ObjectRef.dataOf(rs.getLong(1))))
                             .withTable(tableRef);
                 });
@@ -75,46 +64,21 @@ final class PolicySource implements ObjectSource {
                 ORDER BY n.nspname, c.relname, p.polname""".formatted(permissive,
                         SourceContext.userSchema("n.nspname"), SourceContext.notExtensionMember("pg_class", "c.oid")),
                 rs -> {
-                    String table = qualified(rs.getString(3), rs.getString(4));
-                    String name = rs.getString(5);
-                    StringBuilder create = new StringBuilder("CREATE POLICY ").append(ident(name)).append(" ON ")
-                            .append(table);
-                    if (!rs.getBoolean(7)) {
-                        create.append(" AS RESTRICTIVE");
-                    }
-                    create.append(" FOR ").append(command(charOf(rs, "polcmd")));
-                    String roles = roles(rs.getArray(8));
-                    create.append(" TO ").append(roles.isEmpty() ? "PUBLIC" : roles);
-                    if (rs.getString(9) != null) {
-                        create.append(" USING (").append(rs.getString(9)).append(')');
-                    }
-                    if (rs.getString(10) != null) {
-                        create.append(" WITH CHECK (").append(rs.getString(10)).append(')');
-                    }
                     ObjectRef tableRef = ObjectRef.relation(rs.getLong(2));
-                    return ObjectDef.of(ObjectRef.of("pg_policy", rs.getLong(1)), Kind.POLICY, rs.getString(3),
-                                    rs.getString(3) + "." + rs.getString(4) + "." + name,
-                                    "POLICY " + ident(name) + " ON " + table, Section.POST_DATA,
-                                    List.of(create.toString()))
+                    return ObjectDef.read(ObjectRef.of("pg_policy", rs.getLong(1)), Kind.POLICY, rs.getString(3),
+                                    rs.getString(3) + "." + rs.getString(4) + "." + rs.getString(5), Section.POST_DATA,
+                                    new Policy(new QualifiedName(rs.getString(3), rs.getString(4)), rs.getString(5),
+                                            rs.getBoolean(7), charOf(rs, "polcmd"), roles(rs.getArray(8)),
+                                            rs.getString(9), rs.getString(10)))
                             .withComment(rs.getString(11))
                             .withDependencies(Set.of(tableRef, ObjectRef.dataOf(rs.getLong(2))))
                             .withTable(tableRef);
                 });
     }
 
-    private static String command(char polcmd) {
-        return switch (polcmd) {
-            case 'r' -> "SELECT";
-            case 'a' -> "INSERT";
-            case 'w' -> "UPDATE";
-            case 'd' -> "DELETE";
-            default -> "ALL";
-        };
-    }
-
-    private static String roles(Array array) throws SQLException {
+    private static List<String> roles(Array array) throws SQLException {
         try {
-            return Stream.of((String[]) array.getArray()).map(Sql::ident).collect(Collectors.joining(", "));
+            return List.of((String[]) array.getArray());
         } finally {
             array.free();
         }

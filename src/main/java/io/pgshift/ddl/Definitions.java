@@ -8,7 +8,9 @@ import io.pgshift.catalog.AccessMethod;
 import io.pgshift.catalog.Definition;
 import io.pgshift.catalog.EventTrigger;
 import io.pgshift.catalog.ObjectDef;
+import io.pgshift.catalog.Policy;
 import io.pgshift.catalog.QualifiedName;
+import io.pgshift.catalog.RowSecurity;
 import io.pgshift.catalog.Rule;
 import io.pgshift.catalog.Statistics;
 import io.pgshift.catalog.routines.Language;
@@ -115,6 +117,30 @@ public final class Definitions {
         if (d instanceof Collation c) {
             return List.of("CREATE " + designation(o) + " (" + String.join(", ", options(c)) + ")");
         }
+        if (d instanceof Policy p) {
+            String command = switch (p.command()) {
+                case 'r' -> "SELECT";
+                case 'a' -> "INSERT";
+                case 'w' -> "UPDATE";
+                case 'd' -> "DELETE";
+                default -> "ALL";
+            };
+            return List.of("CREATE " + designation(o) + (p.permissive() ? "" : " AS RESTRICTIVE") + " FOR " + command
+                    + " TO " + (p.roles().isEmpty() ? "PUBLIC"
+                    : p.roles().stream().map(Sql::ident).collect(Collectors.joining(", ")))
+                    + (p.using() != null ? " USING (" + p.using() + ")" : "")
+                    + (p.check() != null ? " WITH CHECK (" + p.check() + ")" : ""));
+        }
+        if (d instanceof RowSecurity r) {
+            List<String> sql = new ArrayList<>();
+            if (r.enabled()) {
+                sql.add("ALTER TABLE ONLY " + name(r.table()) + " ENABLE ROW LEVEL SECURITY");
+            }
+            if (r.forced()) {
+                sql.add("ALTER TABLE ONLY " + name(r.table()) + " FORCE ROW LEVEL SECURITY");
+            }
+            return sql;
+        }
         throw new IllegalArgumentException("no statement is written for " + d.getClass().getSimpleName());
     }
 
@@ -150,6 +176,13 @@ public final class Definitions {
         }
         if (d instanceof Collation c) {
             return "COLLATION " + name(c.name());
+        }
+        if (d instanceof Policy p) {
+            return "POLICY " + ident(p.name()) + " ON " + name(p.table());
+        }
+        if (d instanceof RowSecurity) {
+            // Switches of a table, not an object: nothing owns, comments or drops them.
+            return null;
         }
         throw new IllegalArgumentException("no designation is written for " + d.getClass().getSimpleName());
     }
