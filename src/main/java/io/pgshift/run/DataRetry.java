@@ -49,12 +49,13 @@ final class DataRetry {
     private final java.util.function.Consumer<Connection> newTarget;
     /** Each load's committed target transaction, with what it loaded; asked about again if the target restarted. */
     private final Map<Long, String> committedLoads = new ConcurrentHashMap<>();
-    /** Loads whose commit was cut off, until a new session asks about them; see {@link #committed}. */
-    private final Map<Long, Boolean> inDoubt = new ConcurrentHashMap<>();
+    /**
+     * Loads whose commit was cut off, by transaction id: their status as read right after a restart, before the run
+     * began anything on the new server, or "" until then; see {@link #committed}.
+     */
+    private final Map<Long, String> inDoubt = new ConcurrentHashMap<>();
     /** When the target's server started, as the run first saw it; null when not watched. */
     private volatile String targetStarted;
-    /** In-doubt loads whose answer was read right after a restart, before the run began anything on the server. */
-    private final java.util.Set<Long> settledAt = ConcurrentHashMap.newKeySet();
     /** The server start whose loads were checked already, under its own lock: see {@link #checkIfRestarted}. */
     private final Object restartCheck = new Object();
     private String checkedStart;
@@ -117,7 +118,7 @@ final class DataRetry {
                     throw e;
                 }
                 if (e instanceof CommitUnknown c) {
-                    inDoubt.put(c.transactionId(), Boolean.FALSE);
+                    inDoubt.put(c.transactionId(), "");
                 }
                 String side = side(e, w);
                 String why = stalled ? "its stream moved no byte for " + faults.stallTimeout().toSeconds()
@@ -172,9 +173,8 @@ final class DataRetry {
             }
             // Before any session of the run begins a transaction that could take a lost commit's id.
             for (Long id : inDoubt.keySet()) {
-                inDoubt.put(id, "committed".equals(status(target, id)));
+                inDoubt.put(id, status(target, id));
             }
-            settledAt.addAll(inDoubt.keySet());
             if (!committedLoads.isEmpty()) {
                 checkLoads(target);
             }
@@ -301,9 +301,9 @@ final class DataRetry {
                     + "they are in (no txid_status): check the table, then copy again with --clean", c);
         }
         long id = c.transactionId();
-        Boolean answer = inDoubt.remove(id);
-        if (answer != null && settledAt.remove(id)) {
-            return answer;
+        String atRestart = inDoubt.remove(id);
+        if (atRestart != null && !atRestart.isEmpty()) {
+            return "committed".equals(atRestart);
         }
         long deadline = System.nanoTime() + IN_PROGRESS_WAIT.toNanos();
         for (String status = status(target, id); ; status = status(target, id)) {
@@ -315,13 +315,13 @@ final class DataRetry {
     }
 
     /**
-     * A transaction's status: committed, aborted, in progress, or lost, for an id the server has not reached, as a
-     * crash leaves the ids it had not written down (txid_status refuses those).
+     * A transaction's status: committed, aborted, in progress, lost for an id the server has not reached, as a
+     * crash leaves the ids it had not written down (txid_status refuses those), or unknown for one too old to tell.
      */
     private static String status(Connection target, long id) throws SQLException {
         try (PreparedStatement st = target.prepareStatement("SELECT CASE WHEN ?::pg_catalog.int8 >= "
                 + "pg_catalog.txid_snapshot_xmax(pg_catalog.txid_current_snapshot()) THEN 'lost' "
-                + "ELSE pg_catalog.txid_status(?) END")) {
+                + "ELSE coalesce(pg_catalog.txid_status(?), 'unknown') END")) {
             st.setLong(1, id);
             st.setLong(2, id);
             try (ResultSet rs = st.executeQuery()) {
