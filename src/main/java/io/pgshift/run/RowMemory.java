@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.pgshift.ErrorCode;
@@ -80,14 +82,14 @@ final class RowMemory {
         if (budget >= LARGEST_COPY_ROW) {
             return null;
         }
-        List<Long> read = new ArrayList<>();
+        Map<Long, Table> read = new HashMap<>();
         for (Table t : catalog.tables()) {
             if (t.hasRows() && !noData.contains(ObjectRef.dataOf(t.oid()))) {
-                read.add(t.oid());
+                read.put(t.oid(), t);
             }
         }
         Found largest = null;
-        for (Table t : mayHoldRowsOver(source, catalog, read, budget / MOST_COMPRESSION)) {
+        for (Table t : mayHoldRowsOver(source, read, budget / MOST_COMPRESSION)) {
             long bytes = largestRow(source, t);
             if (bytes > budget && (largest == null || bytes > largest.bytes())) {
                 largest = new Found(t.displayName(), bytes);
@@ -96,25 +98,24 @@ final class RowMemory {
         return largest;
     }
 
-    private static List<Table> mayHoldRowsOver(Connection source, Catalog catalog, List<Long> oids, long toast)
+    private static List<Table> mayHoldRowsOver(Connection source, Map<Long, Table> tables, long toast)
             throws SQLException {
-        List<Table> tables = new ArrayList<>();
-        if (oids.isEmpty()) {
-            return tables;
+        List<Table> found = new ArrayList<>();
+        if (tables.isEmpty()) {
+            return found;
         }
         try (PreparedStatement st = source.prepareStatement("SELECT c.oid FROM pg_catalog.pg_class c "
                 + "WHERE c.oid = ANY (?) AND c.reltoastrelid <> 0 "
                 + "AND pg_catalog.pg_relation_size(c.reltoastrelid) > ?")) {
-            st.setArray(1, source.createArrayOf("oid", oids.toArray()));
+            st.setArray(1, source.createArrayOf("oid", tables.keySet().toArray()));
             st.setLong(2, toast);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    long oid = rs.getLong(1);
-                    catalog.tables().stream().filter(t -> t.oid() == oid).findFirst().ifPresent(tables::add);
+                    found.add(tables.get(rs.getLong(1)));
                 }
             }
         }
-        return tables;
+        return found;
     }
 
     /**
