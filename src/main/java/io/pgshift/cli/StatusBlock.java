@@ -85,8 +85,11 @@ final class StatusBlock {
         } else if (done > 0) {
             parts.add(new Fit.Part(Units.bytes(done), 1));
         }
-        if (p.rowsDone() > 0) {
-            parts.add(new Fit.Part(Units.count(p.rowsDone()) + " rows", 5));
+        long rows = p.rowsDone();
+        if (rows > 0) {
+            // Of the estimate while it holds: statistics may be old, and rows past them are only counted.
+            parts.add(new Fit.Part(Units.count(rows) + (rows <= p.rowsTotal() ? " of ~" + Units.count(p.rowsTotal())
+                    : "") + " rows", 5));
         }
         if (p.bytesDone() > 0 && rate > 0) {
             parts.add(new Fit.Part(Units.bytes((long) rate) + "/s", 4));

@@ -15,6 +15,7 @@ public final class Progress {
     private final AtomicLong itemsDone = new AtomicLong();
     private final AtomicLong bytesDone = new AtomicLong();
     private final AtomicLong rowsDone = new AtomicLong();
+    private volatile long rowsTotal;
 
     public Progress(Phase phase, long itemsTotal, long bytesTotal) {
         this.phase = phase;
@@ -45,6 +46,17 @@ public final class Progress {
 
     public long rowsDone() {
         return rowsDone.get();
+    }
+
+    /** Expected rows, from the source's statistics (reltuples); 0 when unknown. */
+    public long rowsTotal() {
+        return rowsTotal;
+    }
+
+    /** Sets the rows expected, once known: the statistics of the tables the phase moves. */
+    public Progress estimateRows(long rows) {
+        this.rowsTotal = Math.max(0, rows);
+        return this;
     }
 
     public Duration elapsed() {

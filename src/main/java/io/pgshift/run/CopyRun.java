@@ -371,6 +371,8 @@ public final class CopyRun {
         long items = data.stream()
                 .filter(e -> e.kind() != Kind.SEQUENCE_SET && e.kind() != Kind.TABLE_DATA_PART).count();
         Progress rows = start(Phase.DATA, items, options.schemaOnly() ? 0 : catalog.totalTableBytes());
+        rows.estimateRows(data.stream().filter(e -> e.kind() == Kind.TABLE_DATA).map(e -> byOid.get(e.ref().oid()))
+                .filter(java.util.Objects::nonNull).mapToLong(t -> Math.max(0, t.estimatedRows())).sum());
         Progress indexes = start(Phase.INDEXES, post.size(), 0);
         AtomicInteger dataLeft = new AtomicInteger(data.size());
         if (data.isEmpty()) {

@@ -31,6 +31,7 @@ import io.pgshift.catalog.Table;
 import io.pgshift.data.CopyFormat;
 import io.pgshift.data.CopyStatements;
 import io.pgshift.data.TableRanges;
+import io.pgshift.data.SourceFailure;
 import io.pgshift.data.TableFiles;
 import io.pgshift.ddl.DdlWriter;
 import io.pgshift.ddl.InheritedColumnOrder;
@@ -275,9 +276,16 @@ public final class DumpRun {
             new Scheduler<Reader>(data, Set.of(), largestFirst).run(readers, (reader, entry) -> {
                 Table table = tables.get(entry.ref().oid());
                 long start = System.nanoTime();
-                DataFile file = entry.kind() == Kind.TABLE_DATA_PART
-                        ? dumpRange(reader.connection, directory, entry, table, numbers.get(entry))
-                        : dumpTable(reader.connection, directory, entry, table, numbers.get(entry));
+                DataFile file;
+                try {
+                    file = entry.kind() == Kind.TABLE_DATA_PART
+                            ? dumpRange(reader.connection, directory, entry, table, numbers.get(entry))
+                            : dumpTable(reader.connection, directory, entry, table, numbers.get(entry));
+                } catch (SQLException e) {
+                    // A dump's sessions only read the source: a failure of theirs is the source's (exit 14), named
+                    // so, while the files it writes fail otherwise.
+                    throw new SourceFailure(e);
+                }
                 progress.addBytes(file.bytes());
                 progress.itemDone(file.rows());
                 files.add(file);

@@ -16,6 +16,20 @@ class StatusBlockTest {
     private long now = 1_000_000;
 
     @Test
+    void rowsAreShownOutOfTheEstimateWhileItHoldsAndAloneOnceTheyPassIt() {
+        StatusBlock block = new StatusBlock();
+        Progress data = new Progress(Phase.DATA, 2, 100 * MB).estimateRows(1_000_000);
+        block.started(null, data, now);
+        data.itemDone(400_000);
+        now += 1000;
+        assertThat(block.lines(now, 200, 24).get(0)).contains("400,000 of ~1,000,000 rows");
+
+        data.itemDone(700_000);
+        now += 1000;
+        assertThat(block.lines(now, 200, 24).get(0)).contains("1,100,000 rows").doesNotContain("of ~1,000,000");
+    }
+
+    @Test
     void everyLineFitsTheWidthWhateverItHolds() {
         StatusBlock block = new StatusBlock();
         Progress data = new Progress(Phase.DATA, 123_456, 2_000 * MB);

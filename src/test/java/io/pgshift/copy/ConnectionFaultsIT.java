@@ -131,6 +131,19 @@ class ConnectionFaultsIT {
     }
 
     @Test
+    void aDirectoryDumpThatLosesItsSourceFailsWithTheSourcesExitCode14NamingIt(@TempDir Path dumps) throws Exception {
+        try (FaultProxy proxy = FaultProxy.to(source)) {
+            proxy.arm(Fault.CUT, MID_TABLE, 1);
+
+            Cli.Run run = Cli.run("dump", "-F", "directory", "-j", "2", "--source", proxy.conn(source, "bank"), "-f",
+                    dumps.resolve("bank.dir").toString());
+
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(14);
+            assertThat(run.err()).contains("from the source");
+        }
+    }
+
+    @Test
     void aRestoreFromADirectoryTakesATableUpAgainAfterALostTargetConnection(@TempDir Path dumps) throws Exception {
         Path dump = dumps.resolve("bank.dump");
         Cli.Run dumped = Cli.run("dump", "--source", Cli.conn(source, "bank"), "-F", "directory", "-j", "2", "-f",
