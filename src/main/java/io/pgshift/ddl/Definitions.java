@@ -80,12 +80,7 @@ public final class Definitions {
                     + (t.tags().isEmpty() ? "" : "\n    WHEN TAG IN (" + t.tags().stream().map(Sql::literal)
                     .collect(Collectors.joining(", ")) + ")")
                     + "\n    EXECUTE PROCEDURE " + name(t.function()) + "()");
-            String state = switch (t.enabled()) {
-                case 'D' -> "DISABLE";
-                case 'R' -> "ENABLE REPLICA";
-                case 'A' -> "ENABLE ALWAYS";
-                default -> null;
-            };
+            String state = firing(t.enabled());
             if (state != null) {
                 sql.add("ALTER " + designation(o) + " " + state);
             }
@@ -95,14 +90,9 @@ public final class Definitions {
             List<String> sql = new ArrayList<>();
             String definition = r.definition().strip();
             sql.add(definition.endsWith(";") ? definition.substring(0, definition.length() - 1) : definition);
-            String action = switch (r.enabled()) {
-                case 'D' -> "DISABLE RULE ";
-                case 'R' -> "ENABLE REPLICA RULE ";
-                case 'A' -> "ENABLE ALWAYS RULE ";
-                default -> null;
-            };
-            if (action != null) {
-                sql.add("ALTER TABLE " + name(r.table()) + " " + action + ident(r.name()));
+            String state = firing(r.enabled());
+            if (state != null) {
+                sql.add("ALTER TABLE " + name(r.table()) + " " + state + " RULE " + ident(r.name()));
             }
             return sql;
         }
@@ -228,6 +218,19 @@ public final class Definitions {
             options.add("rules = " + literal(c.rules()));
         }
         return options;
+    }
+
+    /**
+     * When a rule or an event trigger fires, from its catalog letter: D never (DISABLE), R on a replica only, A
+     * always; null for O, the default, which needs no statement.
+     */
+    private static String firing(char enabled) {
+        return switch (enabled) {
+            case 'D' -> "DISABLE";
+            case 'R' -> "ENABLE REPLICA";
+            case 'A' -> "ENABLE ALWAYS";
+            default -> null;
+        };
     }
 
     private static String name(QualifiedName name) {
